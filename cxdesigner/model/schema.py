@@ -1,0 +1,224 @@
+"""What a journey document may hold: kinds, vocabularies, fields and their checks.
+
+One table serves the model (refusing bad edits), the file loader (repairing bad
+elements) and the CSV importer, so a rule is written once.  A check takes a value and
+returns it normalised, or raises ``ValueError`` with a message that reads after the
+field's name ("must be a whole number from 1 to 5").
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Any, Callable
+
+# Limits that keep a document workable; the file format checks the same numbers.
+MAX_TEXT = 100_000
+MAX_VOTES = 100_000
+MAX_REVIEW_MONTHS = 120
+MAX_COORD = 1e7
+MAX_ACTION_DEPTH = 32
+
+STAGE, TOUCHPOINT, NOTE, PERSONA, ACTION = "stage", "touchpoint", "note", "persona", "action"
+NODE_KINDS = (STAGE, TOUCHPOINT, NOTE, PERSONA, ACTION)
+
+FLOW, IN_STAGE, ABOUT, ADDRESSES, CHILD_OF, FOR_PERSONA = (
+    "flow", "in_stage", "about", "addresses", "child_of", "for_persona")
+# Edge kind -> (allowed source kinds, allowed target kinds).
+EDGE_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    FLOW: (frozenset({TOUCHPOINT}), frozenset({TOUCHPOINT})),
+    IN_STAGE: (frozenset({TOUCHPOINT}), frozenset({STAGE})),
+    ABOUT: (frozenset({NOTE}), frozenset({TOUCHPOINT, STAGE})),
+    ADDRESSES: (frozenset({ACTION}), frozenset({NOTE})),
+    CHILD_OF: (frozenset({ACTION}), frozenset({ACTION})),
+    FOR_PERSONA: (frozenset({TOUCHPOINT, NOTE, ACTION}), frozenset({PERSONA})),
+}
+
+CHANNELS = ("advertising", "website", "app", "social", "search", "reviews", "phone",
+            "chat", "whatsapp", "email", "store", "face_to_face", "delivery", "other")
+MODES = ("direct", "indirect")
+NOTE_KINDS = ("pain_point", "opportunity", "strength", "weakness", "threat", "insight")
+PERSONA_KINDS = ("new", "existing", "returning")
+ACTION_STATUSES = ("planned", "in_progress", "done", "cancelled")
+LANGUAGES = ("en", "he")
+DIRECTIONS = ("ltr", "rtl")
+SCORING_METHODS = ("impact_effort", "ice", "rice", "votes", "weighted")
+
+# The emotion a touchpoint has for "any customer", used when no persona is chosen.
+GENERAL = "*"
+EMOTION_MIN, EMOTION_MAX = -2, 2
+SCORE_MIN, SCORE_MAX = 1, 5
+
+Check = Callable[[Any], Any]
+
+
+def text(max_len: int = MAX_TEXT) -> Check:
+    def check(value: Any) -> str:
+        if type(value) is not str:
+            raise ValueError("must be text")
+        if len(value) > max_len:
+            raise ValueError(f"is longer than {max_len:,} characters")
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("contains a broken character (a lone surrogate)") from None
+        return value
+    return check
+
+
+def choice(values: tuple[str, ...]) -> Check:
+    allowed = frozenset(values)
+    listing = ", ".join(values)
+
+    def check(value: Any) -> str:
+        if type(value) is not str or value not in allowed:
+            raise ValueError(f"must be one of: {listing} (got {value!r:.40})")
+        return value
+    return check
+
+
+def whole(lo: int, hi: int, optional: bool = False) -> Check:
+    def check(value: Any) -> int | None:
+        if value is None and optional:
+            return None
+        if type(value) is not int or not lo <= value <= hi:
+            raise ValueError(f"must be a whole number from {lo} to {hi} (got {value!r:.40})")
+        return value
+    return check
+
+
+def number(lo: float, hi: float, optional: bool = False) -> Check:
+    def check(value: Any) -> float | int | None:
+        if value is None and optional:
+            return None
+        if type(value) not in (int, float) or not lo <= value <= hi:  # NaN fails the range
+            raise ValueError(f"must be a number from {lo:g} to {hi:g} (got {value!r:.40})")
+        return value
+    return check
+
+
+def iso_date(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if type(value) is str and len(value) == 10:
+        try:
+            _dt.date.fromisoformat(value)
+            return value
+        except ValueError:
+            pass
+    raise ValueError(f"must be a date written YYYY-MM-DD (got {value!r:.40})")
+
+
+def iso_datetime(value: Any) -> str:
+    if value == "":
+        return ""
+    if type(value) is str and len(value) <= 40:
+        try:
+            _dt.datetime.fromisoformat(value)
+            return value
+        except ValueError:
+            pass
+    raise ValueError(f"must be a date and time in ISO 8601 (got {value!r:.40})")
+
+
+_check_emotion = whole(EMOTION_MIN, EMOTION_MAX)
+_check_key = text(200)
+
+
+def emotions(value: Any) -> dict[str, int]:
+    """Emotion per persona id (``GENERAL`` for any customer), each -2..+2."""
+    if type(value) is not dict:
+        raise ValueError("must be a table of persona to emotion")
+    for key, item in value.items():
+        _check_key(key)
+        try:
+            _check_emotion(item)
+        except ValueError as exc:
+            raise ValueError(f"for {key!r:.40} {exc}") from None
+    return value
+
+
+def string_list(value: Any) -> list[str]:
+    if type(value) is not list:
+        raise ValueError("must be a list of ids")
+    check = text(200)
+    for item in value:
+        check(item)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    default: Any
+    check: Check
+
+    def fresh_default(self) -> Any:
+        # Containers are copied so two elements never share one.
+        return self.default.copy() if isinstance(self.default, (dict, list)) else self.default
+
+
+_title = Field("title", "", text())
+_description = Field("description", "", text())
+_evidence = Field("evidence", "", text())
+_score = whole(SCORE_MIN, SCORE_MAX, optional=True)
+
+FIELDS: dict[str, tuple[Field, ...]] = {
+    STAGE: (_title, _description),
+    TOUCHPOINT: (
+        _title, _description,
+        Field("channel", "other", choice(CHANNELS)),
+        Field("mode", "direct", choice(MODES)),
+        Field("owner", "", text()),
+        Field("x", 0.0, number(-MAX_COORD, MAX_COORD)),
+        Field("y", 0.0, number(-MAX_COORD, MAX_COORD)),
+        Field("emotions", {}, emotions),
+        Field("nps", None, number(-100, 100, optional=True)),
+        Field("csat", None, number(0, 100, optional=True)),
+        Field("kpi", "", text()),
+        _evidence,
+    ),
+    NOTE: (
+        _title, _description,
+        Field("note_kind", "insight", choice(NOTE_KINDS)),
+        _evidence,
+        Field("confidence", None, _score),
+        Field("impact", None, _score),
+        Field("effort", None, _score),
+        Field("reach", None, _score),
+        Field("votes", 0, whole(0, MAX_VOTES)),
+    ),
+    PERSONA: (
+        _title, _description,
+        Field("persona_kind", "new", choice(PERSONA_KINDS)),
+    ),
+    ACTION: (
+        _title, _description,
+        Field("owner", "", text()),
+        Field("due", None, iso_date),
+        Field("status", "planned", choice(ACTION_STATUSES)),
+        Field("kpi", "", text()),
+        Field("review_months", 3, whole(1, MAX_REVIEW_MONTHS)),
+        Field("order", 0, number(-MAX_COORD, MAX_COORD)),
+    ),
+}
+FIELD_BY_NAME: dict[str, dict[str, Field]] = {
+    kind: {f.name: f for f in fields} for kind, fields in FIELDS.items()}
+
+DOCUMENT_FIELDS: tuple[Field, ...] = (
+    Field("title", "", text()),
+    Field("client", "", text()),
+    Field("author", "", text()),
+    Field("goal", "", text()),
+    Field("language", "en", choice(LANGUAGES)),
+    Field("direction", "ltr", choice(DIRECTIONS)),
+    Field("scoring_method", "impact_effort", choice(SCORING_METHODS)),
+    Field("created", "", iso_datetime),
+    Field("modified", "", iso_datetime),
+)
+DOCUMENT_FIELD_BY_NAME = {f.name: f for f in DOCUMENT_FIELDS}
+
+
+def defaults(kind: str) -> dict[str, Any]:
+    return {f.name: f.fresh_default() for f in FIELDS[kind]}

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Set up CX Designer in a local virtual environment, then run it or its tests.
+
+    python3 dev.py run [FILE]     open the editor (on the bundled sample map by default)
+    python3 dev.py test [ARGS]    run the whole test suite (ARGS go to pytest)
+
+Needs only Python 3.11+.  The environment lives in .venv (or $CXD_VENV) and is
+reinstalled when pyproject.toml changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = Path(os.environ.get("CXD_VENV", ROOT / ".venv"))
+SAMPLE = ROOT / "resources" / "samples" / "bakery-en.cxmap"
+# Debian/Ubuntu packages Qt needs; the first line is enough offscreen.
+QT_LIBS = ("libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 "
+           "libxkbcommon0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 "
+           "libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0")
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def ensure_venv() -> Path:
+    if sys.version_info < (3, 11):
+        sys.exit(f"CX Designer needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
+    python = venv_python()
+    if not python.exists():
+        print(f"Creating a virtual environment in {VENV} ...", flush=True)
+        result = subprocess.run([sys.executable, "-m", "venv", str(VENV)])
+        if result.returncode != 0 or not python.exists():
+            sys.exit("Could not create a virtual environment. On Debian or Ubuntu, "
+                     "install it with: sudo apt-get install python3-venv")
+    stamp = VENV / ".cxdesigner-installed"
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if not stamp.exists() or stamp.read_text() != wanted:
+        print("Installing CX Designer and its dependencies ...", flush=True)
+        run([str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
+        run([str(python), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test]"])
+        stamp.write_text(wanted)
+    return python
+
+
+def run(cmd: list[str], **kw) -> None:
+    result = subprocess.run(cmd, **kw)
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+
+
+def check_qt(python: Path, env: dict[str, str]) -> None:
+    probe = subprocess.run([str(python), "-c", "import PySide6.QtWidgets"],
+                           capture_output=True, text=True, env=env)
+    if probe.returncode != 0:
+        last = (probe.stderr.strip().splitlines() or ["unknown error"])[-1]
+        sys.exit(f"Qt cannot start: {last}\nOn Debian or Ubuntu, install its system "
+                 f"libraries with:\n  sudo apt-get install {QT_LIBS}")
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in ("run", "test"):
+        print(__doc__.strip())
+        return 2
+    python = ensure_venv()
+    env = dict(os.environ)
+    if argv[0] == "test":
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        check_qt(python, env)
+        return subprocess.run([str(python), "-m", "pytest", *argv[1:]], cwd=ROOT,
+                              env=env).returncode
+    check_qt(python, env)
+    files = argv[1:] or [str(SAMPLE)]
+    return subprocess.run([str(python), "-m", "cxdesigner", *files], env=env).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
