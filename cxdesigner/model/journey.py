@@ -59,9 +59,30 @@ class JourneyMap:
         self._doc: dict[str, Any] = {f.name: f.fresh_default() for f in S.DOCUMENT_FIELDS}
         self._group: list[Op] | None = None
         self.events = EventHub()
+        # What a file held that this version does not know, written back on save.
+        self.unknown: dict[str, Any] = {}
         if document:
             for key, value in document.items():
                 self._doc[key] = self._check_document_field(key, value)
+
+    @classmethod
+    def from_checked(cls, document: Mapping[str, Any], stage_order: list[str],
+                     nodes: list[tuple[str, dict[str, Any]]],
+                     edges: list[tuple[str, str, dict[str, Any]]]) -> "JourneyMap":
+        """Build a map from parts the file loader has already checked and repaired.
+
+        Bypasses the per-edit checks, which would make loading a large map several
+        times slower; the loader guarantees the same rules.
+        """
+        journey = cls()
+        journey._doc.update(document)
+        journey._stage_order = list(stage_order)
+        journey._g.add_nodes_from(nodes)
+        journey._g.add_edges_from(edges)
+        by_kind = journey._by_kind
+        for node_id, attrs in nodes:
+            by_kind[attrs["kind"]][node_id] = None
+        return journey
 
     # ----------------------------------------------------------------- reading
     @property
@@ -257,8 +278,12 @@ class JourneyMap:
     def move_touchpoints(self, moves: Iterable[tuple[str, str | None, float, float]]) -> Change:
         """Move touchpoints, as one edit: each ``(id, stage or None to keep, x, y)``."""
         ops: list[Op] = []
+        seen: set[str] = set()
         for tp, stage, x, y in moves:
             attrs = self._expect(tp, S.TOUCHPOINT)
+            if tp in seen:  # a second entry would be planned against the stale stage
+                raise ModelError(f"{self._name(tp)} is listed twice in one move.")
+            seen.add(tp)
             new = self._checked(tp, S.TOUCHPOINT, {"x": x, "y": y})
             if new["x"] != attrs["x"] or new["y"] != attrs["y"]:
                 ops.append(SetNode(tp, S.TOUCHPOINT, {"x": attrs["x"], "y": attrs["y"]}, new))
@@ -602,14 +627,16 @@ class JourneyMap:
     def _remove_persona_ops(self, persona: str, gone: set[str]) -> list[Op]:
         ops: list[Op] = []
         nodes = self._g.nodes
+        # Personas removed earlier in the same edit are already out of the tables.
+        earlier = {p for p in gone if nodes[p]["kind"] == S.PERSONA}
         for tp in self._by_kind[S.TOUCHPOINT]:
             if tp in gone:
                 continue
             table = nodes[tp]["emotions"]
             if persona in table:
-                kept = {k: v for k, v in table.items() if k != persona}
-                ops.append(SetNode(tp, S.TOUCHPOINT, {"emotions": dict(table)},
-                                   {"emotions": kept}))
+                old = {k: v for k, v in table.items() if k not in earlier}
+                kept = {k: v for k, v in old.items() if k != persona}
+                ops.append(SetNode(tp, S.TOUCHPOINT, {"emotions": old}, {"emotions": kept}))
         return ops + self._remove_node_ops(persona)
 
     def _settle(self, ops: list[Op]) -> list[Op]:
@@ -708,7 +735,8 @@ class JourneyMap:
             if spec is None:
                 raise ModelError(f"{who}: there is no field {name!r:.60} on a {kind}.")
             try:
-                out[name] = spec.check(value)
+                # A copy, so the recorded change never shares a table with the caller.
+                out[name] = _copy_value(spec.check(value))
             except ValueError as exc:
                 raise ModelError(f"{who}: {name} {exc}.") from None
         return out

@@ -64,6 +64,7 @@ def text(max_len: int = MAX_TEXT) -> Check:
             except UnicodeEncodeError:
                 raise ValueError("contains a broken character (a lone surrogate)") from None
         return value
+    check.shape = ("text", max_len)  # lets the file loader check many values at once
     return check
 
 
@@ -75,6 +76,7 @@ def choice(values: tuple[str, ...]) -> Check:
         if type(value) is not str or value not in allowed:
             raise ValueError(f"must be one of: {listing} (got {value!r:.40})")
         return value
+    check.shape = ("choice", allowed)
     return check
 
 
@@ -85,6 +87,7 @@ def whole(lo: int, hi: int, optional: bool = False) -> Check:
         if type(value) is not int or not lo <= value <= hi:
             raise ValueError(f"must be a whole number from {lo} to {hi} (got {value!r:.40})")
         return value
+    check.shape = ("range", (int,), lo, hi, optional)
     return check
 
 
@@ -95,6 +98,7 @@ def number(lo: float, hi: float, optional: bool = False) -> Check:
         if type(value) not in (int, float) or not lo <= value <= hi:  # NaN fails the range
             raise ValueError(f"must be a number from {lo:g} to {hi:g} (got {value!r:.40})")
         return value
+    check.shape = ("range", (int, float), lo, hi, optional)
     return check
 
 

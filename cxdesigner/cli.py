@@ -1,0 +1,218 @@
+"""The ``cxdesigner`` command: the editor, and headless sub-commands that never start Qt.
+
+Exit codes: 0 done; 1 the file checked by ``validate`` has problems; 2 a usage or
+input error, told in one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+
+COMMANDS = ("new", "validate", "import", "export", "info")
+
+
+class UsageError(Exception):
+    """Bad arguments or unusable input: one line for stderr, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's name; one line, not a usage dump
+        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="cxdesigner", description="CX Designer: customer-journey maps, "
+                     "offline. Without a command, opens FILE (or a new map) in the editor.")
+    parser.add_argument("--version", action="version", version=f"cxdesigner {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("new", help="create a map from a template",
+                       description="Create a map from a template.")
+    p.add_argument("--template", default="blank", help="blank or five-stages (default blank)")
+    p.add_argument("--lang", default="en", choices=("en", "he"), help="language of the map")
+    p.add_argument("-o", "--output", required=True, type=Path, help="the .cxmap file to write")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+
+    p = sub.add_parser("validate", help="check a map file and list every problem",
+                       description="Check a .cxmap file. Exit 0 when valid, 1 with every "
+                       "problem listed.")
+    p.add_argument("file", type=Path)
+
+    p = sub.add_parser("import", help="build a map from a journey CSV",
+                       description="Build a map from a journey spreadsheet saved as CSV: one "
+                       "row per touchpoint with columns stage, touchpoint, channel, emotion, "
+                       "pain_points, opportunities (or their Hebrew names).")
+    p.add_argument("csv", type=Path)
+    p.add_argument("-o", "--output", required=True, type=Path, help="the .cxmap file to write")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+
+    p = sub.add_parser("export", help="export a map", description="Export a map.")
+    p.add_argument("file", type=Path)
+    p.add_argument("--csv", type=Path, required=True, metavar="OUT",
+                   help="write the journey CSV (UTF-8 with BOM, opens in Excel)")
+
+    p = sub.add_parser("info", help="show a map's title, counts and stages",
+                       description="Show a map's title, element counts and stages in order.")
+    p.add_argument("file", type=Path)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
+            args = build_parser().parse_args(argv)
+            return _RUN[args.command](args) if args.command else 0
+        return _open_editor(argv)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+# ------------------------------------------------------------------ commands
+def _load(path: Path, warn: bool = True):
+    from .fileformat import FileFormatError
+    from .fileformat.cxmap import load
+
+    try:
+        loaded = load(path)
+    except FileFormatError as exc:
+        raise UsageError(f"cxdesigner: {exc}") from None
+    if warn:
+        for problem in loaded.problems:
+            print(f"cxdesigner: warning: {path}: {problem}", file=sys.stderr)
+    return loaded
+
+
+def _save(journey, path: Path, force: bool) -> None:
+    from .fileformat import FileFormatError
+    from .fileformat.cxmap import save
+
+    if path.exists() and not force:
+        raise UsageError(f"cxdesigner: {path} already exists; use --force to replace it")
+    try:
+        save(journey, path)
+    except FileFormatError as exc:
+        raise UsageError(f"cxdesigner: {exc}") from None
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from .templates import new_from_template
+
+    try:
+        journey = new_from_template(args.template, args.lang)
+    except ValueError as exc:
+        raise UsageError(f"cxdesigner new: {exc}") from None
+    _save(journey, args.output, args.force)
+    print(f"Created {args.output}")
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from .fileformat import FileFormatError
+    from .fileformat.cxmap import load
+
+    if not args.file.exists():
+        raise UsageError(f"cxdesigner validate: {args.file}: there is no such file")
+    try:
+        loaded = load(args.file)
+    except FileFormatError as exc:
+        print(f"{exc}")
+        return 1
+    if not loaded.problems:
+        print(f"{args.file}: valid ({len(loaded.journey)} elements)")
+        return 0
+    for problem in loaded.problems:
+        print(f"{args.file}: {problem}")
+    print(f"{args.file}: {len(loaded.problems)} problem(s)")
+    return 1
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from .fileformat import FileFormatError
+    from .fileformat.csvio import import_csv
+
+    try:
+        result = import_csv(args.csv)
+    except FileFormatError as exc:
+        raise UsageError(f"cxdesigner import: {exc}") from None
+    for warning in result.warnings:
+        print(f"cxdesigner: warning: {args.csv}: {warning}", file=sys.stderr)
+    _save(result.journey, args.output, args.force)
+    journey = result.journey
+    print(f"Imported {journey.count('touchpoint')} touchpoints in "
+          f"{journey.count('stage')} stages into {args.output}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .fileformat import FileFormatError
+    from .fileformat.csvio import export_csv
+
+    journey = _load(args.file).journey
+    try:
+        export_csv(journey, args.csv)
+    except FileFormatError as exc:
+        raise UsageError(f"cxdesigner export: {exc}") from None
+    except OSError as exc:
+        raise UsageError(f"cxdesigner export: {args.csv}: {exc.strerror}") from None
+    print(f"Wrote {args.csv}")
+    return 0
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    print(describe(_load(args.file).journey))
+    return 0
+
+
+def describe(journey) -> str:
+    from .model import schema as S
+
+    doc = journey.document
+    lines = [f"Title:     {doc['title'] or '(untitled)'}"]
+    for label, key in (("Client:", "client"), ("Author:", "author"), ("Goal:", "goal")):
+        if doc[key]:
+            lines.append(f"{label:<10} {doc[key]}")
+    lines.append(f"Language:  {doc['language']} ({doc['direction']})")
+    counts = [f"{journey.count(kind)} {kind}s" for kind in S.NODE_KINDS]
+    lines.append(f"Elements:  {', '.join(counts)}, {len(journey.flows())} flows")
+    by_kind = {}
+    for note in journey.ids(S.NOTE):
+        kind = journey.get(note)["note_kind"]
+        by_kind[kind] = by_kind.get(kind, 0) + 1
+    if by_kind:
+        notes = ", ".join(f"{by_kind[k]} {k.replace('_', ' ')}" for k in S.NOTE_KINDS
+                          if k in by_kind)
+        lines.append(f"Notes:     {notes}")
+    lines.append("Stages:")
+    for i, stage in enumerate(journey.stages(), 1):
+        n = len(journey.touchpoints_in(stage))
+        lines.append(f"  {i}. {journey.title(stage) or '(untitled)'} ({n} touchpoints)")
+    return "\n".join(lines)
+
+
+def _open_editor(argv: list[str]) -> int:
+    parser = _Parser(prog="cxdesigner", description="Open a map in the editor.")
+    parser.add_argument("file", nargs="?", type=Path)
+    args = parser.parse_args(argv)
+    try:
+        from .app import run_editor
+    except ImportError:
+        # The editor lands with its own issue; until then show what the file holds.
+        if args.file is None:
+            raise UsageError("cxdesigner: the editor is not part of this build yet; "
+                             "give a map file to see what it holds") from None
+        print(describe(_load(args.file).journey))
+        return 0
+    return run_editor(args.file)
+
+
+_RUN = {"new": _cmd_new, "validate": _cmd_validate, "import": _cmd_import,
+        "export": _cmd_export, "info": _cmd_info}

@@ -1,0 +1,13 @@
+"""Limits a .cxmap file must keep; each is tested exactly at and one past the boundary."""
+
+from ..model.schema import MAX_ACTION_DEPTH, MAX_TEXT
+
+FORMAT = "cxdesigner-map"
+VERSION = 2  # the version this release writes; it reads 1..VERSION
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_NODES = 200_000
+MAX_EDGES = 1_000_000
+MAX_TEXT_CHARS = MAX_TEXT  # longer text is cut to this length and reported
+MAX_NESTING = 32  # depth of a value this version does not know, kept as it is
+MAX_SUBACTION_DEPTH = MAX_ACTION_DEPTH
