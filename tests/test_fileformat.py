@@ -433,7 +433,7 @@ def test_model_and_fileformat_never_import_pyside6():
     import subprocess
     import sys
     code = ("import cxdesigner.model, cxdesigner.fileformat, cxdesigner.fileformat.cxmap, "
-            "cxdesigner.cli, sys; "
+            "cxdesigner.fileformat.csvio, cxdesigner.cli, sys; "
             "assert not any(m.startswith('PySide6') for m in sys.modules)")
     subprocess.run([sys.executable, "-c", code], check=True)
 

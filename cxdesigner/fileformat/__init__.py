@@ -3,3 +3,5 @@
 from .errors import FileFormatError, Problem
 
 __all__ = ["FileFormatError", "Problem"]
+# csvio and cxmap are imported by name (``from cxdesigner.fileformat.cxmap import load``)
+# so that reading one format never loads the other.

@@ -11,9 +11,9 @@ careful path would repair (a test holds them to that).
 
 from __future__ import annotations
 
-from itertools import repeat
-from operator import eq, is_not
 from functools import partial
+from itertools import chain, repeat
+from operator import eq, is_not, itemgetter
 from typing import Any
 
 from ..model import schema as S
@@ -33,11 +33,30 @@ def _column(items: list[dict[str, Any]], name: str) -> list[Any]:
     return list(map(dict.__getitem__, items, repeat(name)))
 
 
-def _column_ok(spec: S.Field, values: list[Any]) -> bool:
-    shape = getattr(spec.check, "shape", None)
-    if shape is None:
+def _columns(items: list[dict[str, Any]], names: list[str]) -> list[Any]:
+    """The values of several fields of every item, in one flat list."""
+    if len(names) == 1:
+        return _column(items, names[0])
+    return list(chain.from_iterable(map(itemgetter(*names), items)))
+
+
+def _by_shape(kind: str) -> list[tuple[Any, list[str]]]:
+    """The kind's fields grouped by check shape: fields of one shape are checked as
+    one column.  Fields without a shape stand alone, with their check."""
+    groups: dict[Any, list[str]] = {}
+    for spec in S.FIELDS[kind]:
+        shape = getattr(spec.check, "shape", None)
+        groups.setdefault(shape or spec.check, []).append(spec.name)
+    return list(groups.items())
+
+
+_SHAPES = {kind: _by_shape(kind) for kind in S.NODE_KINDS}
+
+
+def _column_ok(shape: Any, values: list[Any]) -> bool:
+    if callable(shape):  # a check without a shape: call it on each value
         try:
-            return all(spec.check(v) is v for v in values)
+            return all(shape(v) is v for v in values)
         except ValueError:
             return False
     types = set(map(type, values))
@@ -66,12 +85,14 @@ def nodes(nodes_in: list[Any]) -> list[tuple[str, dict[str, Any]]] | None:
                 or not set(kinds) <= set(S.NODE_KINDS) or S.GENERAL in ids
                 or (ids and (min(map(len, ids)) == 0 or max(map(len, ids)) > MAX_ID))):
             return None
-        for kind in set(kinds):
-            group = [n for n, k in zip(nodes_in, kinds) if k == kind]
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for node, kind in zip(nodes_in, kinds):
+            groups.setdefault(kind, []).append(node)
+        for kind, group in groups.items():
             if not all(map(eq, repeat(_KEYS[kind]), map(dict.keys, group))):
                 return None
-            for spec in S.FIELDS[kind]:
-                if not _column_ok(spec, _column(group, spec.name)):
+            for shape, names in _SHAPES[kind]:
+                if not _column_ok(shape, _columns(group, names)):
                     return None
     except TypeError:  # an unhashable value where a name belongs
         return None

@@ -1,0 +1,343 @@
+"""The journey CSV: a workshop spreadsheet imported as a map, and a map exported back.
+
+One row per touchpoint, in journey order, under a header row naming the columns in
+English or Hebrew.  Import checks every row before it builds anything, so a bad file
+creates no document.  Export writes the same columns, so a map survives the round trip
+except for what a CSV cannot carry: personas, actions, scores, notes of other kinds,
+stages without touchpoints and flows other than the one path in journey order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import re
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import schema as S
+from ..model.journey import JourneyMap
+from .errors import FileFormatError, Problem
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 50_000
+MAX_COLUMNS = 1_000
+STEP_X = 240.0  # the distance between neighbouring touchpoints of a stage
+_TOO_BIG = f"The file is larger than {MAX_BYTES // 2**20} MiB, more than a journey CSV may be."
+
+STAGE, TOUCHPOINT, CHANNEL, EMOTION, PAINS, OPPORTUNITIES = COLUMNS = (
+    "stage", "touchpoint", "channel", "emotion", "pain_points", "opportunities")
+HEBREW_COLUMNS = ("שלב", "נקודת מגע", "ערוץ", "רגש", "נקודות כאב", "הזדמנויות")
+NOTE_COLUMNS = {PAINS: "pain_point", OPPORTUNITIES: "opportunity"}
+
+_HEADER_NAMES = {STAGE: ("stage",), TOUCHPOINT: ("touchpoint",), CHANNEL: ("channel",),
+                 EMOTION: ("emotion", "feeling"), PAINS: ("pain points", "pain point", "pains"),
+                 OPPORTUNITIES: ("opportunities", "opportunity")}
+# Spaces, dashes, quotes and case do not matter here (see _key): "web site" is "website".
+_CHANNEL_NAMES = {
+    "advertising": ("ads", "ad", "advert", "advertisement", "פרסום", "פרסומת", "מודעה"),
+    "website": ("web", "site", "אתר", "אתר אינטרנט"),
+    "app": ("application", "mobile app", "אפליקציה", "יישומון"),
+    "social": ("social media", "social network", "facebook", "instagram", "tiktok", "linkedin",
+               "רשתות חברתיות", "רשת חברתית", "פייסבוק", "אינסטגרם"),
+    "search": ("google", "search engine", "חיפוש", "גוגל"),
+    "reviews": ("review", "word of mouth", "recommendations", "ביקורות", "ביקורת", "המלצות",
+                "המלצה", "מפה לאוזן"),
+    "phone": ("call centre", "call center", "telephone", "טלפון", "מוקד", "מוקד טלפוני"),
+    "chat": ("live chat", "צ'אט"), "whatsapp": ("וואטסאפ", "ווטסאפ"),
+    "email": ("mail", "מייל", "אימייל", 'דוא"ל', "דואר אלקטרוני"),
+    "store": ("shop", "sales floor", "branch", "חנות", "סניף", "אולם מכירות"),
+    "face_to_face": ("in person", "פנים אל פנים", "פרונטלי"),
+    "delivery": ("packaging", "shipping", "משלוח", "אריזה"), "other": ("אחר",),
+}
+
+
+def _key(name: str) -> str:
+    """A name without case, spaces, dashes or quotes: "Pain_Points" is "pain points",
+    and the ways Hebrew writes its abbreviations match (צ'אט, צ׳אט; דוא"ל, דוא״ל)."""
+    return re.sub(r"[\s_\-'\"`\u2018\u2019\u05f3\u05f4]+", "", name.casefold())
+
+
+_HEADER = {_key(n): col for col, names in _HEADER_NAMES.items() for n in names}
+_HEADER.update({_key(he): col for col, he in zip(COLUMNS, HEBREW_COLUMNS)})
+_CHANNEL = {_key(n): ch for ch in S.CHANNELS for n in (ch, *_CHANNEL_NAMES.get(ch, ()))}
+_HEBREW = re.compile("[\u05d0-\u05ea]")
+# What a spreadsheet runs as a formula.  Runs of apostrophes count too, so that a title
+# which itself starts with "'=" survives the round trip.
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+_EMOTION = re.compile(r"([+\-\u2212]?)0*([0-9])")
+# A checked row: stage title, touchpoint title, touchpoint fields, notes (kind, title).
+_Row = tuple[str, str, dict, list[tuple[str, str]]]
+
+
+class CsvError(FileFormatError):
+    """A CSV that cannot be imported or written; the message names the line and column."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None,
+                 column: str | None = None):
+        where = [f"line {line}"] if line else []
+        where += [f'column "{column}"'] if column is not None else []
+        super().__init__(message, path or None, ", ".join(where) or None)
+        self.line, self.column = line, column
+
+    def __str__(self) -> str:
+        # The message already says where, so the base class's " at ..." would repeat it.
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+@dataclass
+class CsvImport:
+    journey: JourneyMap
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def import_csv(path: str | os.PathLike[str], title: str | None = None) -> CsvImport:
+    """Import a journey CSV file; the map's title is the file's name unless given."""
+    name = os.fspath(path)
+    try:
+        if os.path.getsize(name) > MAX_BYTES:
+            raise CsvError(_TOO_BIG, name)
+        with open(name, "rb") as f:
+            data = f.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise CsvError(f"The file could not be read: {exc.strerror or exc}.", name) from None
+    return read_csv_bytes(data, name, title)
+
+
+def read_csv_bytes(data: bytes | str, source: str = "", title: str | None = None) -> CsvImport:
+    """Import a journey CSV from its contents (a dropped file, say).
+
+    ``source`` names the file in messages and gives the map its title unless ``title``
+    is given.
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")  # a lone surrogate then fails below
+    if len(data) > MAX_BYTES:
+        raise CsvError(_TOO_BIG, source)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise CsvError(f"The file is not UTF-8 text (the first bad byte is on line {line}). "
+                       'Save it from your spreadsheet as "CSV UTF-8".', source) from None
+    if "\0" in text:
+        raise CsvError("The file holds binary data, so it is not a CSV file. If it is a "
+                       'workbook, save it from your spreadsheet as "CSV UTF-8".', source)
+    if not text.strip():
+        raise CsvError("The file is empty.", source)
+    records = _records(text, source)
+    header_line, header = next(((n, cells) for n, cells in records if any(
+        c.strip() for c in cells)), (1, []))
+    columns, warnings = _columns(header, header_line, source)
+    names = {col: header[i].strip() for i, col in enumerate(columns) if col}
+    unnamed = {i for i, col in enumerate(columns) if col == ""}
+    rows: list[_Row] = []  # checked, before anything is built
+    for line, cells in records:
+        if not any(c.strip() for c in cells):
+            continue  # spreadsheets leave empty rows between groups
+        if len(rows) == MAX_ROWS:
+            raise CsvError(f"The file has more than {MAX_ROWS:,} touchpoint rows, more than "
+                           "one import may hold. Split it into smaller files.", source, line)
+        for i in sorted(i for i in unnamed if i < len(cells) and cells[i].strip()):
+            unnamed.discard(i)
+            warnings.append(Problem(f"line {line}, column {i + 1}", f"Column {i + 1} has no "
+                                    "name in the header, so its cells were ignored.", "dropped"))
+        rows.append(_row(line, cells, columns, names, source))
+    if not rows:
+        raise CsvError("The file has a header but no touchpoint rows.", source)
+    hebrew = sum(bool(_HEBREW.search(h)) for h in names.values()) * 2 > len(names) or sum(
+        bool(_HEBREW.search(row[1])) for row in rows) * 2 > len(rows)
+    if title is None:
+        # A file name the system could not decode carries lone surrogates, which no
+        # title may hold: they become "?".
+        title = Path(source).stem.encode("utf-8", "replace").decode("utf-8")
+    return CsvImport(_build(rows, title[:S.MAX_TEXT], hebrew), warnings)
+
+
+def _records(text: str, source: str):
+    """Each record with its row number as a spreadsheet shows it.
+
+    That is the record's count, not ``reader.line_num``: a cell with line breaks takes
+    several lines of the file but one row of the sheet.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    number = 0
+    while True:
+        number += 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise CsvError(f"Line {number} cannot be read as CSV ({exc}). A cell may be longer "
+                           f"than {S.MAX_TEXT:,} characters, or a quote may lack its pair.",
+                           source, number) from None
+        yield number, cells
+
+
+def _delimiter(text: str) -> str:
+    """Comma or semicolon: the one that splits the header into more names we know.
+
+    Judged on the header, whose names we know, rather than with ``csv.Sniffer``, which
+    guesses from how evenly the rows split and gives up on a semicolon file whose texts
+    hold commas and whose rows drop their trailing empty cells, as spreadsheets do.
+    Ties go to the cell count.
+    """
+    line = next((ln for ln in io.StringIO(text, newline="") if ln.strip()), "")
+
+    def score(delimiter: str) -> tuple[int, int]:
+        cells = next(csv.reader([line], delimiter=delimiter), [])
+        return sum(_key(c) in _HEADER for c in cells), len(cells)
+    return max(",;", key=score)  # the first of equals: the comma
+
+
+def _columns(header: list[str], line: int, source: str) -> tuple[list[str | None], list[Problem]]:
+    """What each header cell names: a column, ``None`` (unknown) or "" (no name)."""
+    if len(header) > MAX_COLUMNS:
+        raise CsvError(f"The header on line {line} has {len(header):,} columns, more than "
+                       f"the {MAX_COLUMNS:,} an import may have.", source, line)
+    columns: list[str | None] = []
+    warnings: list[Problem] = []
+    seen: dict[str, str] = {}
+    for name in header:
+        name = name.strip()
+        column = _HEADER.get(_key(name)) if name else ""
+        if column in seen:
+            raise CsvError(f'Line {line} has two columns for {column}: "{seen[column]}" and '
+                           f'"{name}". Keep one of them.', source, line, name)
+        if column:
+            seen[column] = name
+        elif column is None:
+            warnings.append(Problem(f'line {line}, column "{name}"', f'The column "{name}" is '
+                                    "not one CX Designer knows, so its cells were ignored.",
+                                    "dropped"))
+        columns.append(column)
+    for column, hebrew in ((STAGE, HEBREW_COLUMNS[0]), (TOUCHPOINT, HEBREW_COLUMNS[1])):
+        if column not in seen:
+            raise CsvError(f'Line {line} has no "{column}" (or "{hebrew}") column. The first row '
+                           "must name the columns, and stage and touchpoint are required.",
+                           source, line, column)
+    return columns, warnings
+
+
+def _row(line: int, cells: list[str], columns: list[str | None], names: dict[str, str],
+         source: str) -> _Row:
+    if any(c.strip() for c in cells[len(columns):]):
+        # An error, not a warning: extra cells mostly mean an unquoted comma or semicolon
+        # in a text, which has also shifted every cell after it into the wrong column.
+        raise CsvError(f"Line {line} has {len(cells)} cells, but the header names only "
+                       f"{len(columns)} columns. A text probably holds the delimiter: put "
+                       "that cell in quotes.", source, line)
+    values = dict.fromkeys(COLUMNS, "")
+    for i, column in enumerate(columns):
+        if not column or i >= len(cells):
+            continue  # spreadsheets drop a row's trailing empty cells
+        if len(cells[i]) > S.MAX_TEXT:
+            raise CsvError(f'Line {line}, column "{names[column]}": the cell has '
+                           f"{len(cells[i]):,} characters, more than the {S.MAX_TEXT:,} a "
+                           "text may have.", source, line, names[column])
+        values[column] = _unescape(cells[i].strip())
+
+    def fail(column: str, problem: str) -> CsvError:
+        return CsvError(f'Line {line}, column "{names[column]}": {problem}', source, line,
+                        names[column])
+    for column, what in ((STAGE, "a stage"), (TOUCHPOINT, "a touchpoint title")):
+        if not values[column]:
+            raise fail(column, f"the cell is empty, but every row needs {what}.")
+    channel = _CHANNEL.get(_key(values[CHANNEL])) if values[CHANNEL] else "other"
+    if channel is None:
+        raise fail(CHANNEL, f'"{values[CHANNEL][:40]}" is not a channel CX Designer knows. Use '
+                   f"one of: {', '.join(S.CHANNELS)} (or a common name for one).")
+    emotions: dict[str, int] = {}
+    if values[EMOTION]:
+        m = _EMOTION.fullmatch(values[EMOTION])
+        emotion = int(m[2]) * (-1 if m[1] in ("-", "\u2212") else 1) if m else None
+        if emotion is None or not S.EMOTION_MIN <= emotion <= S.EMOTION_MAX:
+            raise fail(EMOTION, f'"{values[EMOTION][:40]}" is not an emotion. Use a whole '
+                       f"number from {S.EMOTION_MIN} to {S.EMOTION_MAX}, or leave it empty.")
+        emotions[S.GENERAL] = emotion
+    notes = [(kind, item.strip()) for column, kind in NOTE_COLUMNS.items()
+             for item in re.split(r"[;\r\n]", values[column]) if item.strip()]
+    return values[STAGE], values[TOUCHPOINT], {"channel": channel, "emotions": emotions}, notes
+
+
+def _build(rows: list[_Row], title: str, hebrew: bool) -> JourneyMap:
+    journey = JourneyMap({"title": title, "language": "he" if hebrew else "en",
+                          "direction": "rtl" if hebrew else "ltr"})
+    stages: dict[str, list[str]] = {}  # title -> [id, touchpoints so far...]
+    previous = None
+    for stage, title, fields, notes in rows:
+        if stage not in stages:
+            stages[stage] = [journey.add_stage(stage).id]
+        placed = stages[stage]
+        tp = journey.add_touchpoint(placed[0], title, flow_from=previous,
+                                    x=(len(placed) - 1) * STEP_X, y=0.0, **fields).id
+        placed.append(tp)
+        for kind, note in notes:
+            journey.add_note(kind, note, on=tp)
+        previous = tp
+    return journey
+
+
+def _escape(cell: str) -> str:
+    return "'" + cell if _FORMULA.match(cell) else cell
+
+
+def _unescape(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell, 1) else cell
+
+
+def export_csv_text(journey: JourneyMap, persona: str = S.GENERAL) -> str:
+    """The map as journey CSV text (no BOM), emotions as ``persona`` feels them.
+
+    Note titles are joined by line breaks, so a title holding ";" or a line break
+    comes back as several notes; NUL characters are left out, as no spreadsheet keeps
+    them and import refuses them as binary.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(HEBREW_COLUMNS if journey.document["language"] == "he" else COLUMNS)
+    for tp in journey.journey_order():
+        fields = journey.get(tp)
+        notes = {kind: [journey.title(n) for n in journey.notes_on(tp)
+                        if journey.get(n)["note_kind"] == kind]
+                 for kind in NOTE_COLUMNS.values()}
+        emotion = journey.emotion(tp, persona)
+        texts = [journey.title(journey.stage_of(tp)), fields["title"], fields["channel"],
+                 "\n".join(notes["pain_point"]), "\n".join(notes["opportunity"])]
+        cells = [_escape(t.replace("\0", "")) for t in texts]
+        cells.insert(3, "" if emotion is None else str(emotion))
+        writer.writerow(cells)
+    return out.getvalue()
+
+
+def export_csv(journey: JourneyMap, path: str | os.PathLike[str],
+               persona: str = S.GENERAL) -> None:
+    """Write the map as a journey CSV that Excel opens with Hebrew intact.
+
+    Written to a temporary file beside the target and renamed over it, so a failed
+    export leaves the previous file, never half of a new one.
+    """
+    data = export_csv_text(journey, persona).encode("utf-8-sig")
+    target = os.fspath(path)
+    folder, name = os.path.split(os.path.abspath(target))
+    temp = os.path.join(folder, f".{name}.{uuid.uuid4().hex}.tmp")
+    try:
+        # Not tempfile: its files are private (0600), while open() lets the umask decide,
+        # as for any file the user saves.
+        with open(temp, "xb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(temp, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        if isinstance(exc, OSError):
+            raise CsvError(f"The CSV file could not be written: {exc.strerror or exc}. Is it "
+                           "open in another program, or is the folder read-only?",
+                           target) from None
+        raise
