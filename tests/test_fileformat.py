@@ -480,3 +480,11 @@ def test_bulk_acceptance_refuses_a_second_stage_for_a_touchpoint():
     data["graph"]["edges"].append({"source": "t1", "target": "s2", "kind": "in_stage"})
     kinds = {n["id"]: n["kind"] for n in data["graph"]["nodes"]}
     assert bulk.edges(data["graph"]["edges"], kinds) is None
+
+
+def test_bulk_acceptance_refuses_a_missing_field_replaced_by_an_unknown_one():
+    from cxdesigner.fileformat import bulk
+    data = json.loads(cxmap.dumps(small_map()))
+    note = node(data, "n1")
+    note["colour"] = note.pop("votes")  # same number of keys, different names
+    assert bulk.nodes(data["graph"]["nodes"]) is None

@@ -89,12 +89,14 @@ def nodes(nodes_in: list[Any]) -> list[tuple[str, dict[str, Any]]] | None:
         for node, kind in zip(nodes_in, kinds):
             groups.setdefault(kind, []).append(node)
         for kind, group in groups.items():
-            if not all(map(eq, repeat(_KEYS[kind]), map(dict.keys, group))):
+            # Same size as the schema, and every field present (a missing one raises
+            # KeyError below): then the keys are exactly the schema's.
+            if set(map(len, group)) != {len(_KEYS[kind])}:
                 return None
             for shape, names in _SHAPES[kind]:
                 if not _column_ok(shape, _columns(group, names)):
                     return None
-    except TypeError:  # an unhashable value where a name belongs
+    except (TypeError, KeyError):  # an unhashable value, a missing field
         return None
     for node in nodes_in:
         del node["id"]

@@ -391,7 +391,7 @@ class JourneyMap:
             self._expect(parent, S.ACTION)
             if self._depth(parent) + 1 >= S.MAX_ACTION_DEPTH:
                 raise ModelError(f"Sub-actions may nest at most {S.MAX_ACTION_DEPTH} deep.")
-        notes = list(dict.fromkeys(addresses))
+        notes = list(dict.fromkeys([addresses] if isinstance(addresses, str) else addresses))
         for note in notes:
             self._expect(note, S.NOTE)
         node_id = self._fresh_id(id)
@@ -525,6 +525,8 @@ class JourneyMap:
 
     def apply(self, change: Change) -> None:
         """Replay a recorded change (or its inverse): how undo and redo work."""
+        if not change.ops:
+            return  # nothing changed, so nothing to tell
         for op in change.ops:
             self._apply_op(op)
         for op in change.ops:
