@@ -1,0 +1,33 @@
+"""Start the editor: the application object, fonts, translations, the first window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from .resources_path import resource
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setOrganizationName("CX Designer")
+    app.setApplicationName("CX Designer")
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        QFontDatabase.addApplicationFont(str(resource("fonts", name)))
+    translator = QTranslator(app)
+    if translator.load(QLocale(), "cxdesigner", "_", str(resource("i18n"))):
+        app.installTranslator(translator)
+    return app
+
+
+def run_editor(path: Path | None) -> int:
+    app = make_app()
+    from .ui.main_window import MainWindow
+
+    window = MainWindow.open_new(path)
+    window.show()
+    return app.exec()

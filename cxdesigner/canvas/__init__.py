@@ -1,0 +1,1 @@
+"""The journey canvas: scene, items and view (Qt)."""

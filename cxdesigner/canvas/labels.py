@@ -1,0 +1,62 @@
+"""Names and colours the interface shows for the model's vocabularies (translatable)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("labels", text)
+
+
+def channel_label(channel: str) -> str:
+    return {
+        "advertising": tr("Advertising"), "website": tr("Website"), "app": tr("App"),
+        "social": tr("Social media"), "search": tr("Search"),
+        "reviews": tr("Reviews / word of mouth"), "phone": tr("Phone / call centre"),
+        "chat": tr("Chat"), "whatsapp": tr("WhatsApp"), "email": tr("Email"),
+        "store": tr("Store / sales floor"), "face_to_face": tr("Face to face"),
+        "delivery": tr("Delivery / packaging"), "other": tr("Other"),
+    }.get(channel, channel)
+
+
+def note_kind_label(kind: str) -> str:
+    return {
+        "pain_point": tr("Pain point"), "opportunity": tr("Opportunity"),
+        "strength": tr("Strength"), "weakness": tr("Weakness"), "threat": tr("Threat"),
+        "insight": tr("Insight"),
+    }.get(kind, kind)
+
+
+def note_kind_letter(kind: str) -> str:
+    """One letter on a note chip; translators pick their language's initials."""
+    letters = {"pain_point": "P", "opportunity": "O", "strength": "S", "weakness": "W",
+               "threat": "T", "insight": "I"}
+    return QCoreApplication.translate("chip", letters.get(kind, "?"))
+
+
+NOTE_COLOURS = {
+    "pain_point": QColor("#d64545"), "opportunity": QColor("#2e9e5b"),
+    "strength": QColor("#3b7dd8"), "weakness": QColor("#e08a1e"),
+    "threat": QColor("#8e44ad"), "insight": QColor("#5f7c8a"),
+}
+
+
+def emotion_colour(value: int | None) -> QColor:
+    return {-2: QColor("#c0392b"), -1: QColor("#e67e22"), 0: QColor("#95a5a6"),
+            1: QColor("#7cb342"), 2: QColor("#2e9e5b")}.get(value, QColor("#bdc3c7"))
+
+
+def mode_label(mode: str) -> str:
+    return tr("Direct") if mode == "direct" else tr("Indirect")
+
+
+def persona_kind_label(kind: str) -> str:
+    return {"new": tr("New customer"), "existing": tr("Existing customer"),
+            "returning": tr("Returning customer")}.get(kind, kind)
+
+
+def status_label(status: str) -> str:
+    return {"planned": tr("Planned"), "in_progress": tr("In progress"), "done": tr("Done"),
+            "cancelled": tr("Cancelled")}.get(status, status)

@@ -1,0 +1,204 @@
+"""The journey scene: one item per element, kept in step with the model's events.
+
+The scene owns the one id -> item map.  Model events add, remove and refresh items;
+after each applied change the shared layout is recomputed and items are moved to it,
+so an edit, its undo and a change made by any other view all show the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QRectF, Signal
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from ..commands import ChangeCommand
+from ..model import Event, JourneyMap
+from ..model import layout as L
+from ..model import schema as S
+from .items import (CARD_TYPE, CHIP_TYPE, FLOW_TYPE, EmotionLaneItem, FlowItem,
+                    ModelItem, NoteChipItem, StageBandItem, TouchpointCardItem)
+
+MARGIN = 200.0
+
+
+class JourneyScene(QGraphicsScene):
+    layout_changed = Signal()
+
+    def __init__(self, journey: JourneyMap, push: Callable[[ChangeCommand], bool] | None = None,
+                 parent=None):
+        """``push`` runs a command as one undo step (the document's); gestures end in it."""
+        super().__init__(parent)
+        self.journey = journey
+        self.push = push or (lambda command: command.run() is not None)
+        self.persona = S.GENERAL
+        self.layout = L.compute(journey)
+        self._items: dict[str, ModelItem] = {}  # stages, touchpoints and notes by id
+        self._flows: dict[tuple[str, str], FlowItem] = {}
+        self._dirty_cards: set[str] = set()  # cards whose chips to rebuild after a change
+        self.lane = EmotionLaneItem()
+        self.addItem(self.lane)
+        self._build()
+        journey.events.subscribe_all(self._on_event)
+
+    def detach(self) -> None:
+        """Stop following the model (the window is closing)."""
+        self.journey.events.unsubscribe(self._on_event)
+
+    # ------------------------------------------------------------ look-ups
+    def item_for(self, element_id: str) -> ModelItem | None:
+        return self._items.get(element_id)
+
+    def flow_item(self, source: str, target: str) -> FlowItem | None:
+        return self._flows.get((source, target))
+
+    def card_items(self) -> list[TouchpointCardItem]:
+        return [i for i in self._items.values() if i.type() == CARD_TYPE]
+
+    def selected_ids(self) -> list[str]:
+        """Selected stages, touchpoints and notes, by id (flows are not elements)."""
+        return [i.element_id for i in self.selectedItems() if isinstance(i, ModelItem)]
+
+    def selected_flows(self) -> list[tuple[str, str]]:
+        return [(i.source, i.target) for i in self.selectedItems() if i.type() == FLOW_TYPE]
+
+    def select_ids(self, ids: list[str]) -> None:
+        self.clearSelection()
+        for element_id in ids:
+            item = self._items.get(element_id)
+            if item is not None:
+                item.setSelected(True)
+
+    def set_persona(self, persona: str) -> None:
+        self.persona = persona if persona in self.journey or persona == S.GENERAL else S.GENERAL
+        self._refresh_curve()
+        for card in self.card_items():
+            card.update()
+
+    def persona_label(self) -> str:
+        if self.persona == S.GENERAL:
+            return QCoreApplication.translate("canvas", "Emotion: any customer")
+        name = self.journey.title(self.persona)
+        return QCoreApplication.translate("canvas", "Emotion: %1").replace("%1", name)
+
+    # ------------------------------------------------------------ building
+    def _build(self) -> None:
+        for stage in self.journey.stages():
+            self._add(StageBandItem(stage))
+        for tp in self.journey.ids(S.TOUCHPOINT):
+            self._add(TouchpointCardItem(tp))
+        for source, target in self.journey.flows():
+            self._add_flow(source, target)
+        self._relayout()
+        for card in self.card_items():
+            card.refresh_chips()
+
+    def _add(self, item: ModelItem) -> None:
+        self._items[item.element_id] = item
+        self.addItem(item)
+
+    def _drop(self, element_id: str) -> None:
+        item = self._items.pop(element_id, None)
+        if item is not None:
+            if item.type() == CARD_TYPE:
+                for chip in item.chips:
+                    self._items.pop(chip.element_id, None)
+            self.removeItem(item)
+
+    def _add_flow(self, source: str, target: str) -> None:
+        item = FlowItem(source, target)
+        self._flows[(source, target)] = item
+        self.addItem(item)
+
+    def remember_chip(self, chip: NoteChipItem) -> None:
+        self._items[chip.element_id] = chip
+
+    def forget_chip(self, chip: NoteChipItem) -> None:
+        if self._items.get(chip.element_id) is chip:
+            del self._items[chip.element_id]
+
+    def _relayout(self) -> None:
+        self.layout = layout = L.compute(self.journey)
+        for stage, rect in layout.bands.items():
+            band = self._items.get(stage)
+            if band is not None:
+                band.set_rect(rect)
+        for tp, rect in layout.cards.items():
+            card = self._items.get(tp)
+            if card is not None and (card.x(), card.y()) != (rect.x, rect.y):
+                card.setPos(rect.x, rect.y)
+        for flow in self._flows.values():
+            flow.update_path(layout)
+        self._refresh_curve()
+        b = layout.bounds
+        self.setSceneRect(QRectF(b.x - MARGIN, b.y - MARGIN, b.w + 2 * MARGIN,
+                                 b.h + 2 * MARGIN))
+        self.layout_changed.emit()
+
+    def _refresh_curve(self) -> None:
+        self.lane.refresh(self.layout, L.emotion_curve(self.journey, self.layout, self.persona))
+
+    # -------------------------------------------------------------- events
+    def _on_event(self, event: Event) -> None:
+        handler = getattr(self, f"_on_{event.name}", None)
+        if handler is not None:
+            handler(event)
+
+    def _on_stage_added(self, event: Event) -> None:
+        self._add(StageBandItem(event.id))
+
+    def _on_touchpoint_added(self, event: Event) -> None:
+        self._add(TouchpointCardItem(event.id))
+
+    def _on_stage_removed(self, event: Event) -> None:
+        self._drop(event.id)
+
+    def _on_touchpoint_removed(self, event: Event) -> None:
+        self._drop(event.id)
+
+    def _on_stage_changed(self, event: Event) -> None:
+        self._items[event.id].update()
+
+    def _on_touchpoint_changed(self, event: Event) -> None:
+        self._items[event.id].update()
+
+    def _on_note_removed(self, event: Event) -> None:
+        chip = self._items.get(event.id)
+        if chip is not None and chip.type() == CHIP_TYPE:
+            self._dirty_cards.add(chip.parentItem().element_id)
+
+    def _on_note_changed(self, event: Event) -> None:
+        chip = self._items.get(event.id)
+        if chip is not None and chip.type() == CHIP_TYPE:
+            self._dirty_cards.add(chip.parentItem().element_id)
+
+    def _on_about_added(self, event: Event) -> None:
+        self._dirty_cards.add(event.target)
+
+    def _on_about_removed(self, event: Event) -> None:
+        self._dirty_cards.add(event.target)
+
+    def _on_flow_added(self, event: Event) -> None:
+        self._add_flow(event.source, event.target)
+
+    def _on_flow_removed(self, event: Event) -> None:
+        item = self._flows.pop((event.source, event.target), None)
+        if item is not None:
+            self.removeItem(item)
+
+    def _on_persona_removed(self, event: Event) -> None:
+        if self.persona == event.id:
+            self.persona = S.GENERAL
+
+    def _on_document_changed(self, event: Event) -> None:
+        for item in self._items.values():
+            item.update()
+
+    def _on_journey_changed(self, event: Event) -> None:
+        self._relayout()
+        for card_id in self._dirty_cards:
+            card = self._items.get(card_id)
+            if card is not None and card.type() == CARD_TYPE:
+                card.refresh_chips()
+        self._dirty_cards.clear()
+        self.update()

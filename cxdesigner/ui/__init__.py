@@ -1,0 +1,1 @@
+"""The editor's windows, panels and the open document."""
