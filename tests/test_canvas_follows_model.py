@@ -1,0 +1,147 @@
+"""Canvas items follow the model: a change made through the model API (as the undo
+stack and other views do) shows on the canvas without any other call."""
+
+from __future__ import annotations
+
+import pytest
+
+from cxdesigner.canvas.items import CARD_TYPE, CHIP_TYPE
+from cxdesigner.canvas.scene import JourneyScene
+from cxdesigner.commands import AddTouchpointCommand, RemoveElementsCommand
+from cxdesigner.model import JourneyMap
+from cxdesigner.model import schema as S
+from cxdesigner.ui.document import Document
+
+
+@pytest.fixture
+def journey():
+    j = JourneyMap()
+    j.add_stage("Awareness", id="s1")
+    j.add_stage("Purchase", id="s2")
+    j.add_touchpoint("s1", "Ad", id="t1")
+    j.add_touchpoint("s2", "Checkout", id="t2", flow_from="t1")
+    return j
+
+
+@pytest.fixture
+def scene(qapp, journey):
+    scene = JourneyScene(journey)
+    yield scene
+    scene.detach()
+
+
+def card_pos(scene, tp):
+    item = scene.item_for(tp)
+    return (item.x(), item.y())
+
+
+def test_scene_builds_an_item_per_stage_touchpoint_and_flow(scene):
+    assert scene.item_for("s1") and scene.item_for("t2").type() == CARD_TYPE
+    assert scene.flow_item("t1", "t2") is not None
+
+
+def test_added_touchpoint_appears_at_its_layout_place(scene, journey):
+    journey.add_touchpoint("s1", "Flyer", id="t3", x=240)
+    rect = scene.layout.cards["t3"]
+    assert card_pos(scene, "t3") == (rect.x, rect.y)
+
+
+def test_removed_touchpoint_disappears_with_its_flows(scene, journey):
+    journey.remove_touchpoint("t1")
+    assert scene.item_for("t1") is None
+    assert scene.flow_item("t1", "t2") is None
+
+
+def test_moving_a_touchpoint_to_another_stage_moves_its_card(scene, journey):
+    journey.move_touchpoint("t1", 0, 0, stage="s2")
+    assert scene.layout.bands["s2"].contains(*scene.layout.cards["t1"].center)
+    assert card_pos(scene, "t1") == (scene.layout.cards["t1"].x, scene.layout.cards["t1"].y)
+
+
+def test_reordering_stages_swaps_the_bands(scene, journey):
+    before = scene.item_for("s1").x()
+    journey.move_stage("s1", 1)
+    assert scene.item_for("s1").x() > before
+    assert scene.item_for("s2").x() < scene.item_for("s1").x()
+
+
+def test_a_note_attached_to_a_card_shows_as_a_chip_on_it(scene, journey):
+    journey.add_note("pain_point", "Slow", on="t1", id="n1")
+    chip = scene.item_for("n1")
+    assert chip is not None and chip.type() == CHIP_TYPE
+    assert chip.parentItem() is scene.item_for("t1")
+
+
+def test_moving_a_note_to_another_card_moves_its_chip(scene, journey):
+    journey.add_note("opportunity", "Upsell", on="t1", id="n1")
+    journey.attach_note("n1", "t2")
+    assert scene.item_for("n1").parentItem() is scene.item_for("t2")
+    assert scene.item_for("t1").chips == []
+
+
+def test_removed_note_loses_its_chip(scene, journey):
+    journey.add_note("pain_point", "Slow", on="t1", id="n1")
+    journey.remove("n1")
+    assert scene.item_for("n1") is None and scene.item_for("t1").chips == []
+
+
+def test_many_notes_end_with_a_count_chip(scene, journey):
+    for i in range(9):
+        journey.add_note("insight", f"n{i}", on="t1")
+    chips = scene.item_for("t1").chips
+    assert len(chips) == 6 and chips[-1].extra == 3
+
+
+def test_new_flow_gets_an_arrow_and_removed_flow_loses_it(scene, journey):
+    journey.add_flow("t2", "t1")
+    assert scene.flow_item("t2", "t1") is not None
+    journey.remove_flow("t2", "t1")
+    assert scene.flow_item("t2", "t1") is None
+
+
+def test_emotion_change_updates_the_curve(scene, journey):
+    journey.set_emotion("t1", -2)
+    assert len(scene.lane._points) == 1
+    assert scene.lane._points[0].y() == pytest.approx(scene.layout.emotion_y(-2))
+
+
+def test_persona_choice_switches_the_curve(scene, journey):
+    p = journey.add_persona("Dana").id
+    journey.set_emotion("t1", 1)
+    journey.set_emotion("t1", -1, p)
+    scene.set_persona(p)
+    assert scene.lane._points[0].y() == pytest.approx(scene.layout.emotion_y(-1))
+
+
+def test_switching_the_map_to_rtl_mirrors_the_bands(scene, journey):
+    journey.set_document(direction="rtl")
+    assert scene.item_for("s1").x() > scene.item_for("s2").x()
+
+
+def test_undo_of_a_removal_brings_the_items_back(qapp, journey):
+    document = Document(journey)
+    scene = JourneyScene(journey, document.push)
+    journey.add_note("pain_point", "Slow", on="t1", id="n1")
+    document.push(RemoveElementsCommand(journey, ["s1"]))
+    assert scene.item_for("t1") is None
+    document.undo_stack.undo()
+    assert scene.item_for("t1") is not None and scene.item_for("n1") is not None
+    assert scene.flow_item("t1", "t2") is not None
+    scene.detach()
+
+
+def test_redo_recreates_the_same_element_id(qapp, journey):
+    document = Document(journey)
+    scene = JourneyScene(journey, document.push)
+    command = AddTouchpointCommand(journey, "s1", "New")
+    document.push(command)
+    created = command.created
+    document.undo_stack.undo()
+    assert scene.item_for(created) is None
+    document.undo_stack.redo()
+    assert scene.item_for(created) is not None and journey.title(created) == "New"
+    scene.detach()
+
+
+def test_general_emotion_is_the_default_persona(scene):
+    assert scene.persona == S.GENERAL
