@@ -138,3 +138,33 @@ def test_headless_commands_never_import_qt(tmp_path):
             f"main(['info', {str(path)!r}]); main(['validate', {str(path)!r}]); "
             "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'")
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+BAD_FILES = {
+    "corrupt-json": (b'{"format": "cxdesigner-map",, }', "not valid JSON"),
+    "truncated": (b'{"format": "cxdesigner-map", "version": 2, "graph": {"nodes": [',
+                  "truncated"),
+    "foreign-json": (b'{"name": "left-pad"}', "not a CX Designer map"),
+    "newer-version": (b'{"format": "cxdesigner-map", "version": 99}', "newer CX Designer"),
+    "binary": (bytes(range(256)) * 4, "binary"),
+    "empty": (b"", "empty"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_validate_explains_each_kind_of_bad_file_without_a_traceback(tmp_path, capsys, name):
+    content, words = BAD_FILES[name]
+    path = tmp_path / f"{name}.cxmap"
+    path.write_bytes(content)
+    code, out, err = run(capsys, "validate", str(path))
+    assert code == 1 and words in out and "Traceback" not in out + err
+
+
+def test_validate_lists_wrong_types_and_dangling_ids(tmp_path, capsys):
+    path = write_map(tmp_path / "m.cxmap")
+    data = json.loads(path.read_text("utf-8"))
+    data["graph"]["nodes"][0]["title"] = 42
+    data["document"]["stage_order"].append("ghost-stage")
+    path.write_text(json.dumps(data), "utf-8")
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 1 and "$.graph.nodes[0].title" in out and "ghost-stage" in out
