@@ -95,8 +95,9 @@ class StageBandItem(ModelItem):
         painter.setPen(palette.buttonText().color())
         painter.setFont(pixel_font(22, bold=True))
         title = self.journey.title(self.element_id) or labels.tr("Untitled stage")
-        number = f"{index + 1}. "
-        text = f"{title} .{index + 1}" if self.rtl else number + title
+        # Logical order in both directions: the bidi algorithm puts "1." at the
+        # reading start of a Hebrew title, as a Hebrew writer expects.
+        text = f"{index + 1}. {title}"
         painter.drawText(self.header_rect().adjusted(16, 14, -16, -8), text,
                          text_option(self.rtl, wrap=False))
 
