@@ -13,7 +13,8 @@ from pathlib import Path
 
 from . import __version__
 
-COMMANDS = ("new", "validate", "import", "export", "info")
+COMMANDS = ("new", "validate", "import", "export", "info", "rank", "tree", "analyze")
+METHOD_NAMES = ("impact-effort", "ice", "rice", "votes", "weighted")
 
 
 class UsageError(Exception):
@@ -59,6 +60,29 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("info", help="show a map's title, counts and stages",
                        description="Show a map's title, element counts and stages in order.")
     p.add_argument("file", type=Path)
+
+    p = sub.add_parser("rank", help="rank pain points and opportunities",
+                       description="Rank the pain points, weaknesses, threats and "
+                       "opportunities with their scores and the inputs behind them.")
+    p.add_argument("file", type=Path)
+    p.add_argument("--method", choices=METHOD_NAMES,
+                   help="scoring method (default: the map's own)")
+    p.add_argument("--json", action="store_true", help="JSON output (docs/cli-json.md)")
+
+    p = sub.add_parser("tree", help="print the prioritised action tree",
+                       description="Print the prioritised action tree, numbered 1, 1.1, "
+                       "1.1.1, with owner, due date and status.")
+    p.add_argument("file", type=Path)
+    p.add_argument("--method", choices=METHOD_NAMES,
+                   help="scoring method (default: the map's own)")
+    p.add_argument("--json", action="store_true", help="JSON output (docs/cli-json.md)")
+
+    p = sub.add_parser("analyze", help="find paths, moments of truth and gaps",
+                       description="Analyse the journey's flows: paths, moments of truth, "
+                       "dead ends, unreachable touchpoints and empty stages.")
+    p.add_argument("file", type=Path)
+    p.add_argument("--persona", help="persona id for emotions (default: any customer)")
+    p.add_argument("--json", action="store_true", help="JSON output (docs/cli-json.md)")
     return parser
 
 
@@ -198,6 +222,45 @@ def describe(journey) -> str:
     return "\n".join(lines)
 
 
+def _method(args: argparse.Namespace) -> str | None:
+    return args.method.replace("-", "_") if args.method else None
+
+
+def _cmd_rank(args: argparse.Namespace) -> int:
+    from .plan_output import rank_json, rank_text
+    from .model import scoring
+
+    journey = _load(args.file).journey
+    ranking = scoring.rank(journey, _method(args))
+    print(rank_json(journey, ranking) if args.json else rank_text(journey, ranking))
+    return 0
+
+
+def _cmd_tree(args: argparse.Namespace) -> int:
+    from .model import plan
+    from .plan_output import tree_json, tree_text
+
+    journey = _load(args.file).journey
+    derived = plan.derive(journey, _method(args))
+    print(tree_json(journey, derived) if args.json else tree_text(journey, derived))
+    return 0
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from .model import analysis
+    from .model import schema as S
+    from .plan_output import analysis_json, analysis_text
+
+    journey = _load(args.file).journey
+    persona = args.persona or S.GENERAL
+    if persona != S.GENERAL and (persona not in journey
+                                 or journey.kind_of(persona) != S.PERSONA):
+        raise UsageError(f"cxdesigner analyze: {persona!r} is not a persona of this map")
+    result = analysis.analyze(journey, persona)
+    print(analysis_json(journey, result) if args.json else analysis_text(journey, result))
+    return 0
+
+
 def _open_editor(argv: list[str]) -> int:
     parser = _Parser(prog="cxdesigner", description="Open a map in the editor.")
     parser.add_argument("file", nargs="?", type=Path)
@@ -215,4 +278,5 @@ def _open_editor(argv: list[str]) -> int:
 
 
 _RUN = {"new": _cmd_new, "validate": _cmd_validate, "import": _cmd_import,
-        "export": _cmd_export, "info": _cmd_info}
+        "export": _cmd_export, "info": _cmd_info, "rank": _cmd_rank, "tree": _cmd_tree,
+        "analyze": _cmd_analyze}

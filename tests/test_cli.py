@@ -136,6 +136,8 @@ def test_headless_commands_never_import_qt(tmp_path):
     path = write_map(tmp_path / "m.cxmap")
     code = ("import sys; from cxdesigner.cli import main; "
             f"main(['info', {str(path)!r}]); main(['validate', {str(path)!r}]); "
+            f"main(['rank', {str(path)!r}]); main(['tree', {str(path)!r}]); "
+            f"main(['analyze', {str(path)!r}]); "
             "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'")
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
 
@@ -168,3 +170,51 @@ def test_validate_lists_wrong_types_and_dangling_ids(tmp_path, capsys):
     path.write_text(json.dumps(data), "utf-8")
     code, out, _ = run(capsys, "validate", str(path))
     assert code == 1 and "$.graph.nodes[0].title" in out and "ghost-stage" in out
+
+
+def test_rank_prints_scores_and_their_formula(capsys):
+    from cxdesigner.templates import sample_path
+    code, out, _ = run(capsys, "rank", str(sample_path("en")))
+    assert code == 0 and out.startswith("Method: impact-effort")
+    assert "  1.     4.00  pain point: The menu says nothing about allergens" in out
+    assert "impact 4 / effort 1 = 4.00" in out
+
+
+def test_rank_json_with_another_method_is_documented_shape(capsys):
+    from cxdesigner.templates import sample_path
+    code, out, _ = run(capsys, "rank", str(sample_path("en")), "--method", "rice", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["version"] == 1 and data["method"] == "rice"
+    first = data["notes"][0]
+    assert set(first) >= {"id", "kind", "title", "target", "stage", "rank", "score",
+                          "inputs", "formula", "flags"}
+    assert [n["rank"] for n in data["notes"]] == list(range(1, len(data["notes"]) + 1))
+
+
+def test_tree_numbers_stages_notes_and_actions(capsys):
+    from cxdesigner.templates import sample_path
+    code, out, _ = run(capsys, "tree", str(sample_path("en")))
+    assert code == 0
+    assert "\n2 Awareness\n" in out
+    assert "    2.1.1 Neighbour cards" in out and "owner Marketing" in out
+
+
+def test_tree_json_nests_children(capsys):
+    from cxdesigner.templates import sample_path
+    _, out, _ = run(capsys, "tree", str(sample_path("he")), "--json")
+    data = json.loads(out)
+    actions = [a for b in data["branches"] for n in b["children"] for a in n["children"]]
+    assert any(a["children"] for a in actions)
+    assert all({"owner", "due", "status", "overdue"} <= set(a) for a in actions)
+
+
+def test_analyze_lists_paths_and_moments_of_truth(capsys):
+    from cxdesigner.templates import sample_path
+    code, out, _ = run(capsys, "analyze", str(sample_path("en")))
+    assert code == 0 and "Paths from the start" in out and "lowest emotion" in out
+
+
+def test_analyze_refuses_an_unknown_persona(capsys):
+    from cxdesigner.templates import sample_path
+    code, _, err = run(capsys, "analyze", str(sample_path("en")), "--persona", "nobody")
+    assert code == 2 and "not a persona" in err
