@@ -72,7 +72,8 @@ def _node_json(journey: JourneyMap, node: Node) -> dict:
         attrs = journey.get(node.id)
         out.update(owner=attrs["owner"], due=attrs["due"], status=attrs["status"],
                    kpi=attrs["kpi"], review_months=attrs["review_months"],
-                   overdue=node.overdue)
+                   reviewed=attrs["reviewed"], overdue=node.overdue,
+                   review_due=node.review_due)
     out["children"] = [_node_json(journey, child) for child in node.children]
     return out
 
@@ -96,8 +97,9 @@ def tree_text(journey: JourneyMap, plan: Plan) -> str:
             details = [f"owner {attrs['owner']}" if attrs["owner"] else "no owner",
                        f"due {attrs['due']}" if attrs["due"] else "no due date",
                        attrs["status"].replace("_", " ")]
-            label = f"{node.title} ({', '.join(details)})" + ("  OVERDUE" if node.overdue
-                                                              else "")
+            label = (f"{node.title} ({', '.join(details)})"
+                     + ("  OVERDUE" if node.overdue else "")
+                     + ("  REVIEW DUE" if node.review_due else ""))
         lines.append(f"{indent}{node.number} {label}")
     if not plan.branches:
         lines.append("Nothing to plan yet: add and score pain points or opportunities.")

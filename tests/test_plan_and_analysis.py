@@ -125,3 +125,14 @@ def test_analysis_of_an_empty_map_finds_nothing_but_empty_stages():
     j.add_stage("Only", id="only")
     result = analysis.analyze(j)
     assert result.paths == [] and [f.kind for f in result.findings] == ["empty_stage"]
+
+
+def test_review_is_due_after_the_cadence_has_passed():
+    j = small_plan_map()
+    j.set_fields("b", reviewed="2026-09-15", review_months=3)
+    flags = {n.id: n.review_due for n in plan.derive(j, today=dt.date(2026, 12, 16)).walk()
+             if n.kind == "action"}
+    assert flags["b"] and not flags["a"]
+    on_time = {n.id: n.review_due for n in plan.derive(j, today=dt.date(2026, 12, 15)).walk()
+               if n.kind == "action"}
+    assert not on_time["b"]

@@ -9,7 +9,8 @@
 A stage appears when it has ranked notes.  An action that addresses several notes
 appears under each of them, unless an action above it in its own tree already
 addresses that note (its subtree is shown there).  Overdue actions (due date passed, not done or
-cancelled) are flagged.
+cancelled) are flagged, and so are actions last reviewed longer ago than their
+review cadence.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Node:
     number: str = ""
     score: Score | None = None
     overdue: bool = False
+    review_due: bool = False
     children: list["Node"] = field(default_factory=list)
 
     def walk(self):
@@ -80,9 +82,21 @@ def is_overdue(journey: JourneyMap, action: str, today: _dt.date) -> bool:
             and _dt.date.fromisoformat(attrs["due"]) < today)
 
 
+def is_review_due(journey: JourneyMap, action: str, today: _dt.date) -> bool:
+    """Last reviewed more than ``review_months`` ago (and still open)."""
+    attrs = journey.get(action)
+    if attrs["reviewed"] is None or attrs["status"] in ("done", "cancelled"):
+        return False
+    last = _dt.date.fromisoformat(attrs["reviewed"])
+    months = (today.year - last.year) * 12 + today.month - last.month
+    return months > attrs["review_months"] or (
+        months == attrs["review_months"] and today.day > last.day)
+
+
 def _action(journey: JourneyMap, action: str, today: _dt.date) -> Node:
     node = Node("action", action, journey.title(action),
-                overdue=is_overdue(journey, action, today))
+                overdue=is_overdue(journey, action, today),
+                review_due=is_review_due(journey, action, today))
     node.children = [_action(journey, child, today) for child in journey.children_of(action)]
     return node
 

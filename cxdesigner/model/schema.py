@@ -204,6 +204,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("status", "planned", choice(ACTION_STATUSES)),
         Field("kpi", "", text()),
         Field("review_months", 3, whole(1, MAX_REVIEW_MONTHS)),
+        Field("reviewed", None, iso_date),  # when the action was last reviewed
         Field("order", 0, number(-MAX_COORD, MAX_COORD)),
     ),
 }
