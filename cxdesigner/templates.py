@@ -14,23 +14,16 @@ template never share an id, and its ``created`` time is now.
 from __future__ import annotations
 
 import datetime as _dt
-import os
 from collections.abc import Callable, Mapping
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from .model import JourneyMap, new_id
+from .resources_path import resource
 from .model import schema as S
 
 TEMPLATES = ("blank", "five-stages")
 LANGUAGES = S.LANGUAGES
-
-
-def _resource(*parts: str) -> Path:
-    found = files("cxdesigner.resources").joinpath(*parts)
-    # Installed as plain files (never zipped), so the resource is a real path.
-    return Path(os.fspath(found)) if isinstance(found, os.PathLike) else Path(str(found))
 
 
 def _check(name: str, lang: str) -> None:
@@ -50,13 +43,13 @@ def template_path(name: str = "blank", lang: str = "en") -> Path:
     """The file of a template in a language (the blank map serves both languages)."""
     _check(name, lang)
     filename = "blank.cxmap" if name == "blank" else f"{name}-{lang}.cxmap"
-    return _resource("templates", filename)
+    return resource("templates", filename)
 
 
 def sample_path(lang: str = "en") -> Path:
     """The bundled sample map (the bakery) in a language."""
     _check_lang(lang)
-    return _resource("samples", f"bakery-{lang}.cxmap")
+    return resource("samples", f"bakery-{lang}.cxmap")
 
 
 def new_from_template(name: str = "blank", lang: str = "en") -> JourneyMap:
