@@ -18,8 +18,22 @@ from ..model import layout as L
 from ..model import schema as S
 from .items import (CARD_TYPE, CHIP_TYPE, FLOW_TYPE, EmotionLaneItem, FlowItem,
                     ModelItem, NoteChipItem, StageBandItem, TouchpointCardItem)
+from .overview import DETAIL_ZOOM, OverviewItem
 
 MARGIN = 200.0
+
+# What moves things: only these events change the shared layout (stages, their order,
+# which touchpoints they hold and where, the map's direction).  Everything else (a
+# rename, an emotion, a note) repaints an item or two and skips the O(n) relayout,
+# which costs ~0.1 s at 5,000 touchpoints.  Listed the other way round (events known
+# NOT to move anything), so an event kind added later relayouts until proven harmless.
+_LAYOUT_FREE = frozenset({
+    "stage_changed", "note_added", "note_removed", "note_changed", "about_added",
+    "about_removed", "flow_added", "flow_removed", "persona_added", "persona_removed",
+    "persona_changed", "action_added", "action_removed", "action_changed",
+    "addresses_added", "addresses_removed", "child_of_added", "child_of_removed",
+    "for_persona_added", "for_persona_removed", "journey_changed"})
+_CARD_PLACE_KEYS = frozenset({"x", "y"})  # touchpoint fields the layout reads
 
 
 class JourneyScene(QGraphicsScene):
@@ -36,8 +50,19 @@ class JourneyScene(QGraphicsScene):
         self._items: dict[str, ModelItem] = {}  # stages, touchpoints and notes by id
         self._flows: dict[tuple[str, str], FlowItem] = {}
         self._dirty_cards: set[str] = set()  # cards whose chips to rebuild after a change
+        # What the change being applied needs, settled once at journey_changed.
+        self._layout_dirty = False
+        self._curve_dirty = False
+        self._unpathed_flows: list[FlowItem] = []  # new flows waiting for the layout
         self.lane = EmotionLaneItem()
         self.addItem(self.lane)
+        # Level of detail (overview.py): below DETAIL_ZOOM, cards, chips and flows stop
+        # painting themselves and this one item draws them all.
+        self.detailed = True
+        self.overview = OverviewItem()
+        self.addItem(self.overview)
+        self._selected_chips: set[NoteChipItem] = set()
+        self.selectionChanged.connect(self._on_selection_changed)
         self._build()
         journey.events.subscribe_all(self._on_event)
 
@@ -51,6 +76,9 @@ class JourneyScene(QGraphicsScene):
 
     def flow_item(self, source: str, target: str) -> FlowItem | None:
         return self._flows.get((source, target))
+
+    def flow_items(self) -> list[FlowItem]:
+        return list(self._flows.values())
 
     def card_items(self) -> list[TouchpointCardItem]:
         return [i for i in self._items.values() if i.type() == CARD_TYPE]
@@ -74,6 +102,47 @@ class JourneyScene(QGraphicsScene):
         self._refresh_curve()
         for card in self.card_items():
             card.update()
+        self.overview.invalidate()  # its emotion strips follow the persona
+
+    # ----------------------------------------------------- level of detail
+    def set_detail(self, zoom: float) -> None:
+        """Follow the view's zoom (``JourneyView.zoom_changed``): below ``DETAIL_ZOOM``
+        the overview draws cards, chips and flows in batches (see overview.py)."""
+        detailed = zoom >= DETAIL_ZOOM
+        if detailed == self.detailed:
+            return
+        self.detailed = detailed
+        # Cards (which paint their chips) and flows; bands are few and keep painting.
+        # The flag looked up once: PySide's enum lookup costs more than setFlag itself.
+        flag, off = QGraphicsItem.ItemHasNoContents, not detailed
+        for tp in self.journey.ids(S.TOUCHPOINT):
+            card = self._items.get(tp)
+            if card is not None:
+                card.setFlag(flag, off)
+        for flow in self._flows.values():
+            flow.setFlag(flag, off)
+        if not detailed:
+            self.overview.invalidate()
+        self.overview.setVisible(not detailed)
+
+    def _follow_detail(self, item: QGraphicsItem) -> None:
+        """A card or flow created while zoomed out starts unpainted too."""
+        if not self.detailed:
+            item.setFlag(QGraphicsItem.ItemHasNoContents, True)
+
+    def _on_selection_changed(self) -> None:
+        # Chips do not paint themselves: repaint the cards of chips whose selection
+        # changed.  And at low zoom the overview draws the selection outlines.
+        chips = {i for i in self.selectedItems() if i.type() == CHIP_TYPE}
+        for chip in chips ^ self._selected_chips:
+            try:
+                card = chip.parentItem()
+            except RuntimeError:  # deleted with the scene's items
+                continue
+            if card is not None:
+                card.update()
+        self._selected_chips = chips
+        self.overview.update()
 
     def persona_label(self) -> str:
         if self.persona == S.GENERAL:
@@ -96,6 +165,8 @@ class JourneyScene(QGraphicsScene):
     def _add(self, item: ModelItem) -> None:
         self._items[item.element_id] = item
         self.addItem(item)
+        if item.type() == CARD_TYPE:
+            self._follow_detail(item)
 
     def _drop(self, element_id: str) -> None:
         item = self._items.pop(element_id, None)
@@ -109,6 +180,8 @@ class JourneyScene(QGraphicsScene):
         item = FlowItem(source, target)
         self._flows[(source, target)] = item
         self.addItem(item)
+        self._follow_detail(item)
+        self._unpathed_flows.append(item)  # its path comes with the next layout
 
     def remember_chip(self, chip: NoteChipItem) -> None:
         self._items[chip.element_id] = chip
@@ -118,17 +191,24 @@ class JourneyScene(QGraphicsScene):
             del self._items[chip.element_id]
 
     def _relayout(self) -> None:
+        was_rtl = self.layout.rtl
         self.layout = layout = L.compute(self.journey)
         for stage, rect in layout.bands.items():
             band = self._items.get(stage)
             if band is not None:
                 band.set_rect(rect)
+        moved = set()
         for tp, rect in layout.cards.items():
             card = self._items.get(tp)
             if card is not None and (card.x(), card.y()) != (rect.x, rect.y):
                 card.setPos(rect.x, rect.y)
-        for flow in self._flows.values():
-            flow.update_path(layout)
+                moved.add(tp)
+        # Only flows with a moved end change shape (a path costs ~15 µs: 5,000 of them
+        # on every edit was most of an edit's time).
+        for (source, target), flow in self._flows.items():
+            if layout.rtl != was_rtl or source in moved or target in moved:
+                flow.update_path(layout)
+        self._path_new_flows()
         self._refresh_curve()
         b = layout.bounds
         self.setSceneRect(QRectF(b.x - MARGIN, b.y - MARGIN, b.w + 2 * MARGIN,
@@ -137,10 +217,28 @@ class JourneyScene(QGraphicsScene):
 
     def _refresh_curve(self) -> None:
         self.lane.refresh(self.layout, L.emotion_curve(self.journey, self.layout, self.persona))
+        self._curve_dirty = False
+
+    def _path_new_flows(self) -> None:
+        for flow in self._unpathed_flows:
+            if flow.scene() is self:
+                flow.update_path(self.layout)
+        self._unpathed_flows.clear()
 
     # -------------------------------------------------------------- events
     def _on_event(self, event: Event) -> None:
-        handler = getattr(self, f"_on_{event.name}", None)
+        name = event.name
+        if name == "touchpoint_changed":
+            if _CARD_PLACE_KEYS.intersection(event.keys):
+                self._layout_dirty = True
+            if "emotions" in event.keys:
+                self._curve_dirty = True
+        elif name == "document_changed":
+            if "direction" in event.keys:
+                self._layout_dirty = True
+        elif name not in _LAYOUT_FREE:
+            self._layout_dirty = True
+        handler = getattr(self, f"_on_{name}", None)
         if handler is not None:
             handler(event)
 
@@ -189,16 +287,28 @@ class JourneyScene(QGraphicsScene):
     def _on_persona_removed(self, event: Event) -> None:
         if self.persona == event.id:
             self.persona = S.GENERAL
+            self._curve_dirty = True
+
+    def _on_persona_changed(self, event: Event) -> None:
+        if event.id == self.persona:
+            self.lane.update()  # its label names the persona
 
     def _on_document_changed(self, event: Event) -> None:
         for item in self._items.values():
             item.update()
 
     def _on_journey_changed(self, event: Event) -> None:
-        self._relayout()
+        if self._layout_dirty:
+            self._layout_dirty = False
+            self._relayout()  # paths new flows and redraws the curve too
+        else:
+            self._path_new_flows()
+            if self._curve_dirty:
+                self._refresh_curve()
         for card_id in self._dirty_cards:
             card = self._items.get(card_id)
             if card is not None and card.type() == CARD_TYPE:
                 card.refresh_chips()
         self._dirty_cards.clear()
+        self.overview.invalidate()  # a flag: its batches are rebuilt only if shown
         self.update()

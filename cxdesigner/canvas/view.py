@@ -1,15 +1,33 @@
-"""The view on the journey scene: zoom to the cursor, pan, fit."""
+"""The view on the journey scene: zoom to the cursor, pan, fit; and where the
+canvas's mouse gestures, workshop keys and palette drops come in.
+
+The view only routes input: ``gestures`` (gestures.py) runs mouse drags and
+``editor`` (editing.py) makes the edits, so menus and keys share one code path.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter, QWheelEvent
+from PySide6.QtGui import (QDragEnterEvent, QDragMoveEvent, QDropEvent, QFocusEvent,
+                           QKeyEvent, QMouseEvent, QPainter, QWheelEvent)
 from PySide6.QtWidgets import QGraphicsView
 
+from .editing import PALETTE_MIME, CanvasEditor, parse_palette
+from .gestures import GestureController, top_item
+from .items import BAND_TYPE, CARD_TYPE, CHIP_TYPE
 from .scene import JourneyScene
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 4.0
 ZOOM_STEP = 1.2
+
+# Workshop keys (design.md section 4): single keys while the canvas has focus and no
+# text is being edited.  Part of the product: a menu shortcut must not take them.
+_LETTER_KEYS = {Qt.Key_S, Qt.Key_T, Qt.Key_P, Qt.Key_O, Qt.Key_A}
+_NO_SHORTCUT = Qt.ControlModifier | Qt.AltModifier | Qt.MetaModifier
+# Keys the in-place title field needs besides the ones that type text.
+_TEXT_EDIT_KEYS = {Qt.Key_Return, Qt.Key_Enter, Qt.Key_Escape, Qt.Key_Backspace,
+                   Qt.Key_Delete, Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down,
+                   Qt.Key_Home, Qt.Key_End}
 
 
 class JourneyView(QGraphicsView):
@@ -24,6 +42,12 @@ class JourneyView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)
         self.setFocusPolicy(Qt.StrongFocus)
         self.grabGesture(Qt.PinchGesture)
+        # Level of detail: every zoom change reaches the scene (overview.py).
+        self.zoom_changed.connect(lambda zoom: self.journey_scene.set_detail(zoom))
+        self.setAcceptDrops(True)  # palette items; file drops are left to the window
+        self.gestures = GestureController(self)
+        self._stages_kept: set = set()  # stages selected before a rubber band began
+        self.editor = CanvasEditor(self)  # what menus, keys and palette drops call
 
     @property
     def journey_scene(self) -> JourneyScene:
@@ -68,4 +92,193 @@ class JourneyView(QGraphicsView):
             if pinch is not None:
                 self.set_zoom(self.zoom() * pinch.scaleFactor())
                 return True
+        if event.type() == QEvent.ShortcutOverride and self._claims_key(event):
+            event.accept()  # the key comes to keyPressEvent, not to a menu action
+            return True
         return super().event(event)
+
+    # ------------------------------------------------------------------ keys
+    def _claims_key(self, event: QKeyEvent) -> bool:
+        """Whether a key press is the canvas's own (so a shortcut must not take it)."""
+        modifiers = event.modifiers() & ~Qt.KeypadModifier
+        key = event.key()
+        if self.editor.is_editing:
+            # Typing: text and editing keys are the field's; F11 and the like are not.
+            return not modifiers & _NO_SHORTCUT and (
+                key in _TEXT_EDIT_KEYS or event.text().isprintable() and event.text() != "")
+        if key == Qt.Key_0 and modifiers == Qt.ControlModifier:
+            return True
+        if modifiers & _NO_SHORTCUT:
+            return False
+        if key in _LETTER_KEYS or key in (Qt.Key_F2, Qt.Key_Space):
+            return True
+        has_selection = bool(self.scene().selectedItems())
+        if key in (Qt.Key_Delete, Qt.Key_Backspace):
+            return has_selection
+        if key == Qt.Key_Escape:
+            # Only when there is something to cancel: Esc may also leave full screen.
+            return has_selection or self.gestures.active
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt's name
+        if self.editor.is_editing:
+            self._to_title(event, super().keyPressEvent)
+            return
+        if self._workshop_key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # Qt's name
+        if self.editor.is_editing:
+            self._to_title(event, super().keyReleaseEvent)
+            return
+        if event.key() == Qt.Key_Space and not event.isAutoRepeat():
+            self.gestures.set_space(False)
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def _to_title(self, event: QKeyEvent, through_scene) -> None:
+        # The scene passes keys to its focus item only while its window is active;
+        # the title field must get them even so (a key sent before activation).
+        title = self.editor.title_item
+        if self.scene().focusItem() is title:
+            through_scene(event)
+        else:
+            self.scene().sendEvent(title, event)
+
+    def _workshop_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        modifiers = event.modifiers() & ~Qt.KeypadModifier
+        if key == Qt.Key_0 and modifiers == Qt.ControlModifier:
+            self.fit_all()
+            return True
+        if modifiers & _NO_SHORTCUT:
+            return False
+        editor = self.editor
+        if key == Qt.Key_Space:
+            if not event.isAutoRepeat():
+                self.gestures.set_space(True)
+            return True
+        if event.isAutoRepeat() and key in _LETTER_KEYS:
+            return True  # a held key must not make a row of elements
+        if key == Qt.Key_S:
+            editor.add_stage()
+        elif key == Qt.Key_T:
+            editor.add_touchpoint()
+        elif key == Qt.Key_P:
+            editor.add_note("pain_point")
+        elif key == Qt.Key_O:
+            editor.add_note("opportunity")
+        elif key == Qt.Key_A:
+            editor.add_action()
+        elif key == Qt.Key_F2:
+            editor.edit_title()
+        elif key in (Qt.Key_Delete, Qt.Key_Backspace):
+            return editor.delete_selection()
+        elif key == Qt.Key_Escape:
+            if self.gestures.active:
+                self.gestures.cancel()
+            else:
+                self.scene().clearSelection()
+        else:
+            return False
+        return True
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # Qt's name
+        # A Space released in another window never reaches us.
+        self.gestures.set_space(False)
+        super().focusOutEvent(event)
+
+    # ----------------------------------------------------------------- mouse
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # Qt's name
+        scene_pos = self.mapToScene(event.position().toPoint())
+        if self.editor.is_editing:
+            if self.editor.title_contains(scene_pos):
+                super().mousePressEvent(event)  # placing the text cursor
+                return
+            self.editor.commit_title()  # clicking elsewhere commits
+        if self.gestures.press(event):
+            event.accept()
+            return
+        self._stages_kept = {i for i in self.scene().selectedItems() if i.type() == BAND_TYPE}
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # Qt's name
+        if self.gestures.move(event):
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+        rubber = self.rubberBandRect()
+        if not rubber.isNull():
+            self._keep_enclosed_stages(self.mapToScene(rubber).boundingRect())
+
+    def _keep_enclosed_stages(self, area: QRectF) -> None:
+        # A rubber band takes a stage only when it encloses the whole header, as
+        # whiteboards do with frames: sweeping over cards must not pick up (and let
+        # Delete remove) the stages they sit in.
+        for item in self.scene().selectedItems():
+            if (item.type() == BAND_TYPE and item not in self._stages_kept
+                    and not area.contains(item.mapRectToScene(item.header_rect()))):
+                item.setSelected(False)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # Qt's name
+        if self.gestures.release(event):
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # Qt's name
+        scene_pos = self.mapToScene(event.position().toPoint())
+        if event.button() == Qt.LeftButton and not self.editor.title_contains(scene_pos):
+            item = top_item(self.scene(), scene_pos)
+            # A band is hit only on its header (its shape), so this is the stage title.
+            if item is not None and item.type() in (CARD_TYPE, CHIP_TYPE, BAND_TYPE):
+                self.editor.edit_title(item.element_id)
+                event.accept()
+                return
+        super().mouseDoubleClickEvent(event)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # Qt's name
+        super().drawForeground(painter, rect)
+        self.gestures.paint(painter)  # rubber line, insertion marker, drop feedback
+
+    # ------------------------------------------------------------ palette drops
+    def _palette_payload(self, event: QDropEvent) -> dict | None:
+        mime = event.mimeData()
+        if not mime.hasFormat(PALETTE_MIME):
+            return None
+        return parse_palette(mime.data(PALETTE_MIME).data())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt's name
+        payload = self._palette_payload(event)
+        if payload is None:
+            event.ignore()  # a file, say: the main window opens or imports it
+            return
+        event.acceptProposedAction()
+        self.gestures.preview_palette(payload, self.mapToScene(event.position().toPoint()))
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # Qt's name
+        payload = self._palette_payload(event)
+        if payload is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.gestures.preview_palette(payload, self.mapToScene(event.position().toPoint()))
+
+    def dragLeaveEvent(self, event) -> None:  # Qt's name
+        self.gestures.clear_preview()
+        event.accept()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # Qt's name
+        payload = self._palette_payload(event)
+        self.gestures.clear_preview()
+        if payload is None:
+            event.ignore()
+            return
+        self.setFocus(Qt.OtherFocusReason)  # so typing names what was dropped
+        if self.editor.drop_palette(payload, self.mapToScene(event.position().toPoint())):
+            event.acceptProposedAction()
+        else:
+            event.ignore()

@@ -1,0 +1,103 @@
+"""The in-place title editor: a text field laid over a card, a stage header or a chip.
+
+One editor item per scene, shown while a title is being typed and hidden otherwise.
+It only collects text: ``committed`` (Enter, or focus moved elsewhere) and
+``cancelled`` (Esc) tell the canvas editor, which pushes the one rename command, so
+typing a title is one undo step and never one per letter.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QPainter, QPen, QTextCursor
+from PySide6.QtWidgets import QGraphicsTextItem, QStyle, QStyleOptionGraphicsItem
+
+from .items import text_option
+
+EDITOR_Z = 1000.0  # above cards, chips and flows
+
+
+class TitleEditor(QGraphicsTextItem):
+    committed = Signal()
+    cancelled = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(EDITOR_Z)
+        self.setTextInteractionFlags(Qt.TextEditorInteraction)
+        self.element_id: str | None = None
+        self.original = ""
+        self._min_height = 0.0
+        self.hide()
+
+    @property
+    def is_open(self) -> bool:
+        return self.element_id is not None
+
+    def open(self, element_id: str, text: str, rect: QRectF, rtl: bool, font: QFont) -> None:
+        """Show the field over ``rect`` (scene units) holding ``text``, all of it selected
+        so that typing replaces it."""
+        self.element_id = element_id
+        self.original = text
+        self.setFont(font)
+        self.setPlainText(text)
+        # The map's direction, not the first letter typed, decides the paragraph's.
+        self.document().setDefaultTextOption(text_option(rtl))
+        self.place(rect)
+        self.show()
+        self.setFocus(Qt.OtherFocusReason)
+        cursor = self.textCursor()
+        cursor.select(QTextCursor.Document)
+        self.setTextCursor(cursor)
+
+    def place(self, rect: QRectF) -> None:
+        self.prepareGeometryChange()
+        self._min_height = rect.height()
+        self.setTextWidth(rect.width())
+        self.setPos(rect.topLeft())
+
+    def close(self) -> None:
+        # Forget the element first: hiding takes the focus away, and that focus-out
+        # must not commit a second time.
+        self.element_id = None
+        self.clearFocus()
+        self.hide()
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def boundingRect(self) -> QRectF:  # Qt's name: at least the area it covers
+        rect = super().boundingRect()
+        return rect.united(QRectF(0, 0, rect.width(), self._min_height)).adjusted(-3, -3, 3, 3)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt's name
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            # A title is one line: Enter finishes it rather than breaking it.
+            event.accept()
+            self.committed.emit()
+        elif event.key() == Qt.Key_Escape:
+            event.accept()
+            self.cancelled.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # Qt's name
+        super().focusOutEvent(event)
+        # Clicking elsewhere commits; a context menu or a switch to another window
+        # only pauses the typing.
+        if self.is_open and event.reason() not in (Qt.PopupFocusReason,
+                                                   Qt.ActiveWindowFocusReason):
+            self.committed.emit()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        # An opaque field with the selection colour round it, so the text being typed
+        # reads clearly over the card it covers.
+        palette = self.scene().palette() if self.scene() else None
+        area = super().boundingRect().united(QRectF(0, 0, self.textWidth(), self._min_height))
+        if palette is not None:
+            painter.setPen(QPen(palette.highlight().color(), 2))
+            painter.setBrush(palette.base())
+            painter.drawRoundedRect(area.adjusted(-1, -1, 1, 1), 4, 4)
+        # Without Qt's dashed focus frame, which would double the border.
+        option.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
+        super().paint(painter, option, widget)
