@@ -265,15 +265,8 @@ def _open_editor(argv: list[str]) -> int:
     parser = _Parser(prog="cxdesigner", description="Open a map in the editor.")
     parser.add_argument("file", nargs="?", type=Path)
     args = parser.parse_args(argv)
-    try:
-        from .app import run_editor
-    except ImportError:
-        # The editor lands with its own issue; until then show what the file holds.
-        if args.file is None:
-            raise UsageError("cxdesigner: the editor is not part of this build yet; "
-                             "give a map file to see what it holds") from None
-        print(describe(_load(args.file).journey))
-        return 0
+    from .app import run_editor  # Qt is loaded only for the editor, never for sub-commands
+
     return run_editor(args.file)
 
 

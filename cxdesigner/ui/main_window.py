@@ -1,62 +1,427 @@
-"""The main window: the canvas in the centre, panels around it, menus and toolbar."""
+"""The main window: the canvas in the centre, panels around it, menus and toolbar.
+
+Each window shows one document.  New, Open, Import and dropped files open in a new
+window, or in place of an untouched empty one; the open windows are kept in a module
+list, so they live until closed.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, QPoint, Qt, QTimer
+from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
+                               QMessageBox, QWidget)
 
+from .. import templates
 from ..canvas.scene import JourneyScene
 from ..canvas.view import JourneyView
 from ..fileformat import FileFormatError
+from . import copy_paste, settings
 from .document import Document
+from .inspector import Inspector
+from .menus import build_menus, build_toolbar, create_actions
+from .outline import Outline
+from .palette import Palette
+from .personas import PersonasPanel
+from .window_edits import EditingMixin
+
+MAP_FILTER = "*.cxmap"
+CSV_FILTER = "*.csv"
+_windows: list["MainWindow"] = []
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+def tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("MainWindow", text, None, n)
 
 
-class MainWindow(QMainWindow):
+def windows() -> list["MainWindow"]:
+    """The open editor windows, oldest first."""
+    return list(_windows)
+
+
+def window_for(path: Path) -> "MainWindow | None":
+    path = Path(path).resolve()
+    for window in _windows:
+        if window.document.path is not None and window.document.path.resolve() == path:
+            return window
+    return None
+
+
+class MainWindow(EditingMixin, QMainWindow):
     def __init__(self, document: Document):
         super().__init__()
+        self.setAttribute(Qt.WA_DeleteOnClose)
         self.document = document
         document.setParent(self)
         self.scene = JourneyScene(document.journey, document.push, self)
         self.view = JourneyView(self.scene, self)
+        self.view.setAccessibleName(tr("Journey map canvas"))
         self.setCentralWidget(self.view)
+        self._build_panels()
+        self.act = create_actions(self)
+        self.toolbar = build_toolbar(self, self.act)
+        self.addToolBar(self.toolbar)
+        build_menus(self, self.act)
+        # Delete in the outline deletes what it selects; on the canvas the view has the key.
+        self.outline.addAction(self.act.delete)
+        self.zoom_label = QLabel()
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        # Selecting thousands of items emits thousands of signals: follow once after.
+        self._selection_timer = QTimer(self, singleShot=True, interval=0)
+        self._selection_timer.timeout.connect(self.sync_selection)
+        self._wire()
+        self.setAcceptDrops(True)
+        self._restore_layout()
+        self._update_title()
+        self._update_edit_actions()
+        _windows.append(self)
+
+    # ------------------------------------------------------------- building
+    def _build_panels(self) -> None:
+        self.palette = Palette()
+        self.outline = Outline(self.document)
+        self.inspector = Inspector(self.document)
+        self.personas = PersonasPanel(self.document, self.scene)
+        self.docks: dict[str, QDockWidget] = {}
+        # Dock areas do not mirror with the layout: in a Hebrew interface the palette
+        # and outline belong on the right, where reading starts.
+        rtl = QApplication.layoutDirection() == Qt.RightToLeft
+        start = Qt.RightDockWidgetArea if rtl else Qt.LeftDockWidgetArea
+        end = Qt.LeftDockWidgetArea if rtl else Qt.RightDockWidgetArea
+        self._dock("palette", tr("Palette"), self.palette, start)
+        outline = self._dock("outline", tr("Outline"), self.outline, start)
+        # The inspector gets the whole other side: a note's form is long.  Personas
+        # share the outline's place, a tab away.
+        self._dock("inspector", tr("Inspector"), self.inspector, end)
+        personas = self._dock("personas", tr("Personas"), self.personas, start)
+        self.tabifyDockWidget(outline, personas)
+        outline.raise_()
+
+    def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState()/restoreState() find docks by name
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks[name] = dock
+        return dock
+
+    def _wire(self) -> None:
+        document = self.document
         document.modified_changed.connect(self.setWindowModified)
         document.path_changed.connect(self._update_title)
         document.edit_refused.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        self._update_title()
-        self.resize(1400, 900)
+        self.scene.selectionChanged.connect(self._selection_timer.start)
+        self.outline.selection_made.connect(self._select_from_outline)
+        self.personas.persona_chosen.connect(self.inspector.set_persona)
+        self.palette.entry_activated.connect(self.add_from_palette)
+        self.inspector.map_details_requested.connect(self.edit_map_details)
+        self.view.zoom_changed.connect(
+            lambda zoom: self.zoom_label.setText(f"{round(zoom * 100)}%"))
+        QApplication.clipboard().dataChanged.connect(self._update_edit_actions)
+        self.view.editor.message.connect(
+            lambda message: self.statusBar().showMessage(message, 8000))
 
+    def _restore_layout(self) -> None:
+        geometry, state = settings.window_state()
+        self.resize(1400, 900)
+        self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [240, 340],
+                         Qt.Horizontal)
+        self.resizeDocks([self.docks["palette"], self.docks["outline"]], [395, 405], Qt.Vertical)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        if _windows:  # a second window steps aside so the first stays visible
+            self.move(_windows[-1].pos() + QPoint(32, 32))
+
+    def showEvent(self, event) -> None:  # Qt's name
+        super().showEvent(event)
+        if not getattr(self, "_fitted", False):
+            self._fitted = True
+            self.show_start()
+
+    def show_start(self) -> None:
+        """The whole map if it reads at that size; else its stages' full height, from
+        where reading starts (the right of a right-to-left map)."""
+        view = self.view
+        view.fit_all()
+        bounds = self.scene.layout.bounds
+        viewport = view.viewport().size()
+        readable = min(0.8, viewport.height() / (bounds.h + 80))
+        if view.zoom() >= readable * 0.99:
+            return
+        view.set_zoom(readable)
+        half = viewport.width() / view.zoom() / 2
+        x = bounds.right + 40 - half if self.scene.layout.rtl else bounds.x - 40 + half
+        view.centerOn(x, bounds.y + bounds.h / 2)
+
+    # ------------------------------------------------------------- opening
     @classmethod
     def open_new(cls, path: Path | None) -> "MainWindow":
-        """A window on ``path``; a file that fails to load is reported and a new map
-        opened instead."""
+        """A window on ``path`` (the command line's); a file that fails to load is
+        reported and a new map opened instead."""
         if path is not None:
             try:
                 document, problems = Document.open(path)
             except FileFormatError as exc:
                 QMessageBox.warning(None, tr("Cannot open map"), str(exc))
             else:
+                settings.add_recent_file(path)
                 window = cls(document)
-                if problems:
-                    window.statusBar().showMessage(
-                        tr("%n problem(s) in the file were repaired; save to keep the repairs.",
-                           ).replace("%n", str(len(problems))))
+                window._report_repairs(len(problems))
                 return window
         return cls(Document())
 
-    def showEvent(self, event) -> None:  # Qt's name
-        super().showEvent(event)
-        if not getattr(self, "_fitted", False):
-            self._fitted = True
-            self.view.fit_all()
+    def is_pristine(self) -> bool:
+        """Untouched and empty: a window that may give way to the next map opened."""
+        document = self.document
+        return (document.path is None and not document.is_modified
+                and document.undo_stack.count() == 0 and len(document.journey) == 0)
 
+    def show_document(self, document: Document) -> "MainWindow":
+        """Show a document in a new window, or in place of this one if untouched."""
+        window = MainWindow(document)
+        if self.is_pristine():
+            window.restoreGeometry(self.saveGeometry())
+            window.restoreState(self.saveState())
+            window.show()
+            self.close()
+        else:
+            window.show()
+        return window
+
+    def new_map(self, template: str = "blank", lang: str | None = None) -> "MainWindow":
+        if lang is None:
+            lang = "he" if QLocale().language() == QLocale.Hebrew else "en"
+        return self.show_document(Document(templates.new_from_template(template, lang)))
+
+    def open_file(self) -> None:
+        path = self.ask_open_path(tr("Open Map"), tr("Journey maps (%1)").replace(
+            "%1", MAP_FILTER))
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str | Path) -> "MainWindow | None":
+        """Open a map file; a file that fails to load is explained and changes nothing."""
+        path = Path(path)
+        existing = window_for(path)
+        if existing is not None:
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        try:
+            document, problems = Document.open(path)
+        except FileFormatError as exc:
+            if not path.exists():
+                settings.remove_recent_file(path)
+            self.show_error(tr("Cannot open map"), str(exc))
+            return None
+        settings.add_recent_file(path)
+        window = self.show_document(document)
+        window._report_repairs(len(problems))
+        return window
+
+    def import_csv(self) -> None:
+        path = self.ask_open_path(tr("Import Journey CSV"), tr("Journey CSV (%1)").replace(
+            "%1", CSV_FILTER))
+        if path:
+            self.import_csv_path(path)
+
+    def import_csv_path(self, path: str | Path) -> "MainWindow | None":
+        """A new, untitled and unsaved map from a journey CSV."""
+        from ..fileformat.csvio import import_csv
+
+        try:
+            result = import_csv(path)
+        except FileFormatError as exc:
+            self.show_error(tr("Cannot import CSV"), str(exc))
+            return None
+        document = Document(result.journey)
+        document.mark_modified()
+        window = self.show_document(document)
+        if result.warnings:
+            window.statusBar().showMessage(
+                tr("Imported with %n warning(s). The first: %1", len(result.warnings)).replace(
+                    "%1", result.warnings[0].message))
+        return window
+
+    def _report_repairs(self, count: int) -> None:
+        if count:
+            self.statusBar().showMessage(tr(
+                "%n problem(s) in the file were repaired; save to keep the repairs.", count))
+
+    # -------------------------------------------------------------- saving
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = self.document.path or Path.home() / (
+            _file_stem(self.document.journey.document["title"]) + ".cxmap")
+        path = self.ask_save_path(tr("Save Map As"), tr("Journey maps (%1)").replace(
+            "%1", MAP_FILTER), suggested)
+        if not path:
+            return False
+        path = Path(path)
+        if path.suffix.lower() != ".cxmap":
+            path = path.with_name(path.name + ".cxmap")
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        self.commit_pending()  # a half-typed title belongs in the file
+        try:
+            self.document.save(path)
+        except (FileFormatError, OSError) as exc:
+            self.show_error(tr("Cannot save map"), str(exc))
+            return False
+        settings.add_recent_file(path)
+        self.statusBar().showMessage(tr("Saved %1").replace("%1", str(path)), 5000)
+        return True
+
+    def export_csv(self) -> None:
+        from ..fileformat.csvio import export_csv
+
+        base = self.document.path.with_suffix(".csv") if self.document.path else (
+            Path.home() / (_file_stem(self.document.journey.document["title"]) + ".csv"))
+        path = self.ask_save_path(tr("Export Journey CSV"), tr("Journey CSV (%1)").replace(
+            "%1", CSV_FILTER), base)
+        if not path:
+            return
+        try:
+            export_csv(self.document.journey, path, self.scene.persona)
+        except (FileFormatError, OSError) as exc:
+            self.show_error(tr("Cannot export CSV"), str(exc))
+            return
+        self.statusBar().showMessage(tr("Exported %1").replace("%1", str(path)), 5000)
+
+    def commit_pending(self) -> None:
+        """Commit text still being typed in a panel."""
+        self.inspector.commit_pending()
+        self.personas.form.flush()
+
+    # ------------------------------------------------------------- closing
+    def maybe_save(self) -> bool:
+        """True if the window may close: saved, discarded, or nothing to lose."""
+        if not self.document.is_modified:
+            return True
+        answer = self.ask_unsaved()
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def closeEvent(self, event) -> None:  # Qt's name
+        self.commit_pending()
+        if not self.maybe_save():
+            event.ignore()
+            return
+        settings.save_window_state(self.saveGeometry(), self.saveState())
+        for part in (self.scene, self.inspector, self.outline, self.personas):
+            part.detach()
+        # Deleting the scene deselects its items one by one: nothing may listen by then.
+        self.scene.selectionChanged.disconnect()
+        if self in _windows:
+            _windows.remove(self)
+        event.accept()
+
+    def quit_all(self) -> None:
+        # Each window asks about its own changes; a Cancel stops the quit there.
+        QApplication.closeAllWindows()
+
+    # ----------------------------------------- asking (small, so tests can patch them)
+    def ask_unsaved(self) -> str:
+        """Save, Discard or Cancel: "save", "discard" or "cancel"."""
+        self.raise_()
+        self.activateWindow()
+        name = self.document.path.name if self.document.path else tr("Untitled")
+        button = QMessageBox.question(
+            self, tr("Unsaved Changes"),
+            tr("Do you want to save the changes to “%1”?").replace("%1", name),
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+        return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(button, "cancel")
+
+    def ask_open_path(self, title: str, name_filter: str) -> str:
+        path, _ = QFileDialog.getOpenFileName(self, title, str(self._folder()), name_filter)
+        return path
+
+    def ask_save_path(self, title: str, name_filter: str, suggested: Path) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, title, str(suggested), name_filter)
+        return path
+
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def _folder(self) -> Path:
+        if self.document.path is not None:
+            return self.document.path.parent
+        recent = settings.recent_files()
+        return recent[0].parent if recent else Path.home()
+
+    # ----------------------------------------------------------- selection
+    def sync_selection(self) -> None:
+        """Show the canvas's selection in the outline and the inspector."""
+        self._selection_timer.stop()
+        ids = self.scene.selected_ids()
+        self.outline.select_ids(ids)
+        self.inspector.show_ids(ids)
+        self._update_edit_actions()
+
+    def _select_from_outline(self, ids: list[str]) -> None:
+        self.scene.select_ids(ids)
+        item = self.scene.item_for(ids[0]) if ids else None
+        if item is not None:
+            self.view.ensureVisible(item, 40, 40)
+        self.sync_selection()
+
+    def _update_edit_actions(self) -> None:
+        has = bool(self.scene.selected_ids())
+        for action in (self.act.cut, self.act.copy, self.act.duplicate, self.act.delete):
+            action.setEnabled(has)
+        self.act.paste.setEnabled(copy_paste.can_paste())
+
+    # ----------------------------------------------------------- the title
     def _update_title(self, *_args) -> None:
         path = self.document.path
         name = path.name if path else tr("Untitled")
         self.setWindowTitle(f"{name}[*] — CX Designer")
         self.setWindowModified(self.document.is_modified)
+
+    # ------------------------------------------------------- dropped files
+    @staticmethod
+    def dropped_files(mime) -> list[Path]:
+        if not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()
+                and Path(url.toLocalFile()).suffix.lower() in (".cxmap", ".csv")]
+
+    def dragEnterEvent(self, event) -> None:  # Qt's name
+        if self.dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # Qt's name
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # Qt's name
+        paths = self.dropped_files(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # After the drop returns: a dialog inside a drop handler blocks the drag source.
+        QTimer.singleShot(0, lambda: self._open_dropped(paths))
+
+    def _open_dropped(self, paths: list[Path]) -> None:
+        window = self
+        for path in paths:
+            opened = (window.import_csv_path(path) if path.suffix.lower() == ".csv"
+                      else window.open_path(path))
+            window = opened or window
+
+
+def _file_stem(title: str) -> str:
+    """A file name from a map's title, without characters file systems refuse."""
+    cleaned = "".join("_" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in title)
+    return cleaned.strip(" .")[:80] or tr("Untitled")

@@ -1,0 +1,175 @@
+"""The main window's menus and toolbar, and the QActions behind them.
+
+No action has a single-letter shortcut: those keys belong to the canvas (workshop
+capture, see canvas/editing.py).  Delete is the canvas's own key too; the menu's Delete
+only answers the key inside the outline, so it never takes the key from the canvas or
+from a text field.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QMenu, QStyle, QToolBar
+
+from . import settings
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def _icon(window: "MainWindow", theme: str, fallback: QStyle.StandardPixmap) -> QIcon:
+    return QIcon.fromTheme(theme, window.style().standardIcon(fallback))
+
+
+def _glyph_icon(theme: str, glyph: str) -> QIcon:
+    """The theme's icon, or a glyph drawn for it (styles have no zoom icons)."""
+    if QIcon.hasThemeIcon(theme):
+        return QIcon.fromTheme(theme)
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setPen(QPen(QColor("#3c4650"), 2.5))
+    painter.drawEllipse(QRectF(3, 3, 20, 20))
+    painter.drawLine(QPointF(20, 20), QPointF(29, 29))
+    if glyph in "+-":
+        painter.drawLine(QPointF(8, 13), QPointF(18, 13))
+    if glyph == "+":
+        painter.drawLine(QPointF(13, 8), QPointF(13, 18))
+    if glyph == "fit":
+        painter.drawRect(QRectF(8.5, 9.5, 9, 7))
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _action(window: "MainWindow", text: str, slot, shortcut=None, icon: QIcon | None = None,
+            tip: str | None = None) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if icon is not None:
+        action.setIcon(icon)
+    if tip:
+        action.setStatusTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def create_actions(w: "MainWindow") -> SimpleNamespace:
+    S = QStyle.StandardPixmap
+    stack = w.document.undo_stack
+    a = SimpleNamespace()
+    a.new_blank = _action(w, tr("&Blank Map"), lambda: w.new_map("blank"), QKeySequence.New,
+                          _icon(w, "document-new", S.SP_FileIcon))
+    a.new_blank.setIconText(tr("New"))  # on the toolbar
+    a.new_five_en = _action(w, tr("Five Stages (&English)"),
+                            lambda: w.new_map("five-stages", "en"))
+    a.new_five_he = _action(w, tr("Five Stages (&Hebrew)"),
+                            lambda: w.new_map("five-stages", "he"))
+    a.open = _action(w, tr("&Open…"), w.open_file, QKeySequence.Open,
+                     _icon(w, "document-open", S.SP_DialogOpenButton))
+    a.save = _action(w, tr("&Save"), w.save, QKeySequence.Save,
+                     _icon(w, "document-save", S.SP_DialogSaveButton))
+    a.save_as = _action(w, tr("Save &As…"), w.save_as, QKeySequence.SaveAs)
+    a.import_csv = _action(w, tr("&Import CSV…"), w.import_csv)
+    a.export_csv = _action(w, tr("&Export CSV…"), w.export_csv)
+    a.close = _action(w, tr("&Close"), w.close, QKeySequence.Close)
+    a.quit = _action(w, tr("&Quit"), w.quit_all, QKeySequence.Quit)
+    a.quit.setMenuRole(QAction.QuitRole)
+
+    a.undo = stack.createUndoAction(w, tr("&Undo"))
+    a.undo.setShortcut(QKeySequence.Undo)
+    a.undo.setIcon(_icon(w, "edit-undo", S.SP_ArrowBack))
+    a.redo = stack.createRedoAction(w, tr("&Redo"))
+    a.redo.setShortcut(QKeySequence.Redo)
+    a.redo.setIcon(_icon(w, "edit-redo", S.SP_ArrowForward))
+    a.cut = _action(w, tr("Cu&t"), w.cut, QKeySequence.Cut)
+    a.copy = _action(w, tr("&Copy"), w.copy, QKeySequence.Copy)
+    a.paste = _action(w, tr("&Paste"), w.paste, QKeySequence.Paste)
+    a.duplicate = _action(w, tr("D&uplicate"), w.duplicate, "Ctrl+D")
+    a.delete = _action(w, tr("&Delete"), w.delete_selection, QKeySequence.Delete)
+    a.delete.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+    a.select_all = _action(w, tr("Select &All"), w.select_all, QKeySequence.SelectAll)
+    a.map_details = _action(w, tr("&Map Details…"), w.edit_map_details)
+
+    a.zoom_in = _action(w, tr("Zoom &In"), w.view.zoom_in, QKeySequence.ZoomIn,
+                        _glyph_icon("zoom-in", "+"))
+    a.zoom_out = _action(w, tr("Zoom &Out"), w.view.zoom_out, QKeySequence.ZoomOut,
+                         _glyph_icon("zoom-out", "-"))
+    a.fit = _action(w, tr("&Fit Map"), w.view.fit_all, "Ctrl+0",
+                    _glyph_icon("zoom-fit-best", "fit"))
+    return a
+
+
+def build_menus(w: "MainWindow", a: SimpleNamespace) -> None:
+    bar = w.menuBar()
+    file_menu = bar.addMenu(tr("&File"))
+    new_menu = file_menu.addMenu(tr("&New"))
+    new_menu.addActions([a.new_blank, a.new_five_en, a.new_five_he])
+    file_menu.addAction(a.open)
+    w.recent_menu = file_menu.addMenu(tr("Open &Recent"))
+    w.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(w))
+    fill_recent_menu(w)
+    file_menu.addSeparator()
+    file_menu.addActions([a.save, a.save_as])
+    file_menu.addSeparator()
+    file_menu.addActions([a.import_csv, a.export_csv])
+    file_menu.addSeparator()
+    file_menu.addActions([a.close, a.quit])
+
+    edit_menu = bar.addMenu(tr("&Edit"))
+    edit_menu.addActions([a.undo, a.redo])
+    edit_menu.addSeparator()
+    edit_menu.addActions([a.cut, a.copy, a.paste, a.duplicate, a.delete])
+    edit_menu.addSeparator()
+    edit_menu.addAction(a.select_all)
+    edit_menu.addSeparator()
+    edit_menu.addAction(a.map_details)
+
+    view_menu = bar.addMenu(tr("&View"))
+    view_menu.addActions([a.zoom_in, a.zoom_out, a.fit])
+    view_menu.addSeparator()
+    panels = view_menu.addMenu(tr("&Panels"))
+    for dock in w.docks.values():
+        panels.addAction(dock.toggleViewAction())
+    panels.addAction(w.toolbar.toggleViewAction())
+
+
+def build_toolbar(w: "MainWindow", a: SimpleNamespace) -> QToolBar:
+    bar = QToolBar(tr("Toolbar"), w)
+    bar.setObjectName("toolbar")  # saveState() needs a name
+    bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+    bar.addActions([a.new_blank, a.open, a.save])
+    bar.addSeparator()
+    bar.addActions([a.undo, a.redo])
+    bar.addSeparator()
+    bar.addActions([a.zoom_out, a.zoom_in, a.fit])
+    return bar
+
+
+def fill_recent_menu(w: "MainWindow") -> None:
+    menu: QMenu = w.recent_menu
+    menu.clear()
+    paths = settings.recent_files()
+    for n, path in enumerate(paths, 1):
+        # A number as mnemonic for the first nine; the folder in the status bar.
+        name = path.name.replace("&", "&&")
+        action = menu.addAction(f"&{n} {name}" if n < 10 else name)
+        action.setStatusTip(str(path))
+        action.setToolTip(str(path))
+        action.triggered.connect(lambda _checked=False, p=path: w.open_path(p))
+    if paths:
+        menu.addSeparator()
+        menu.addAction(tr("&Clear Menu"), lambda: (settings.clear_recent_files(),
+                                                   fill_recent_menu(w)))
+    else:
+        empty = menu.addAction(tr("No recent maps"))
+        empty.setEnabled(False)
