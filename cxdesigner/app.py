@@ -18,10 +18,22 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("CX Designer")
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
         QFontDatabase.addApplicationFont(str(resource("fonts", name)))
+    app.aboutToQuit.connect(_release_clipboard)
     translator = QTranslator(app)
     if translator.load(QLocale(), "cxdesigner", "_", str(resource("i18n"))):
         app.installTranslator(translator)
     return app
+
+
+def _release_clipboard() -> None:
+    # Our mime data on the clipboard would be freed after Python has finalised, which
+    # crashes Qt's shutdown.  It could not outlive the app anyway (its owner is gone).
+    from .ui.copy_paste import ELEMENTS_MIME
+
+    clipboard = QApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and data.hasFormat(ELEMENTS_MIME):
+        clipboard.clear()
 
 
 def run_editor(path: Path | None) -> int:

@@ -102,6 +102,7 @@ def parse_palette(data: bytes) -> dict | None:
 
 class CanvasEditor(QObject):
     message = Signal(str)  # why an edit could not be made, for the status bar
+    action_added = Signal(str)  # actions are named in the plan panel, not on the canvas
 
     def __init__(self, view: "JourneyView"):
         super().__init__(view)
@@ -174,7 +175,11 @@ class CanvasEditor(QObject):
         if not notes:
             self._say(tr("Select a pain point or an opportunity to plan an action for it."))
             return None
-        return self._create(NewActionCommand(journey, "", None, addresses=notes), select=False)
+        action = self._create(NewActionCommand(journey, "", None, addresses=notes),
+                              select=False)
+        if action is not None:
+            self.action_added.emit(action)
+        return action
 
     def drop_palette(self, payload: dict, scene_pos: QPointF) -> bool:
         """Create what a palette item dropped at ``scene_pos`` stands for: a stage at

@@ -55,8 +55,16 @@ def _font(size: int, bold: bool = False) -> QFont:
 
 
 @functools.lru_cache(maxsize=None)
-def _option(rtl: bool, align_end: bool = False, wrap: bool = True) -> QTextOption:
-    return text_option(rtl, align_end, wrap)  # shared: never modify the result
+def _option(rtl: bool, align_end: bool = False, wrap: bool = True,
+            own_direction: bool = False) -> QTextOption:
+    """``text_option``, shared: never modify the result.  ``own_direction`` is for the
+    interface's words on the canvas (a channel's name): placed as the map reads, but
+    read in their own language's direction, or an English label in a Hebrew map comes
+    out as "...Reviews / word of mout", its ellipsis at the wrong end."""
+    option = text_option(rtl, align_end, wrap)
+    if own_direction:
+        option.setTextDirection(Qt.LayoutDirectionAuto)
+    return option
 
 
 def text_block(text: str, font: QFont, option: QTextOption, width: float,
@@ -66,7 +74,9 @@ def text_block(text: str, font: QFont, option: QTextOption, width: float,
     beyond ``max_height``, end in an ellipsis instead of being cut."""
     metrics = QFontMetricsF(font)
     if option.wrapMode() == QTextOption.NoWrap:
-        text = metrics.elidedText(text, Qt.ElideRight, width)
+        text = metrics.elidedText(text.replace("\n", " "), Qt.ElideRight, width)
+    else:
+        text = text.replace("\n", "\u2028")  # QTextLayout breaks lines at U+2028 only
     layout = _lay_out(text, font, option, width)
     if max_height is not None and layout.lineCount() > 1:
         fit = 1
@@ -78,7 +88,7 @@ def text_block(text: str, font: QFont, option: QTextOption, width: float,
             units = text.encode("utf-16-le")
             start = layout.lineAt(fit - 1).textStart() * 2
             head, tail = units[:start].decode("utf-16-le"), units[start:].decode("utf-16-le")
-            tail = metrics.elidedText(tail.replace("\n", " "), Qt.ElideRight, width)
+            tail = metrics.elidedText(tail.replace("\u2028", " "), Qt.ElideRight, width)
             layout = _lay_out(head + tail, font, option, width)
     return layout
 
@@ -102,9 +112,13 @@ def _lay_out(text: str, font: QFont, option: QTextOption, width: float) -> QText
 
 @functools.lru_cache(maxsize=512)
 def _line(text: str, size: int, bold: bool, rtl: bool, width: float,
-          align_end: bool = False) -> QTextLayout:
+          own_direction: bool = False) -> QTextLayout:
     """A one-line label (channel, stage title, lane title), elided to ``width``."""
-    return text_block(text, _font(size, bold), _option(rtl, align_end, wrap=False), width)
+    return text_block(text, _font(size, bold),
+                      _option(rtl, wrap=False, own_direction=own_direction), width)
+
+
+_emotion_colour = functools.lru_cache(maxsize=None)(labels.emotion_colour)  # a dict a call
 
 
 @functools.lru_cache(maxsize=256)
@@ -197,6 +211,7 @@ class TouchpointCardItem(ModelItem):
         self.setAcceptHoverEvents(True)
         self.chips: list[NoteChipItem] = []
         self._title: tuple[tuple[str, bool], QTextLayout] | None = None  # laid out once
+        self._top: tuple[tuple[str, str, bool], QTextLayout] | None = None  # likewise
         # The chips lie inside the card: Qt then keeps them out of the scene's BSP
         # index and finds them through their card (20,000 fewer index entries at
         # 5,000 touchpoints: ~1.5 ms off every fitted frame).
@@ -255,15 +270,18 @@ class TouchpointCardItem(ModelItem):
         # Channel and direct/indirect on top, the emotion dot in the far corner (the
         # label starts after the dot in a right-to-left map, where the dot is on the left).
         painter.setPen(palette.placeholderText().color())
-        top = f"{labels.channel_label(attrs['channel'])} · {labels.mode_label(attrs['mode'])}"
-        _line(top, 12, False, rtl, L.CARD_W - 46).draw(painter, QPointF(36 if rtl else 10, 6))
+        key = (attrs["channel"], attrs["mode"], rtl)
+        if self._top is None or self._top[0] != key:  # labels translate: ~40 µs a card
+            top = f"{labels.channel_label(key[0])} · {labels.mode_label(key[1])}"
+            self._top = (key, _line(top, 12, False, rtl, L.CARD_W - 46, own_direction=True))
+        self._top[1].draw(painter, QPointF(36 if rtl else 10, 6))
         emotion = self.journey.emotion(self.element_id, self.scene().persona)
         dot = QRectF(8 if rtl else L.CARD_W - 32, 6, 24, 24)
         painter.setPen(Qt.NoPen)
-        painter.setBrush(labels.emotion_colour(emotion))
+        painter.setBrush(_emotion_colour(emotion))
         painter.drawEllipse(dot)
         if emotion is not None:
-            painter.setPen(QColor("white"))
+            painter.setPen(_WHITE)
             draw_centred(painter, dot, f"{emotion:+d}" if emotion else "0", 12)
         painter.setPen(palette.text().color())
         title = attrs["title"] or labels.tr("Untitled touchpoint")
@@ -284,6 +302,7 @@ class NoteChipItem(ModelItem):
     def __init__(self, note: str, extra: int = 0):
         super().__init__(note)
         self.extra = extra  # notes beyond the card's room, counted on the last chip
+        self._face: tuple[str, str] | None = None  # kind and text, read at the first draw
         self.setFlag(QGraphicsItem.ItemIsSelectable)
         self.setZValue(20)
         # Its card paints it (draw() below): one Python paint() per card rather than one
@@ -307,13 +326,18 @@ class NoteChipItem(ModelItem):
 
     def draw(self, painter: QPainter, palette) -> None:
         """Paint the chip in its card's coordinates."""
-        kind = self.journey.get(self.element_id)["note_kind"]
+        if self._face is None:
+            # A chip lives as long as its note is unchanged (the card rebuilds its chips
+            # on any note change), so its kind and letter are read once.
+            kind = self.journey.get(self.element_id)["note_kind"]
+            self._face = (kind, f"+{self.extra + 1}" if self.extra
+                          else labels.note_kind_letter(kind))
+        kind, text = self._face
         rect = QRectF(self.pos(), _CHIP_SIZE)
         painter.setPen(QPen(palette.highlight().color(), 3) if self.isSelected() else Qt.NoPen)
         painter.setBrush(labels.NOTE_COLOURS[kind])
         painter.drawRoundedRect(rect, 5, 5)
         painter.setPen(_WHITE)
-        text = f"+{self.extra + 1}" if self.extra else labels.note_kind_letter(kind)
         draw_centred(painter, rect, text, 12)
 
 
@@ -331,7 +355,7 @@ class FlowItem(QGraphicsPathItem):
         self.setZValue(5)
         self._head = QPolygonF()
         self._bounds = QRectF()  # kept, not recomputed: Qt asks for it on every repaint
-        self._shape = QPainterPath()  # likewise, for every hit test
+        self._shape: QPainterPath | None = None  # likewise, made at the first hit test
 
     def type(self) -> int:  # Qt's name
         return FLOW_TYPE
@@ -364,11 +388,13 @@ class FlowItem(QGraphicsPathItem):
         self._head = QPolygonF([tip, left, right])
         self._bounds = path.boundingRect().united(self._head.boundingRect()).adjusted(
             -6, -6, 6, 6)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(12)
-        self._shape = stroker.createStroke(path)
+        self._shape = None
 
     def shape(self) -> QPainterPath:  # Qt's name: a wider band to click on
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(12)
+            self._shape = stroker.createStroke(self.path())
         return QPainterPath(self._shape)
 
     def boundingRect(self) -> QRectF:  # Qt's name
@@ -385,15 +411,62 @@ class FlowItem(QGraphicsPathItem):
         painter.drawPolygon(self._head)
 
 
+class _Run:
+    """Points along the reading direction, and which of them a repaint needs."""
+
+    def __init__(self, points: list[QPointF], rtl: bool):
+        self.points = points
+        self.polygon = QPolygonF(points)
+        # Journey order runs along the reading direction, so x is sorted (descending in
+        # a right-to-left map: negated).  If it ever is not, every repaint draws it all.
+        keys = [-p.x() if rtl else p.x() for p in points]
+        self.keys = keys if all(a <= b for a, b in zip(keys, keys[1:])) else None
+        self.rtl = rtl
+
+    def within(self, exposed: QRectF) -> QPolygonF | list[QPointF]:
+        """The points within ``exposed`` plus one either side (the lines leaving it):
+        a strip of a 5,000-point curve draws a handful of points, not 5,000."""
+        if self.keys is None or exposed.contains(self.polygon.boundingRect()):
+            return self.polygon
+        lo, hi = exposed.left() - 8, exposed.right() + 8
+        if self.rtl:
+            lo, hi = -hi, -lo
+        start = max(0, bisect.bisect_left(self.keys, lo) - 1)
+        stop = min(len(self.keys), bisect.bisect_right(self.keys, hi) + 1)
+        return self.points[start:stop]
+
+
+def column_means(points: list[tuple[str, float, float]]) -> list[QPointF]:
+    """One point per column of cards, at the mean of its emotions.
+
+    Touchpoints one above the other are the same moment of the journey on parallel
+    branches (order online, or by WhatsApp, or by phone); joining them in journey
+    order drew the curve straight up and down at every branch.  The line follows the
+    columns; every touchpoint keeps its own dot.
+    """
+    means: list[QPointF] = []
+    column_x, ys = None, []
+    for _, x, y in points:
+        if column_x is not None and abs(x - column_x) < L.CARD_W / 2:
+            ys.append(y)
+            continue
+        if ys:
+            means.append(QPointF(column_x, sum(ys) / len(ys)))
+        column_x, ys = x, [y]
+    if ys:
+        means.append(QPointF(column_x, sum(ys) / len(ys)))
+    return means
+
+
 class EmotionLaneItem(QGraphicsItem):
     """The lane under the bands with the emotion curve of the chosen persona."""
 
     def __init__(self):
         super().__init__()
         self._rect = QRectF()
-        self._points: list[QPointF] = []
-        self._curve = QPolygonF()
-        self._keys: list[float] | None = None  # x along reading order, to find what shows
+        self._points: list[QPointF] = []  # a dot per touchpoint, in journey order
+        self._dots = _Run([], False)
+        self._line = _Run([], False)  # through the columns' means (see column_means)
         self.setZValue(-5)
         # exposedRect lets paint() draw only the part of a long curve being repainted.
         self.setFlag(QGraphicsItem.ItemUsesExtendedStyleOption)
@@ -406,25 +479,10 @@ class EmotionLaneItem(QGraphicsItem):
         lane = layout.lane
         self._rect = QRectF(lane.x, lane.y, lane.w, lane.h)
         self._points = [QPointF(x, y) for _, x, y in points]
-        self._curve = QPolygonF(self._points)
-        # Journey order runs along the reading direction, so x is sorted (descending in
-        # a right-to-left map: negated).  If it ever is not, paint() draws it all.
-        sign = -1.0 if layout.rtl else 1.0
-        keys = [sign * x for _, x, _ in points]
-        self._keys = keys if all(a <= b for a, b in zip(keys, keys[1:])) else None
+        self._dots = _Run(self._points, layout.rtl)
+        self._line = _Run(column_means(points), layout.rtl)
         self._layout = layout
         self.update()
-
-    def _visible_curve(self, exposed: QRectF) -> QPolygonF | list[QPointF]:
-        """The points within ``exposed`` plus one either side (the lines leaving it)."""
-        if self._keys is None or exposed.contains(self._curve.boundingRect()):
-            return self._curve
-        lo, hi = exposed.left() - 8, exposed.right() + 8
-        if self._layout.rtl:
-            lo, hi = -hi, -lo
-        start = max(0, bisect.bisect_left(self._keys, lo) - 1)
-        stop = min(len(self._keys), bisect.bisect_right(self._keys, hi) + 1)
-        return self._points[start:stop]
 
     def boundingRect(self) -> QRectF:  # Qt's name
         return self._rect.adjusted(-4, -4, 4, 4)
@@ -453,14 +511,14 @@ class EmotionLaneItem(QGraphicsItem):
         if labelled:
             painter.setPen(palette.text().color())
             title_x = self._rect.right() - 300 if rtl else self._rect.left() + 40
-            _line(self.scene().persona_label(), 14, True, rtl, 260).draw(
+            _line(self.scene().persona_label(), 14, True, rtl, 260, own_direction=True).draw(
                 painter, QPointF(title_x, self._rect.top() + 4))
-        curve = self._visible_curve(option.exposedRect)
-        if len(curve) >= 1:
+        line, dots = self._line.within(option.exposedRect), self._dots.within(option.exposedRect)
+        if len(dots) >= 1:
             painter.setRenderHint(QPainter.Antialiasing)
             painter.setPen(QPen(palette.highlight().color(), 3))
-            painter.drawPolyline(curve)
+            painter.drawPolyline(line)
             # The dots as round points of a wide pen: one call, not one per touchpoint
             # (5,000 drawEllipse calls took 15 ms a frame).
             painter.setPen(QPen(palette.highlight().color(), 10, Qt.SolidLine, Qt.RoundCap))
-            painter.drawPoints(curve)
+            painter.drawPoints(dots)

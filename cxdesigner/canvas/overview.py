@@ -217,5 +217,11 @@ class OverviewItem(QGraphicsItem):
             kind = item.type()
             if kind == FLOW_TYPE:
                 painter.drawPath(item.path())
-            elif kind in (CARD_TYPE, CHIP_TYPE):  # bands still paint their own
-                painter.drawRect(item.sceneBoundingRect())
+            elif kind == CARD_TYPE:  # bands still paint their own
+                painter.drawRect(item.mapRectToScene(_CARD))
+            elif kind == CHIP_TYPE:
+                painter.drawRect(item.mapRectToScene(_CHIP))
+
+
+_CARD = QRectF(0, 0, L.CARD_W, L.CARD_H)
+_CHIP = QRectF(0, 0, L.CHIP_W, L.CHIP_H)

@@ -1,15 +1,16 @@
 """The journey scene: one item per element, kept in step with the model's events.
 
 The scene owns the one id -> item map.  Model events add, remove and refresh items;
-after each applied change the shared layout is recomputed and items are moved to it,
-so an edit, its undo and a change made by any other view all show the same way.
+after each applied change that can move something the shared layout is recomputed and
+items are moved to it, so an edit, its undo and a change made by any other view all
+show the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QRectF, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from ..commands import ChangeCommand
@@ -25,7 +26,7 @@ MARGIN = 200.0
 # What moves things: only these events change the shared layout (stages, their order,
 # which touchpoints they hold and where, the map's direction).  Everything else (a
 # rename, an emotion, a note) repaints an item or two and skips the O(n) relayout,
-# which costs ~0.1 s at 5,000 touchpoints.  Listed the other way round (events known
+# which costs ~65 ms at 5,000 touchpoints.  Listed the other way round (events known
 # NOT to move anything), so an event kind added later relayouts until proven harmless.
 _LAYOUT_FREE = frozenset({
     "stage_changed", "note_added", "note_removed", "note_changed", "about_added",
@@ -34,6 +35,7 @@ _LAYOUT_FREE = frozenset({
     "addresses_added", "addresses_removed", "child_of_added", "child_of_removed",
     "for_persona_added", "for_persona_removed", "journey_changed"})
 _CARD_PLACE_KEYS = frozenset({"x", "y"})  # touchpoint fields the layout reads
+_PALETTE_CHANGE = QEvent.PaletteChange  # looked up once: event() sees every scene event
 
 
 class JourneyScene(QGraphicsScene):
@@ -69,6 +71,15 @@ class JourneyScene(QGraphicsScene):
     def detach(self) -> None:
         """Stop following the model (the window is closing)."""
         self.journey.events.unsubscribe(self._on_event)
+
+    def event(self, event: QEvent) -> bool:  # Qt's name
+        # Dark mode: the scene's palette follows the application's, which Qt changes
+        # when the system theme changes (ApplicationPaletteChange resolves it, then
+        # PaletteChange comes here).  Items read scene.palette() as they paint, so a
+        # repaint is all it takes, even in a view whose own palette did not change.
+        if event.type() == _PALETTE_CHANGE:
+            self.update()
+        return super().event(event)
 
     # ------------------------------------------------------------ look-ups
     def item_for(self, element_id: str) -> ModelItem | None:
@@ -133,16 +144,16 @@ class JourneyScene(QGraphicsScene):
     def _on_selection_changed(self) -> None:
         # Chips do not paint themselves: repaint the cards of chips whose selection
         # changed.  And at low zoom the overview draws the selection outlines.
-        chips = {i for i in self.selectedItems() if i.type() == CHIP_TYPE}
-        for chip in chips ^ self._selected_chips:
-            try:
+        try:
+            chips = {i for i in self.selectedItems() if i.type() == CHIP_TYPE}
+            for chip in chips ^ self._selected_chips:
                 card = chip.parentItem()
-            except RuntimeError:  # deleted with the scene's items
-                continue
-            if card is not None:
-                card.update()
+                if card is not None:
+                    card.update()
+            self.overview.update()
+        except RuntimeError:  # items being deleted (with the scene, or their card)
+            chips = set()
         self._selected_chips = chips
-        self.overview.update()
 
     def persona_label(self) -> str:
         if self.persona == S.GENERAL:

@@ -36,6 +36,8 @@ class JourneyView(QGraphicsView):
     def __init__(self, scene: JourneyScene, parent=None):
         super().__init__(scene, parent)
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
+        # A map shorter than the view starts at the top, not in a band of empty space.
+        self.setAlignment(Qt.AlignTop | Qt.AlignHCenter)
         self.setDragMode(QGraphicsView.RubberBandDrag)
         self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.AnchorViewCenter)

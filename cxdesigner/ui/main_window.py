@@ -18,8 +18,13 @@ from ..canvas.scene import JourneyScene
 from ..canvas.view import JourneyView
 from ..fileformat import FileFormatError
 from . import copy_paste, settings
+from .actions_panel import ActionTreePanel
+from .analysis_panel import AnalysisPanel
 from .document import Document
 from .inspector import Inspector
+from .matrix import PriorityMatrixView
+from .swot import SwotBoard
+from .workshop import WorkshopMode
 from .menus import build_menus, build_toolbar, create_actions
 from .outline import Outline
 from .palette import Palette
@@ -59,6 +64,9 @@ class MainWindow(EditingMixin, QMainWindow):
         self.view.setAccessibleName(tr("Journey map canvas"))
         self.setCentralWidget(self.view)
         self._build_panels()
+        # Workshop mode keeps the plan in view: the room votes, then sees the result.
+        self.workshop = WorkshopMode(self, self.view, self.scene, document,
+                                     keep_docks=[self.docks["plan"]])
         self.act = create_actions(self)
         self.toolbar = build_toolbar(self, self.act)
         self.addToolBar(self.toolbar)
@@ -97,6 +105,21 @@ class MainWindow(EditingMixin, QMainWindow):
         personas = self._dock("personas", tr("Personas"), self.personas, start)
         self.tabifyDockWidget(outline, personas)
         outline.raise_()
+        # Prioritising happens under the map: plan, matrix, SWOT and analysis as tabs.
+        show = self.show_elements
+        self.plan = ActionTreePanel(self.document, show)
+        self.matrix = PriorityMatrixView(self.document, show)
+        self.swot = SwotBoard(self.document, show)
+        self.analysis = AnalysisPanel(self.document, show, lambda: self.scene.persona)
+        bottom = [self._dock("plan", tr("Plan"), self.plan, Qt.BottomDockWidgetArea),
+                  self._dock("matrix", tr("Priority Matrix"), self.matrix,
+                             Qt.BottomDockWidgetArea),
+                  self._dock("swot", tr("SWOT"), self.swot, Qt.BottomDockWidgetArea),
+                  self._dock("analysis", tr("Analysis"), self.analysis,
+                             Qt.BottomDockWidgetArea)]
+        for dock in bottom[1:]:
+            self.tabifyDockWidget(bottom[0], dock)
+        bottom[0].raise_()
 
     def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -114,6 +137,8 @@ class MainWindow(EditingMixin, QMainWindow):
         self.scene.selectionChanged.connect(self._selection_timer.start)
         self.outline.selection_made.connect(self._select_from_outline)
         self.personas.persona_chosen.connect(self.inspector.set_persona)
+        self.personas.persona_chosen.connect(lambda _persona: self.analysis.schedule())
+        self.view.editor.action_added.connect(self._show_new_action)
         self.palette.entry_activated.connect(self.add_from_palette)
         self.inspector.map_details_requested.connect(self.edit_map_details)
         self.view.zoom_changed.connect(
@@ -128,6 +153,7 @@ class MainWindow(EditingMixin, QMainWindow):
         self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [240, 340],
                          Qt.Horizontal)
         self.resizeDocks([self.docks["palette"], self.docks["outline"]], [395, 405], Qt.Vertical)
+        self.resizeDocks([self.docks["plan"]], [260], Qt.Vertical)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray) and not state.isEmpty():
@@ -317,7 +343,10 @@ class MainWindow(EditingMixin, QMainWindow):
             event.ignore()
             return
         settings.save_window_state(self.saveGeometry(), self.saveState())
-        for part in (self.scene, self.inspector, self.outline, self.personas):
+        if self.workshop.active:
+            self.workshop.exit()
+        for part in (self.scene, self.inspector, self.outline, self.personas, self.plan,
+                     self.matrix, self.swot, self.analysis, self.workshop):
             part.detach()
         # Deleting the scene deselects its items one by one: nothing may listen by then.
         self.scene.selectionChanged.disconnect()
@@ -365,7 +394,20 @@ class MainWindow(EditingMixin, QMainWindow):
         ids = self.scene.selected_ids()
         self.outline.select_ids(ids)
         self.inspector.show_ids(ids)
+        self.plan.set_selection(ids)
+        self.matrix.show_selection(ids)
+        self.swot.show_selection(ids)
         self._update_edit_actions()
+
+    def show_elements(self, ids: list[str]) -> None:
+        """Select elements chosen in a panel on the canvas, scrolled into view."""
+        self._select_from_outline(ids)
+
+    def _show_new_action(self, action: str) -> None:
+        # Actions live in the plan, not on the canvas: name it there.
+        self.docks["plan"].show()
+        self.docks["plan"].raise_()
+        self.plan.show_action(action, edit_title=True)
 
     def _select_from_outline(self, ids: list[str]) -> None:
         self.scene.select_ids(ids)

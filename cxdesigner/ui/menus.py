@@ -137,6 +137,8 @@ def build_menus(w: "MainWindow", a: SimpleNamespace) -> None:
     view_menu = bar.addMenu(tr("&View"))
     view_menu.addActions([a.zoom_in, a.zoom_out, a.fit])
     view_menu.addSeparator()
+    view_menu.addAction(w.workshop.toggle_action)
+    view_menu.addSeparator()
     panels = view_menu.addMenu(tr("&Panels"))
     for dock in w.docks.values():
         panels.addAction(dock.toggleViewAction())

@@ -1,0 +1,163 @@
+"""What the action trees' modules share: translation, row roles, the overdue and
+review-due marks, note icons, and the follow-the-model and keep-the-expansion helpers.
+
+The plan (``plan_view``) and the editable actions (``actions_view``) are rebuilt from
+the model's events, at most once per turn of the event loop and only while shown
+(``_Follower``), keeping what the user had expanded and selected (``_TreeState``).
+Overdue actions and actions whose review is due are marked by colour *and* icon *and*
+text (``mark_flags``).  ``map_direction`` is also used by the analysis panel and the
+workshop's vote list; ``note_icon`` by the workshop's vote list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (QStyle, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator,
+                               QWidget)
+
+from ..canvas import labels
+
+SelectCallback = Callable[[list[str]], None]
+
+ROLE_ID = Qt.UserRole  # the element's id
+ROLE_KIND = Qt.UserRole + 1  # "stage", "note", "action"
+ROLE_KEY = Qt.UserRole + 2  # the row's path from the root, to keep expansion state
+
+OVERDUE_COLOUR = QColor("#b3261e")
+REVIEW_COLOUR = QColor("#8a5a00")
+
+
+# One context for every module of the action trees' dock.
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ActionTreePanel", text)
+
+
+def format_date(iso: str | None) -> str:
+    # ISO dates, as the CLI and the report write them: unambiguous in every locale.
+    return iso or ""
+
+
+def note_title(journey, note: str) -> str:
+    return journey.title(note) or tr("Untitled note")
+
+
+def map_direction(journey) -> Qt.LayoutDirection:
+    """The direction the map's content reads in.  Views of the content follow it (as
+    the canvas does), so Hebrew titles line up on the right under an English menu."""
+    return Qt.RightToLeft if journey.document["direction"] == "rtl" else Qt.LeftToRight
+
+
+_icon_cache: dict[str, QIcon] = {}
+
+
+def note_icon(kind: str) -> QIcon:
+    """The note's chip in small: its colour with its letter (so not colour alone)."""
+    icon = _icon_cache.get(kind)
+    if icon is None:
+        pixmap = QPixmap(18, 16)
+        pixmap.fill(Qt.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(labels.NOTE_COLOURS.get(kind, QColor("#777777")))
+        painter.drawRoundedRect(QRectF(0.5, 0.5, 17, 15), 3, 3)
+        font = QFont("DejaVu Sans")
+        font.setPixelSize(10)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(QRectF(0, 0, 18, 16), Qt.AlignCenter, labels.note_kind_letter(kind))
+        painter.end()
+        icon = _icon_cache[kind] = QIcon(pixmap)
+    return icon
+
+
+def flag_text(overdue: bool, review_due: bool) -> str:
+    parts = []
+    if overdue:
+        parts.append(tr("Overdue"))
+    if review_due:
+        parts.append(tr("Review due"))
+    return " · ".join(parts)
+
+
+def mark_flags(item: QTreeWidgetItem, style: QStyle, overdue: bool, review_due: bool,
+               columns: Iterable[int]) -> None:
+    """Colour, icon and words, so the mark does not rest on colour alone."""
+    if not (overdue or review_due):
+        return
+    colour = OVERDUE_COLOUR if overdue else REVIEW_COLOUR
+    icon = style.standardIcon(QStyle.SP_MessageBoxWarning if overdue
+                              else QStyle.SP_BrowserReload)
+    item.setIcon(0, icon)
+    for column in columns:
+        item.setForeground(column, QBrush(colour))
+    font = item.font(0)
+    font.setBold(True)
+    item.setFont(0, font)
+    tips = []
+    if overdue:
+        tips.append(tr("Overdue: the due date has passed and the action is not done."))
+    if review_due:
+        tips.append(tr("Review due: last reviewed longer ago than its review cadence."))
+    for column in range(item.columnCount()):
+        item.setToolTip(column, "\n".join([t for t in [item.toolTip(column)] if t] + tips))
+
+
+class _Follower:
+    """Rebuild a view after model changes: once per turn of the event loop, and only
+    while it is shown (a hidden tab catches up when it is shown again)."""
+
+    def _init_follower(self, widget: QWidget, rebuild: Callable[[], None]) -> None:
+        self._widget = widget
+        self._rebuild = rebuild
+        self._stale = True
+        self._timer = QTimer(widget)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._rebuild_if_shown)
+
+    def schedule(self) -> None:
+        self._stale = True
+        self._timer.start()
+
+    def refresh(self) -> None:
+        """Rebuild now (after an edit whose result must be shown at once)."""
+        self._timer.stop()
+        self._stale = False
+        self._rebuild()
+
+    def _rebuild_if_shown(self) -> None:
+        if self._widget.isVisible():
+            self.refresh()
+
+    def _catch_up(self) -> None:
+        if self._stale:
+            self.refresh()
+
+
+class _TreeState:
+    """What the user expanded and selected, kept across rebuilds by row path."""
+
+    def __init__(self, tree: QTreeWidget):
+        self.tree = tree
+        self.collapsed: set[tuple] = set()
+        tree.itemCollapsed.connect(lambda item: self.collapsed.add(item.data(0, ROLE_KEY)))
+        tree.itemExpanded.connect(lambda item: self.collapsed.discard(item.data(0, ROLE_KEY)))
+
+    def apply(self, items: Iterable[QTreeWidgetItem]) -> None:
+        for item in items:
+            if item.childCount():
+                item.setExpanded(item.data(0, ROLE_KEY) not in self.collapsed)
+
+
+def all_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    out = []
+    it = QTreeWidgetItemIterator(tree)
+    while it.value():
+        out.append(it.value())
+        it += 1
+    return out
