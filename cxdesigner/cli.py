@@ -52,10 +52,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, type=Path, help="the .cxmap file to write")
     p.add_argument("--force", action="store_true", help="replace an existing file")
 
-    p = sub.add_parser("export", help="export a map", description="Export a map.")
+    p = sub.add_parser("export", help="export a map as CSV or a PDF report",
+                       description="Export a map: the journey CSV, the client report (PDF), "
+                       "or both. The report's sections are: cover, contents, summary, map, "
+                       "curve, stages, swot, matrix, plan, personas (see docs/report.md).")
     p.add_argument("file", type=Path)
-    p.add_argument("--csv", type=Path, required=True, metavar="OUT",
+    p.add_argument("--csv", type=Path, metavar="OUT",
                    help="write the journey CSV (UTF-8 with BOM, opens in Excel)")
+    p.add_argument("--pdf", type=Path, metavar="OUT", help="write the client report (PDF)")
+    p.add_argument("--paper", default="a4", choices=("a4", "letter"),
+                   help="paper size of the report (default a4)")
+    p.add_argument("--sections", metavar="LIST",
+                   help="comma-separated sections to include (default: all)")
+    p.add_argument("--persona", metavar="ID",
+                   help="show emotions for this persona (default: any customer)")
+    p.add_argument("--logo", type=Path, metavar="IMAGE",
+                   help="logo for the cover: PNG or JPEG, at most 5 MB and 4000x4000 px")
+    p.add_argument("--consultant", metavar="NAME",
+                   help="name on the cover (default: the map's author)")
+    p.add_argument("--accent", metavar="#RRGGBB", help="accent colour of the report")
 
     p = sub.add_parser("info", help="show a map's title, counts and stages",
                        description="Show a map's title, element counts and stages in order.")
@@ -180,15 +195,48 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from .fileformat import FileFormatError
     from .fileformat.csvio import export_csv
 
+    if args.csv is None and args.pdf is None:
+        raise UsageError("cxdesigner export: say what to write: --csv OUT, --pdf OUT or both "
+                         "(see cxdesigner export --help)")
+    report_options = _report_options(args) if args.pdf is not None else None
     journey = _load(args.file).journey
-    try:
-        export_csv(journey, args.csv)
-    except FileFormatError as exc:
-        raise UsageError(f"cxdesigner export: {exc}") from None
-    except OSError as exc:
-        raise UsageError(f"cxdesigner export: {args.csv}: {exc.strerror}") from None
-    print(f"Wrote {args.csv}")
+    if args.csv is not None:
+        try:
+            export_csv(journey, args.csv)
+        except FileFormatError as exc:
+            raise UsageError(f"cxdesigner export: {exc}") from None
+        except OSError as exc:
+            raise UsageError(f"cxdesigner export: {args.csv}: {exc.strerror}") from None
+        print(f"Wrote {args.csv}")
+    if args.pdf is not None:
+        from .export import ReportError
+        from .export.report import build_report  # ReportLab loads only now
+
+        try:
+            report = build_report(journey, args.pdf, paper=args.paper, persona=args.persona,
+                                  **report_options)
+        except ReportError as exc:
+            raise UsageError(f"cxdesigner export: {exc}") from None
+        for note in report.notes:
+            print(f"cxdesigner: note: {args.pdf}: {note}", file=sys.stderr)
+        print(f"Wrote {args.pdf} ({report.pages} pages)")
     return 0
+
+
+def _report_options(args: argparse.Namespace) -> dict:
+    """The report's options, checked before the map is read (no ReportLab needed)."""
+    from .export import Branding, ReportError
+    from .export.options import DEFAULT_ACCENT, check_accent, check_logo, parse_sections
+
+    try:
+        sections = parse_sections(args.sections)
+        if args.logo is not None:
+            check_logo(args.logo)
+        accent = check_accent(args.accent) if args.accent else DEFAULT_ACCENT
+    except ReportError as exc:
+        raise UsageError(f"cxdesigner export: {exc}") from None
+    return {"sections": sections,
+            "branding": Branding(logo=args.logo, accent=accent, consultant=args.consultant)}
 
 
 def _cmd_info(args: argparse.Namespace) -> int:

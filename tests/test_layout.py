@@ -80,3 +80,8 @@ def test_chip_slots_stop_at_the_card_room():
 def test_empty_map_has_an_empty_but_valid_layout():
     lay = L.compute(JourneyMap())
     assert lay.bands == {} and lay.cards == {} and lay.bounds.h > 0
+
+
+def test_curve_line_runs_through_the_mean_of_each_column_of_cards():
+    points = [("a", 100.0, 10.0), ("b", 340.0, 20.0), ("c", 340.0, 40.0), ("d", 580.0, 0.0)]
+    assert L.curve_line(points) == [(100.0, 10.0), (340.0, 30.0), (580.0, 0.0)]

@@ -437,25 +437,8 @@ class _Run:
 
 
 def column_means(points: list[tuple[str, float, float]]) -> list[QPointF]:
-    """One point per column of cards, at the mean of its emotions.
-
-    Touchpoints one above the other are the same moment of the journey on parallel
-    branches (order online, or by WhatsApp, or by phone); joining them in journey
-    order drew the curve straight up and down at every branch.  The line follows the
-    columns; every touchpoint keeps its own dot.
-    """
-    means: list[QPointF] = []
-    column_x, ys = None, []
-    for _, x, y in points:
-        if column_x is not None and abs(x - column_x) < L.CARD_W / 2:
-            ys.append(y)
-            continue
-        if ys:
-            means.append(QPointF(column_x, sum(ys) / len(ys)))
-        column_x, ys = x, [y]
-    if ys:
-        means.append(QPointF(column_x, sum(ys) / len(ys)))
-    return means
+    """The curve's line (see ``layout.curve_line``) as Qt points."""
+    return [QPointF(x, y) for x, y in L.curve_line(points)]
 
 
 class EmotionLaneItem(QGraphicsItem):

@@ -126,6 +126,28 @@ def emotion_curve(journey: JourneyMap, layout: Layout,
     return points
 
 
+def curve_line(points: list[tuple[str, float, float]]) -> list[tuple[float, float]]:
+    """The emotion curve's line: one point per column of cards, at the mean emotion.
+
+    Touchpoints one above the other are the same moment of the journey on parallel
+    branches (order online, or by WhatsApp, or by phone); joining them in journey
+    order drew the line straight up and down at every branch.  The line follows the
+    columns; every touchpoint keeps its own dot.
+    """
+    means: list[tuple[float, float]] = []
+    column_x, ys = None, []
+    for _, x, y in points:
+        if column_x is not None and abs(x - column_x) < CARD_W / 2:
+            ys.append(y)
+            continue
+        if ys:
+            means.append((column_x, sum(ys) / len(ys)))
+        column_x, ys = x, [y]
+    if ys:
+        means.append((column_x, sum(ys) / len(ys)))
+    return means
+
+
 def chip_rects(card: Rect, count: int) -> list[Rect]:
     """Slots for note chips along the bottom of a card, in reading order (LTR)."""
     shown = min(count, CHIPS_PER_CARD)

@@ -1,0 +1,82 @@
+"""What every part of the report shares: the map, its direction and language, the
+chosen persona, the styles, and the pages where headings landed."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from ..model import JourneyMap
+from ..model import schema as S
+from . import fonts
+from .labels import Labels
+from .rtl import Style
+
+INK = "#1d2530"
+MUTED = "#5b6672"
+FAINT = "#8a949e"
+RULE = "#d5dae0"
+LIGHT = "#f3f5f7"
+WHITE = "#ffffff"
+RED = "#c0392b"
+AMBER = "#b9770e"
+
+
+def mix(colour: str, other: str = WHITE, amount: float = 0.5) -> str:
+    """``colour`` moved ``amount`` of the way towards ``other`` (hex colours)."""
+    a = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    b = [int(other[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b))
+
+
+@dataclass
+class Theme:
+    accent: str
+
+    def __post_init__(self) -> None:
+        r, b = fonts.REGULAR, fonts.BOLD
+        self.body = Style(r, 9.2, INK)
+        self.body_bold = Style(b, 9.2, INK)
+        self.small = Style(r, 7.8, MUTED)
+        self.small_bold = Style(b, 7.8, INK)
+        self.tiny = Style(r, 6.8, MUTED)
+        self.h1 = Style(b, 20.0, self.accent)
+        self.h2 = Style(b, 13.0, INK)
+        self.h3 = Style(b, 10.5, INK)
+        self.accent_bold = Style(b, 9.2, self.accent)
+        self.tint = mix(self.accent, WHITE, 0.86)
+        self.tint_strong = mix(self.accent, WHITE, 0.7)
+        self.dark = mix(self.accent, "#000000", 0.25)
+
+
+@dataclass
+class Ctx:
+    journey: JourneyMap
+    labels: Labels
+    theme: Theme
+    persona: str = S.GENERAL
+    today: _dt.date = field(default_factory=_dt.date.today)
+    consultant: str = ""
+    tally: fonts.Tally = field(default_factory=fonts.Tally)
+    pages: dict[str, int] = field(default_factory=dict)  # heading key -> page number
+    numbers: dict[str, int] = field(default_factory=dict)  # touchpoint -> its number
+    page_refs: list[str] = field(default_factory=list)  # keys whose page is printed
+
+    @property
+    def rtl(self) -> bool:
+        return self.journey.document["direction"] == "rtl"
+
+    def t(self, text: str | None) -> str:
+        """User text made safe for the report font."""
+        return fonts.clean(text or "")
+
+    def title(self, element: str, fallback: str = "") -> str:
+        return self.t(self.journey.title(element)) or fallback
+
+    def register(self, key: str, page: int) -> None:
+        self.pages.setdefault(key, page)
+
+    def persona_name(self, persona: str) -> str:
+        if persona == S.GENERAL:
+            return self.labels("all_customers")
+        return self.title(persona, persona)
