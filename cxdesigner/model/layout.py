@@ -54,6 +54,7 @@ class Layout:
     cards: dict[str, Rect]  # touchpoint id -> card
     lane: Rect  # the emotion lane under the bands
     bounds: Rect
+    order: tuple[str, ...] = ()  # every touchpoint in journey order
 
     def stage_at(self, x: float, y: float | None = None) -> str | None:
         """The stage whose band spans scene ``x`` (and ``y``, if given)."""
@@ -86,7 +87,9 @@ class Layout:
 
 def compute(journey: JourneyMap) -> Layout:
     rtl = journey.document["direction"] == "rtl"
-    nodes = journey.graph.nodes
+    # One pass into a plain dict: NetworkX's node view costs a call per look-up, and
+    # this runs after every edit that can move something.
+    nodes = dict(journey.graph.nodes(data=True))
     stages = journey.stages()
     members = {s: journey.touchpoints_in(s) for s in stages}
     widths, height = {}, MIN_BAND_H
@@ -111,17 +114,20 @@ def compute(journey: JourneyMap) -> Layout:
             cards[t] = Rect(cx, top + ty, CARD_W, CARD_H)
     lane = Rect(0.0, height + LANE_GAP, max(total_w, MIN_BAND_W), LANE_H)
     bounds = Rect(0.0, 0.0, lane.w, lane.bottom)
-    return Layout(rtl, bands, cards, lane, bounds)
+    order = tuple(t for stage in stages for t in members[stage])
+    return Layout(rtl, bands, cards, lane, bounds, order)
 
 
 def emotion_curve(journey: JourneyMap, layout: Layout,
                   persona: str = S.GENERAL) -> list[tuple[str, float, float]]:
     """``(touchpoint, x, y)`` points of the emotion curve in journey order, skipping
     touchpoints with no emotion for the persona (nor a general one)."""
+    nodes = journey.graph.nodes
     points = []
-    for tp in journey.journey_order():
-        value = journey.emotion(tp, persona)
-        if value is not None and tp in layout.cards:
+    for tp in layout.order:
+        table = nodes[tp]["emotions"]  # read directly: this runs on every edit
+        value = table.get(persona, table.get(S.GENERAL))
+        if value is not None:
             points.append((tp, layout.cards[tp].center[0], layout.emotion_y(value)))
     return points
 
