@@ -38,8 +38,12 @@ def _release_clipboard() -> None:
 
 def run_editor(path: Path | None) -> int:
     app = make_app()
+    from .ui import autosave
     from .ui.main_window import MainWindow
 
-    window = MainWindow.open_new(path)
-    window.show()
+    # The session marker tells the next start whether this one crashed; a clean exit
+    # removes it once the last recovery write has finished.
+    autosave.start_session()
+    app.aboutToQuit.connect(autosave.end_session)
+    MainWindow.start(path)
     return app.exec()

@@ -52,20 +52,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, type=Path, help="the .cxmap file to write")
     p.add_argument("--force", action="store_true", help="replace an existing file")
 
-    p = sub.add_parser("export", help="export a map as CSV or a PDF report",
+    p = sub.add_parser("export", help="export a map as CSV, PDF report, PNG, SVG or GraphML",
                        description="Export a map: the journey CSV, the client report (PDF), "
-                       "or both. The report's sections are: cover, contents, summary, map, "
-                       "curve, stages, swot, matrix, plan, personas (see docs/report.md).")
+                       "a picture of the map (PNG, SVG), the journey graph (GraphML), in "
+                       "any combination. The report's sections are: cover, contents, "
+                       "summary, map, curve, stages, swot, matrix, plan, personas (see "
+                       "docs/report.md).")
     p.add_argument("file", type=Path)
     p.add_argument("--csv", type=Path, metavar="OUT",
                    help="write the journey CSV (UTF-8 with BOM, opens in Excel)")
     p.add_argument("--pdf", type=Path, metavar="OUT", help="write the client report (PDF)")
+    p.add_argument("--png", type=Path, metavar="OUT", help="write a picture of the map (PNG)")
+    p.add_argument("--scale", type=float, metavar="S",
+                   help="pixels per canvas unit in the PNG, above 0 and at most 8 (default "
+                   "1); a picture over 16384 px a side is drawn smaller, with a note")
+    p.add_argument("--svg", type=Path, metavar="OUT",
+                   help="write the map as a vector picture (SVG)")
+    p.add_argument("--graphml", type=Path, metavar="OUT",
+                   help="write the journey graph (GraphML, opens in yEd and Gephi)")
     p.add_argument("--paper", default="a4", choices=("a4", "letter"),
                    help="paper size of the report (default a4)")
     p.add_argument("--sections", metavar="LIST",
                    help="comma-separated sections to include (default: all)")
     p.add_argument("--persona", metavar="ID",
-                   help="show emotions for this persona (default: any customer)")
+                   help="show emotions for this persona in the report and the pictures "
+                   "(default: any customer)")
     p.add_argument("--logo", type=Path, metavar="IMAGE",
                    help="logo for the cover: PNG or JPEG, at most 5 MB and 4000x4000 px")
     p.add_argument("--consultant", metavar="NAME",
@@ -195,11 +206,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from .fileformat import FileFormatError
     from .fileformat.csvio import export_csv
 
-    if args.csv is None and args.pdf is None:
-        raise UsageError("cxdesigner export: say what to write: --csv OUT, --pdf OUT or both "
-                         "(see cxdesigner export --help)")
+    if all(out is None for out in (args.csv, args.pdf, args.png, args.svg, args.graphml)):
+        raise UsageError("cxdesigner export: say what to write: --csv OUT, --pdf OUT, "
+                         "--png OUT, --svg OUT and/or --graphml OUT (see cxdesigner export "
+                         "--help)")
+    _check_scale(args)
     report_options = _report_options(args) if args.pdf is not None else None
     journey = _load(args.file).journey
+    if args.persona is not None and (args.pdf, args.png, args.svg) != (None, None, None):
+        _check_persona(journey, args.persona)  # before anything is written
     if args.csv is not None:
         try:
             export_csv(journey, args.csv)
@@ -208,6 +223,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UsageError(f"cxdesigner export: {args.csv}: {exc.strerror}") from None
         print(f"Wrote {args.csv}")
+    if args.graphml is not None:
+        from .fileformat.graphml import export_graphml
+
+        try:
+            export_graphml(journey, args.graphml)
+        except FileFormatError as exc:
+            raise UsageError(f"cxdesigner export: {exc}") from None
+        print(f"Wrote {args.graphml}")
+    if args.png is not None or args.svg is not None:
+        _export_pictures(journey, args)
     if args.pdf is not None:
         from .export import ReportError
         from .export.report import build_report  # ReportLab loads only now
@@ -221,6 +246,49 @@ def _cmd_export(args: argparse.Namespace) -> int:
             print(f"cxdesigner: note: {args.pdf}: {note}", file=sys.stderr)
         print(f"Wrote {args.pdf} ({report.pages} pages)")
     return 0
+
+
+def _check_scale(args: argparse.Namespace) -> None:
+    if args.scale is None:
+        return
+    if args.png is None:
+        raise UsageError("cxdesigner export: --scale is for the PNG picture; add --png OUT")
+    if not 0 < args.scale <= 8:  # NaN fails too
+        raise UsageError(f"cxdesigner export: --scale must be above 0 and at most 8 "
+                         f"(got {args.scale:g})")
+
+
+def _check_persona(journey, persona: str) -> None:
+    from .model import schema as S
+
+    if persona not in journey or journey.kind_of(persona) != S.PERSONA:
+        raise UsageError(f"cxdesigner export: {persona!r:.60} is not a persona of this map")
+
+
+def _export_pictures(journey, args: argparse.Namespace) -> None:
+    """PNG and SVG: the canvas drawn by Qt, with an application but never a widget."""
+    import os
+
+    if (sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd"))
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display: no need of one
+    from .canvas.render import RenderError, ensure_app, render_png, render_svg
+
+    ensure_app()
+    jobs = []
+    if args.png is not None:
+        jobs.append((args.png, lambda: render_png(journey, args.png, args.scale or 1.0,
+                                                  args.persona)))
+    if args.svg is not None:
+        jobs.append((args.svg, lambda: render_svg(journey, args.svg, args.persona)))
+    for path, render in jobs:
+        try:
+            rendered = render()
+        except RenderError as exc:
+            raise UsageError(f"cxdesigner export: {exc}") from None
+        for note in rendered.notes:
+            print(f"cxdesigner: note: {path}: {note}", file=sys.stderr)
+        print(f"Wrote {path} ({rendered.width} x {rendered.height} px)")
 
 
 def _report_options(args: argparse.Namespace) -> dict:

@@ -28,8 +28,10 @@ def display():
     server.wait(10)
 
 
-def test_editor_opens_the_sample_in_a_real_window(display):
-    env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
+def test_editor_opens_the_sample_in_a_real_window(display, tmp_path):
+    # Its own recovery folder: the killed editor leaves a session marker behind.
+    env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb",
+               CXD_RECOVERY_DIR=str(tmp_path / "recovery"))
     app = subprocess.Popen([sys.executable, "-m", "cxdesigner", str(sample_path("he"))],
                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -13,6 +16,38 @@ from ..fileformat import cxmap
 from ..model import JourneyMap, ModelError
 
 
+@dataclass(frozen=True)
+class DiskState:
+    """What a map file on disk was when the document last read or wrote it."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    @classmethod
+    def read(cls, path: str | os.PathLike[str]) -> "DiskState | None":
+        """The file's state now; None if it cannot be read (missing, a folder...)."""
+        try:
+            with open(path, "rb") as f:
+                stat = os.fstat(f.fileno())
+                digest = hashlib.sha256()
+                while chunk := f.read(1 << 20):
+                    digest.update(chunk)
+        except OSError:
+            return None
+        return cls(stat.st_size, stat.st_mtime_ns, digest.hexdigest())
+
+    def to_json(self) -> dict:
+        return {"size": self.size, "mtime_ns": self.mtime_ns, "sha256": self.sha256}
+
+    @classmethod
+    def from_json(cls, data) -> "DiskState | None":
+        try:
+            return cls(int(data["size"]), int(data["mtime_ns"]), str(data["sha256"]))
+        except (TypeError, KeyError, ValueError):
+            return None
+
+
 class Document(QObject):
     modified_changed = Signal(bool)
     path_changed = Signal(object)  # Path | None
@@ -21,19 +56,25 @@ class Document(QObject):
     def __init__(self, journey: JourneyMap | None = None, path: Path | None = None,
                  parent: QObject | None = None):
         super().__init__(parent)
-        self.journey = journey or JourneyMap()
+        self.journey = journey if journey is not None else JourneyMap()
         self.path = Path(path) if path else None
         self.undo_stack = QUndoStack(self)
         # Repairs made while loading are changes the file does not have yet.
         self._unsaved_repairs = False
+        # The file as this document last read or wrote it, to notice another program's
+        # change before saving over it.  None: not known (new, imported).
+        self.disk_state: DiskState | None = None
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
     @classmethod
     def open(cls, path: str | Path, parent: QObject | None = None
              ) -> tuple["Document", list[Problem]]:
         """Load a map file.  Raises ``FileFormatError`` with the loader's message."""
+        # Read the state first: a change in between then shows as a change, never hides.
+        state = DiskState.read(path)
         loaded = cxmap.load(path)
         document = cls(loaded.journey, Path(path), parent)
+        document.disk_state = state
         if loaded.problems or loaded.version != cxmap.VERSION:
             document._unsaved_repairs = True
         return document, loaded.problems
@@ -67,11 +108,34 @@ class Document(QObject):
         if target is None:
             raise FileFormatError("The map has no file yet: choose where to save it.")
         cxmap.save(self.journey, target)
+        self.disk_state = DiskState.read(target)
         self.undo_stack.setClean()
         self._set_repairs(False)
         if target != self.path:
             self.path = target
             self.path_changed.emit(target)
+
+    def disk_change(self) -> str:
+        """How the document's file differs from when it was last read or written:
+        "same", "changed", "removed", or "unknown" (no file, or never read)."""
+        if self.path is None or self.disk_state is None:
+            return "unknown"
+        try:
+            stat = os.stat(self.path)
+        except FileNotFoundError:
+            return "removed"
+        except OSError:
+            return "unknown"
+        known = self.disk_state
+        if (stat.st_size, stat.st_mtime_ns) == (known.size, known.mtime_ns):
+            return "same"
+        now = DiskState.read(self.path)
+        if now is None:
+            return "removed" if not self.path.exists() else "unknown"
+        if now.sha256 == known.sha256:
+            self.disk_state = now  # touched, not changed: no need to hash it again
+            return "same"
+        return "changed"
 
     def _set_repairs(self, value: bool) -> None:
         before = self.is_modified

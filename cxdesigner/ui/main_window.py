@@ -17,7 +17,7 @@ from .. import templates
 from ..canvas.scene import JourneyScene
 from ..canvas.view import JourneyView
 from ..fileformat import FileFormatError
-from . import copy_paste, settings
+from . import autosave, copy_paste, settings
 from .actions_panel import ActionTreePanel
 from .analysis_panel import AnalysisPanel
 from .document import Document
@@ -59,6 +59,8 @@ class MainWindow(EditingMixin, QMainWindow):
         self.setAttribute(Qt.WA_DeleteOnClose)
         self.document = document
         document.setParent(self)
+        # A recovery copy while there are unsaved changes (when the editor has a session).
+        self.autosaver = autosave.Autosaver(document, autosave.current_session())
         self.scene = JourneyScene(document.journey, document.push, self)
         self.view = JourneyView(self.scene, self)
         self.view.setAccessibleName(tr("Journey map canvas"))
@@ -134,6 +136,7 @@ class MainWindow(EditingMixin, QMainWindow):
         document.modified_changed.connect(self.setWindowModified)
         document.path_changed.connect(self._update_title)
         document.edit_refused.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(message))
         self.scene.selectionChanged.connect(self._selection_timer.start)
         self.outline.selection_made.connect(self._select_from_outline)
         self.personas.persona_chosen.connect(self.inspector.set_persona)
@@ -183,6 +186,43 @@ class MainWindow(EditingMixin, QMainWindow):
         view.centerOn(x, bounds.y + bounds.h / 2)
 
     # ------------------------------------------------------------- opening
+    @classmethod
+    def start(cls, path: Path | None) -> "MainWindow":
+        """The editor's start: the first window, then the offer to recover the work
+        of an editor that did not close normally.  Returns the window in front."""
+        window = cls.open_new(path)
+        window.show()
+        if autosave.session_error():
+            window.statusBar().showMessage(autosave.session_error())
+        recovered = window.offer_recovery()
+        return recovered[-1] if recovered else window
+
+    def offer_recovery(self) -> list["MainWindow"]:
+        """Ask what to do with recovery copies left by editors no longer running; open
+        the maps recovered or saved.  Copies left for later stay on disk."""
+        session = autosave.current_session()
+        if session is None:
+            return []
+        scan = session.scan()
+        try:
+            if not scan.entries:
+                return []
+            from .recovery import RecoveryDialog
+
+            # No parent: this window may give way to the first map recovered.
+            dialog = RecoveryDialog(scan.entries)
+            dialog.exec()
+            opened, window = [], self
+            for item in dialog.chosen:
+                window = window.show_document(item.document)
+                if item.entry is not None:
+                    window.autosaver.adopt(item.entry)
+                window._report_repairs(len(item.problems))
+                opened.append(window)
+            return opened
+        finally:
+            scan.release()
+
     @classmethod
     def open_new(cls, path: Path | None) -> "MainWindow":
         """A window on ``path`` (the command line's); a file that fails to load is
@@ -281,7 +321,20 @@ class MainWindow(EditingMixin, QMainWindow):
     def save(self) -> bool:
         if self.document.path is None:
             return self.save_as()
-        return self._save_to(self.document.path)
+        change = self.document.disk_change()
+        if change == "changed":  # another program wrote it since we read or wrote it
+            answer = self.ask_changed_on_disk()
+            if answer == "save_as":
+                return self.save_as()
+            if answer != "overwrite":
+                return False
+        if not self._save_to(self.document.path):
+            return False
+        if change == "removed":  # nothing there to lose: saving puts the file back
+            self.statusBar().showMessage(tr(
+                "The file had been removed from disk; it was saved again: %1").replace(
+                "%1", str(self.document.path)), 8000)
+        return True
 
     def save_as(self) -> bool:
         suggested = self.document.path or Path.home() / (
@@ -322,6 +375,63 @@ class MainWindow(EditingMixin, QMainWindow):
             return
         self.statusBar().showMessage(tr("Exported %1").replace("%1", str(path)), 5000)
 
+    def export_report(self) -> None:
+        from .report_dialog import export_report
+
+        export_report(self)  # the options dialog, then the PDF drawn on a worker thread
+
+    def export_image(self, kind: str) -> None:
+        """The whole map as a PNG (at scale 2, sharp on slides) or an SVG, with the
+        emotions of the persona the canvas shows."""
+        from ..canvas.render import RenderError, render_png, render_svg
+
+        self.commit_pending()
+        path = self._export_path(tr("Export Image"), (tr("PNG images (%1)") if kind == "png"
+                                                      else tr("SVG images (%1)")), kind)
+        if path is None:
+            return
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            journey, persona = self.document.journey, self.scene.persona
+            done = (render_png(journey, path, 2.0, persona) if kind == "png"
+                    else render_svg(journey, path, persona))
+        except RenderError as exc:
+            done = exc
+        finally:
+            QApplication.restoreOverrideCursor()
+        if isinstance(done, RenderError):
+            self.show_error(tr("Cannot export image"), str(done))
+            return
+        message = tr("Exported %1 (%2 x %3 px)").replace("%1", str(path)).replace(
+            "%2", str(done.width)).replace("%3", str(done.height))
+        self.statusBar().showMessage(" ".join([message, *done.notes]), 8000)
+
+    def export_graphml(self) -> None:
+        from ..fileformat.graphml import export_graphml
+
+        self.commit_pending()
+        path = self._export_path(tr("Export Graph"), tr("GraphML (%1)"), "graphml")
+        if path is None:
+            return
+        try:
+            export_graphml(self.document.journey, path)
+        except FileFormatError as exc:
+            self.show_error(tr("Cannot export graph"), exc.message)
+            return
+        self.statusBar().showMessage(tr("Exported %1").replace("%1", str(path)), 5000)
+
+    def _export_path(self, title: str, name_filter: str, suffix: str) -> Path | None:
+        """Ask where to export; the suffix is added when the name has none."""
+        suggested = (self.document.path.with_suffix("." + suffix) if self.document.path else
+                     Path.home() / f"{_file_stem(self.document.journey.document['title'])}"
+                                   f".{suffix}")
+        path = self.ask_save_path(title, name_filter.replace("%1", f"*.{suffix}"), suggested)
+        if not path:
+            return None
+        path = Path(path)
+        return path if path.suffix.lower() == "." + suffix else path.with_name(
+            f"{path.name}.{suffix}")
+
     def commit_pending(self) -> None:
         """Commit text still being typed in a panel."""
         self.inspector.commit_pending()
@@ -342,6 +452,8 @@ class MainWindow(EditingMixin, QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        # Saved, or the changes discarded: either way the recovery copy has had its day.
+        self.autosaver.discard()
         settings.save_window_state(self.saveGeometry(), self.saveState())
         if self.workshop.active:
             self.workshop.exit()
@@ -369,6 +481,29 @@ class MainWindow(EditingMixin, QMainWindow):
             tr("Do you want to save the changes to “%1”?").replace("%1", name),
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
         return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(button, "cancel")
+
+    def ask_changed_on_disk(self) -> str:
+        """Another program changed the file: "overwrite", "save_as" or "cancel"."""
+        self.raise_()
+        self.activateWindow()
+        path = self.document.path
+        box = QMessageBox(QMessageBox.Warning, tr("File Changed on Disk"), tr(
+            "The file “%1” changed on disk since you opened or last saved it, perhaps "
+            "in another program.").replace("%1", path.name if path else ""), QMessageBox.NoButton, self)
+        box.setInformativeText(tr(
+            "Overwrite it with this map (the other version is kept as “%1”), save this "
+            "map under another name, or cancel?").replace(
+            "%1", (path.name + ".bak") if path else ""))
+        overwrite = box.addButton(tr("&Overwrite"), QMessageBox.DestructiveRole)
+        save_as = box.addButton(tr("Save &As…"), QMessageBox.AcceptRole)
+        cancel = box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(save_as)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked == overwrite:
+            return "overwrite"
+        return "save_as" if clicked == save_as else "cancel"
 
     def ask_open_path(self, title: str, name_filter: str) -> str:
         path, _ = QFileDialog.getOpenFileName(self, title, str(self._folder()), name_filter)

@@ -80,7 +80,17 @@ def create_actions(w: "MainWindow") -> SimpleNamespace:
                      _icon(w, "document-save", S.SP_DialogSaveButton))
     a.save_as = _action(w, tr("Save &As…"), w.save_as, QKeySequence.SaveAs)
     a.import_csv = _action(w, tr("&Import CSV…"), w.import_csv)
-    a.export_csv = _action(w, tr("&Export CSV…"), w.export_csv)
+    # File > Export
+    a.export_report = _action(w, tr("&Report (PDF)…"), w.export_report,
+                              tip=tr("The client report, with the options to choose"))
+    a.export_png = _action(w, tr("&Image (PNG)…"), lambda: w.export_image("png"),
+                           tip=tr("A picture of the whole map"))
+    a.export_svg = _action(w, tr("Image (&SVG)…"), lambda: w.export_image("svg"),
+                           tip=tr("The whole map as a vector picture"))
+    a.export_graphml = _action(w, tr("&Graph (GraphML)…"), w.export_graphml,
+                               tip=tr("The journey graph for yEd or Gephi"))
+    a.export_csv = _action(w, tr("Journey (&CSV)…"), w.export_csv,
+                           tip=tr("The journey spreadsheet: one row per touchpoint"))
     a.close = _action(w, tr("&Close"), w.close, QKeySequence.Close)
     a.quit = _action(w, tr("&Quit"), w.quit_all, QKeySequence.Quit)
     a.quit.setMenuRole(QAction.QuitRole)
@@ -121,7 +131,10 @@ def build_menus(w: "MainWindow", a: SimpleNamespace) -> None:
     file_menu.addSeparator()
     file_menu.addActions([a.save, a.save_as])
     file_menu.addSeparator()
-    file_menu.addActions([a.import_csv, a.export_csv])
+    file_menu.addAction(a.import_csv)
+    w.export_menu = file_menu.addMenu(tr("&Export"))
+    w.export_menu.addActions([a.export_report, a.export_png, a.export_svg, a.export_graphml,
+                              a.export_csv])
     file_menu.addSeparator()
     file_menu.addActions([a.close, a.quit])
 
