@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -64,7 +66,16 @@ class Document(QObject):
         # The file as this document last read or wrote it, to notice another program's
         # change before saving over it.  None: not known (new, imported).
         self.disk_state: DiskState | None = None
-        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        # The stack says "clean" once more from its destructor, while this object may
+        # be half torn down (by Python's garbage collector, or by its window): a weak
+        # reference and a validity check make that late call a no-op, not a crash.
+        this = weakref.ref(self)
+
+        def on_clean_changed(clean: bool) -> None:
+            document = this()
+            if document is not None and shiboken6.isValid(document.undo_stack):
+                document._on_clean_changed(clean)
+        self.undo_stack.cleanChanged.connect(on_clean_changed)
 
     @classmethod
     def open(cls, path: str | Path, parent: QObject | None = None
