@@ -136,3 +136,25 @@ def test_review_is_due_after_the_cadence_has_passed():
     on_time = {n.id: n.review_due for n in plan.derive(j, today=dt.date(2026, 12, 15)).walk()
                if n.kind == "action"}
     assert not on_time["b"]
+
+
+def test_sample_plan_has_the_expected_shape_down_to_the_notes():
+    j = load(sample_path("en")).journey
+    p = plan.derive(j, "impact_effort", TODAY)
+    shape = [(n.number, n.id) for n in p.walk() if n.number.count(".") <= 1]
+    assert shape == [
+        ("1", None), ("1.1", "nt-chain-opening"),
+        ("2", "st-aware"), ("2.1", "nt-referral-card"),
+        ("3", "st-consider"), ("3.1", "nt-allergen-info"), ("3.2", "nt-maps-outdated"),
+        ("3.3", "nt-allergen-labels"),
+        ("4", "st-purchase"), ("4.1", "nt-no-ready-msg"), ("4.2", "nt-pickup-search"),
+        ("4.3", "nt-express-shelf"), ("4.4", "nt-whatsapp-slow"), ("4.5", "nt-wa-catalogue"),
+        ("4.6", "nt-delivery-damage"), ("4.7", "nt-queue"), ("4.8", "nt-mobile-checkout"),
+        ("4.9", "nt-phone-busy"), ("4.10", "nt-courier-fees"),
+        ("5", "st-use"), ("5.1", "nt-share-photo"), ("5.2", "nt-box-plain"),
+        ("6", "st-loyalty"), ("6.1", "nt-complaint-recovery"), ("6.2", "nt-review-to-all"),
+        ("6.3", "nt-birthday-reminder"), ("6.4", "nt-bad-reviews"), ("6.5", "nt-no-crm"),
+        ("6.6", "nt-digital-card"),
+    ]
+    first = next(n for n in p.walk() if n.number == "3.1")
+    assert [(c.number, c.id) for c in first.children] == [("3.1.1", "ac-mobile-order")]
