@@ -15,6 +15,7 @@ import io
 import os
 import re
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -189,7 +190,10 @@ def _delimiter(text: str) -> str:
     line = next((ln for ln in io.StringIO(text, newline="") if ln.strip()), "")
 
     def score(delimiter: str) -> tuple[int, int]:
-        cells = next(csv.reader([line], delimiter=delimiter), [])
+        try:
+            cells = next(csv.reader([line], delimiter=delimiter), [])
+        except csv.Error:  # a cell over the field limit: reading the file reports it
+            return 0, 0
         return sum(_key(c) in _HEADER for c in cells), len(cells)
     return max(",;", key=score)  # the first of equals: the comma
 
@@ -268,13 +272,17 @@ def _build(rows: list[_Row], title: str, hebrew: bool) -> JourneyMap:
     journey = JourneyMap({"title": title, "language": "he" if hebrew else "en",
                           "direction": "rtl" if hebrew else "ltr"})
     stages: dict[str, list[str]] = {}  # title -> [id, touchpoints so far...]
+    # A stage too long for the map's width at STEP_X gets its touchpoints closer.
+    sizes = Counter(row[0] for row in rows)
     previous = None
     for stage, title, fields, notes in rows:
         if stage not in stages:
             stages[stage] = [journey.add_stage(stage).id]
         placed = stages[stage]
+        step = min(STEP_X, S.MAX_COORD / max(sizes[stage] - 1, 1))
         tp = journey.add_touchpoint(placed[0], title, flow_from=previous,
-                                    x=(len(placed) - 1) * STEP_X, y=0.0, **fields).id
+                                    x=min((len(placed) - 1) * step, S.MAX_COORD), y=0.0,
+                                    **fields).id
         placed.append(tp)
         for kind, note in notes:
             journey.add_note(kind, note, on=tp)

@@ -29,7 +29,7 @@ from ..model.journey import JourneyMap
 from .errors import FileFormatError, Problem
 from .limits import FORMAT, MAX_FILE_BYTES, VERSION
 from .migrations import migrate
-from .validate import Checker
+from .validate import Checker, printable
 
 
 @dataclass
@@ -68,7 +68,11 @@ def load(path: str | os.PathLike[str]) -> Loaded:
 def loads(data: bytes | str) -> Loaded:
     if isinstance(data, str):
         text = data
+        # Unlike decoded bytes, a str may hold a lone surrogate itself, not only as a
+        # \ud800 escape; then the loader's quick checks do not apply.
+        raw_clean = text.isascii() or _encodes(text)
     else:
+        raw_clean = True
         if len(data) > MAX_FILE_BYTES:
             raise FileFormatError(_too_big(len(data)))
         if b"\x00" in data[:8192]:
@@ -82,7 +86,7 @@ def loads(data: bytes | str) -> Loaded:
     if not text.strip():
         raise FileFormatError("The file is empty.")
     with _gc_paused():
-        return _parse_and_build(text)
+        return _parse_and_build(text, raw_clean)
 
 
 @contextlib.contextmanager
@@ -98,7 +102,15 @@ def _gc_paused():
             gc.enable()
 
 
-def _parse_and_build(text: str) -> Loaded:
+def _encodes(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _parse_and_build(text: str, raw_clean: bool = True) -> Loaded:
     try:
         raw = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
@@ -110,9 +122,9 @@ def _parse_and_build(text: str) -> Loaded:
         raise FileFormatError(f"The file is damaged: {exc}") from None
     except RecursionError:
         raise FileFormatError("The file is damaged: its JSON is nested too deeply.") from None
-    # JSON text can only hold a lone surrogate as an escape; without one, every
-    # string is known to be valid Unicode and the loader's quick checks apply.
-    return from_data(raw, surrogate_free=_SURROGATE_ESCAPE.search(text) is None)
+    # Text decoded from UTF-8 can only hold a lone surrogate as an escape; without
+    # one, every string is known to be valid Unicode and the loader's quick checks apply.
+    return from_data(raw, surrogate_free=raw_clean and _SURROGATE_ESCAPE.search(text) is None)
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -137,7 +149,7 @@ def _check_envelope(raw: Any) -> int:
                               "number.", location="$.version")
     if version > VERSION:
         app = raw.get("app_version")
-        by = f" (by CX Designer {app:.20})" if isinstance(app, str) else ""
+        by = f" (by CX Designer {printable(app):.20})" if isinstance(app, str) else ""
         raise FileFormatError(f"This map was saved by a newer CX Designer{by}, in file "
                               f"version {version}; this one reads versions up to {VERSION}. "
                               "Update CX Designer to open it.", location="$.version")

@@ -8,6 +8,7 @@ restored by dropping the offending links.  Unknown keys are kept as they are.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from ..model import schema as S
@@ -81,8 +82,13 @@ class Checker:
             return spec.check(value)
         except ValueError as exc:
             if type(value) is str and len(value) > MAX_TEXT_CHARS:
-                self.report(where, f"text longer than {MAX_TEXT_CHARS:,} characters was cut")
-                return spec.check(value[:MAX_TEXT_CHARS])
+                try:  # a text field, unless the cut text fails too (a choice, a broken text)
+                    cut = spec.check(value[:MAX_TEXT_CHARS])
+                except ValueError:
+                    pass
+                else:
+                    self.report(where, f"text longer than {MAX_TEXT_CHARS:,} characters was cut")
+                    return cut
             self.report(where, f"{spec.name} {exc}; set to {spec.default!r}")
             return spec.fresh_default()
 
@@ -91,11 +97,18 @@ class Checker:
         for key, value in obj.items():
             if key in known:
                 continue
+            # Kept values are written back as they were read, so they must be JSON
+            # that can be written: 1e309 reads as infinity, "\ud800" as a lone surrogate.
             if _depth(value) > MAX_NESTING:
-                self.report(f"{where}.{key}", f"nested deeper than {MAX_NESTING} levels",
-                            "dropped")
+                reason = f"nested deeper than {MAX_NESTING} levels"
+            elif not (self._fast or (_encodable(key) and _texts_encodable(value))):
+                reason = "holds a broken character (a lone surrogate)"
+            elif _has_non_finite(value):
+                reason = "holds a number too large for a map file (such as 1e309)"
             else:
                 kept[key] = value
+                continue
+            self.report(f"{where}.{printable(key)}", reason, "dropped")
         return kept
 
     # ---------------------------------------------------------------- nodes
@@ -109,13 +122,14 @@ class Checker:
                 self.report(where, "is not an object", "dropped")
                 continue
             node_id, kind = raw.get("id"), raw.get("kind")
-            if type(node_id) is not str or not 0 < len(node_id) <= MAX_ID:
+            if (type(node_id) is not str or not 0 < len(node_id) <= MAX_ID
+                    or not (self._fast or _encodable(node_id))):
                 self.report(where, f"has no usable id (got {node_id!r:.40})", "dropped")
                 continue
             if node_id in seen:
                 self.report(where, f"repeats the id {node_id!r:.60}", "dropped")
                 continue
-            if kind not in fields:
+            if type(kind) is not str or kind not in fields:
                 self.report(where, f"has an unknown kind {kind!r:.40}", "dropped")
                 continue
             if kind == S.PERSONA and node_id == S.GENERAL:
@@ -268,6 +282,42 @@ class Checker:
 
 
 _MISSING = object()
+
+
+def printable(text: str) -> str:
+    """Text from a file as a message may show it: a lone surrogate as ``\\ud800``."""
+    return text if _encodable(text) else text.encode("utf-8", "backslashreplace").decode()
+
+
+def _encodable(text: str) -> bool:
+    """False for text holding a lone surrogate, which no UTF-8 file can carry."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _texts_encodable(value: Any) -> bool:
+    if type(value) is str:
+        return _encodable(value)
+    if type(value) is dict:
+        return all(_encodable(k) and _texts_encodable(v) for k, v in value.items())
+    if type(value) is list:
+        return all(map(_texts_encodable, value))
+    return True
+
+
+def _has_non_finite(value: Any) -> bool:
+    if type(value) is float:
+        return not math.isfinite(value)
+    if type(value) is dict:
+        return any(map(_has_non_finite, value.values()))
+    if type(value) is list:
+        return any(map(_has_non_finite, value))
+    return False
 
 
 def _depth(value: Any, level: int = 0) -> int:
