@@ -87,21 +87,18 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Show a map's title, element counts and stages in order.")
     p.add_argument("file", type=Path)
 
-    p = sub.add_parser("rank", help="rank pain points and opportunities",
-                       description="Rank the pain points, weaknesses, threats and "
-                       "opportunities with their scores and the inputs behind them.")
-    p.add_argument("file", type=Path)
-    p.add_argument("--method", choices=METHOD_NAMES,
-                   help="scoring method (default: the map's own)")
-    p.add_argument("--json", action="store_true", help="JSON output (docs/cli-json.md)")
-
-    p = sub.add_parser("tree", help="print the prioritised action tree",
-                       description="Print the prioritised action tree, numbered 1, 1.1, "
-                       "1.1.1, with owner, due date and status.")
-    p.add_argument("file", type=Path)
-    p.add_argument("--method", choices=METHOD_NAMES,
-                   help="scoring method (default: the map's own)")
-    p.add_argument("--json", action="store_true", help="JSON output (docs/cli-json.md)")
+    for name, short, description in (
+            ("rank", "rank pain points and opportunities",
+             "Rank the pain points, weaknesses, threats and opportunities with their "
+             "scores and the inputs behind them."),
+            ("tree", "print the prioritised action tree",
+             "Print the prioritised action tree, numbered 1, 1.1, 1.1.1, with owner, due "
+             "date and status.")):
+        p = sub.add_parser(name, help=short, description=description)
+        p.add_argument("file", type=Path)
+        p.add_argument("--method", choices=METHOD_NAMES,
+                       help="scoring method (default: the map's own)")
+        p.add_argument("--json", action="store_true", help="JSON output (docs/cli-json.md)")
 
     p = sub.add_parser("analyze", help="find paths, moments of truth and gaps",
                        description="Analyse the journey's flows: paths, moments of truth, "
