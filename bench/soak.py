@@ -18,6 +18,7 @@ failed.  See docs/reliability.md for the latest figures.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 import tempfile
@@ -30,7 +31,7 @@ os.environ["HYPOTHESIS_PROFILE"] = "soak"  # before the tests are imported: they
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(ROOT))
 
-import tests.conftest  # noqa: E402,F401  (registers and loads the Hypothesis profiles)
+importlib.import_module("tests.conftest")  # registers and loads the Hypothesis profiles
 from hypothesis.stateful import run_state_machine_as_test  # noqa: E402
 
 
