@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -64,6 +65,26 @@ def check_qt(python: Path, env: dict[str, str]) -> None:
                  f"libraries with:\n  sudo apt-get install {QT_LIBS}")
 
 
+def run_child(cmd: list[str], **kw) -> int:
+    """Run the editor or pytest and wait for it to end.
+
+    Ctrl+C reaches the child too (the terminal sends it to the whole foreground
+    group), so it ends in its own way (pytest prints its summary, the editor closes);
+    this script only waits, instead of raising KeyboardInterrupt mid-wait and killing
+    the child a quarter of a second later.  The handler is a function, not SIG_IGN,
+    because an ignored signal would stay ignored in the child too.
+    """
+    interrupted = []
+    previous = signal.signal(signal.SIGINT, lambda *_: interrupted.append(True))
+    try:
+        code = subprocess.run(cmd, **kw).returncode
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if interrupted or code in (130, -signal.SIGINT):
+        raise KeyboardInterrupt
+    return code
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in ("run", "test"):
         print(__doc__.strip())
@@ -73,12 +94,15 @@ def main(argv: list[str]) -> int:
     if argv[0] == "test":
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         check_qt(python, env)
-        return subprocess.run([str(python), "-m", "pytest", *argv[1:]], cwd=ROOT,
-                              env=env).returncode
+        return run_child([str(python), "-m", "pytest", *argv[1:]], cwd=ROOT, env=env)
     check_qt(python, env)
     files = argv[1:] or [str(SAMPLE)]
-    return subprocess.run([str(python), "-m", "cxdesigner", *files], env=env).returncode
+    return run_child([str(python), "-m", "cxdesigner", *files], env=env)
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except KeyboardInterrupt:  # Ctrl+C, here or in the editor or the tests: no traceback
+        print("Interrupted.", file=sys.stderr)
+        sys.exit(130)

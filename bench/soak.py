@@ -8,6 +8,10 @@ Runs, with ``HYPOTHESIS_PROFILE=soak``:
 
 * fuzzed loading (tests/test_fuzz_loading.py): 100,000 cases in all, damaged JSON,
   damaged bytes, noise and CSV (scaled by ``CXD_SOAK_SCALE``), then the corpus;
+* hostile input (tests/test_fuzz_hostile.py): 48,000 cases of hand-shaped traps
+  mixed by Hypothesis (trap maps, terminal escapes, XML-forbidden text, lost CSV
+  quotes), scaled like the fuzzing, then the trap files of bench/bench_hostile.py at
+  full size, each loaded and analysed in a child process with a time limit;
 * the stateful editing test (tests/test_stateful_undo.py): 500 runs of 50 steps;
 * the kill test (tests/test_kill_save.py): 200 trials (``--kills``), POSIX only.
 
@@ -68,6 +72,50 @@ def fuzz_parts(rows: list, failures: list) -> None:
     rows.append(("fuzz: corpus replay", len(cases), bad, time.perf_counter() - start))
 
 
+def hostile_part(rows: list, failures: list, timeout: float = 120.0) -> None:
+    from tests import test_fuzz_hostile as hostile
+
+    tests = [("hostile: trap maps", "traps",
+              hostile.test_trap_maps_load_with_capped_problems_and_bounded_analysis),
+             ("hostile: terminal output", "terminal",
+              hostile.test_no_title_reaches_the_terminal_with_a_control_or_an_override),
+             ("hostile: XML text", "xml", hostile.test_any_text_written_as_xml_stays_well_formed),
+             ("hostile: lost CSV quotes", "quotes",
+              hostile.test_a_csv_with_a_lost_quote_is_consistent_or_refused_naming_a_line)]
+    for label, key, test in tests:
+        print(f"  {label}: {hostile.EXAMPLES[key]:,} cases ...", flush=True)
+        seconds, error = timed(test)
+        rows.append((label, hostile.CASES[key], int(error is not None), seconds))
+        if error:
+            failures.append((label, error))
+    sys.path.insert(0, str(ROOT / "bench"))
+    import json
+    import subprocess
+
+    import bench_hostile
+
+    print("  hostile: trap files at full size ...", flush=True)
+    bad = count = 0
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder:
+        for name, data in bench_hostile.traps(1.0).items():
+            path = Path(folder, name.replace(" ", "-") + ".cxmap")
+            path.write_text(json.dumps(data), encoding="utf-8")
+            for action in ("validate", "analyze"):
+                count += 1
+                try:
+                    done = subprocess.run([sys.executable, bench_hostile.__file__, "--one",
+                                           action, str(path)], capture_output=True,
+                                          text=True, timeout=timeout)
+                    error = None if done.returncode == 0 else done.stderr[-2000:]
+                except subprocess.TimeoutExpired:
+                    error = f"no answer within {timeout:.0f} s"
+                if error:
+                    bad += 1
+                    failures.append((f"hostile file {name} ({action})", error))
+    rows.append(("hostile: trap files at full size", count, bad, time.perf_counter() - start))
+
+
 def stateful_part(rows: list, failures: list) -> None:
     from tests import test_stateful_undo as stateful
 
@@ -106,16 +154,19 @@ def kill_part(rows: list, failures: list, trials: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--kills", type=int, default=200, help="kill trials (default 200)")
-    parser.add_argument("--only", choices=["fuzz", "stateful", "kill"], action="append",
+    parser.add_argument("--only", choices=["fuzz", "hostile", "stateful", "kill"],
+                        action="append",
                         help="run only these parts (repeatable)")
     args = parser.parse_args(argv)
-    parts = args.only or ["fuzz", "stateful", "kill"]
+    parts = args.only or ["fuzz", "hostile", "stateful", "kill"]
     rows: list[tuple[str, int, int, float]] = []
     failures: list[tuple[str, str]] = []
     print(f"soak run, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
           f"CXD_SOAK_SCALE={os.environ.get('CXD_SOAK_SCALE', '1')}", flush=True)
     if "fuzz" in parts:
         fuzz_parts(rows, failures)
+    if "hostile" in parts:
+        hostile_part(rows, failures)
     if "stateful" in parts:
         stateful_part(rows, failures)
     if "kill" in parts:

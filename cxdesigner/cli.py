@@ -1,17 +1,24 @@
 """The ``cxdesigner`` command: the editor, and headless sub-commands that never start Qt.
 
 Exit codes: 0 done; 1 the file checked by ``validate`` has problems; 2 a usage or
-input error, told in one line on stderr.
+input error, told in one line on stderr; 130 interrupted (Ctrl+C: "Interrupted.", no
+traceback); 141 the reader of the output went away (``| head``), quietly.
+
+Text from a map or a file name is printed through ``terminal.clean``: nothing in a
+title can act on the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .terminal import clean, clean_block
 
 COMMANDS = ("new", "validate", "import", "export", "info", "rank", "tree", "analyze")
 METHOD_NAMES = ("impact-effort", "ice", "rice", "votes", "weighted")
@@ -114,13 +121,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
             args = build_parser().parse_args(argv)
-            return _RUN[args.command](args) if args.command else 0
-        return _open_editor(argv)
+            code = _RUN[args.command](args) if args.command else 0
+        else:
+            # Qt's event loop runs no Python while it waits, so Python's Ctrl+C handler
+            # would wait for the next event; the system's default ends the editor at
+            # once, with no traceback, and the autosave keeps any unsaved work.
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            code = _open_editor(argv)
+        sys.stdout.flush()  # a closed pipe shows here, where it can be caught
+        return code
     except UsageError as exc:
-        print(str(exc), file=sys.stderr)
+        print(clean(exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader has gone (``cxdesigner rank map | head``): end quietly, as a
+        # program killed by SIGPIPE would, with stdout pointed at devnull so that
+        # Python's own flush at exit does not report the pipe again.
+        _drop_stdout()
+        return 141
+
+
+def _drop_stdout() -> None:
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test's capture)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 # ------------------------------------------------------------------ commands
@@ -134,7 +165,7 @@ def _load(path: Path, warn: bool = True):
         raise UsageError(f"cxdesigner: {exc}") from None
     if warn:
         for problem in loaded.problems:
-            print(f"cxdesigner: warning: {path}: {problem}", file=sys.stderr)
+            print(clean(f"cxdesigner: warning: {path}: {problem}"), file=sys.stderr)
     return loaded
 
 
@@ -150,6 +181,19 @@ def _save(journey, path: Path, force: bool) -> None:
         raise UsageError(f"cxdesigner: {exc}") from None
 
 
+def _check_output(command: str, output: Path, source: Path) -> None:
+    """Before any work: the output is not the input (through links too) and is not a
+    folder, pipe or device (the writers refuse those as well, but only at the end)."""
+    from .fileformat import FileFormatError
+    from .fileformat.files import refuse_same_file, write_target
+
+    try:
+        refuse_same_file(output, source)
+        write_target(output)
+    except FileFormatError as exc:
+        raise UsageError(f"cxdesigner {command}: {exc}") from None
+
+
 def _cmd_new(args: argparse.Namespace) -> int:
     from .templates import new_from_template
 
@@ -158,27 +202,33 @@ def _cmd_new(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(f"cxdesigner new: {exc}") from None
     _save(journey, args.output, args.force)
-    print(f"Created {args.output}")
+    print(clean(f"Created {args.output}"))
     return 0
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     from .fileformat import FileFormatError
     from .fileformat.cxmap import load
+    from .fileformat.limits import VERSION
 
     if not args.file.exists():
         raise UsageError(f"cxdesigner validate: {args.file}: there is no such file")
     try:
         loaded = load(args.file)
     except FileFormatError as exc:
-        print(f"{exc}")
+        print(clean(exc))
         return 1
-    if not loaded.problems:
-        print(f"{args.file}: valid ({len(loaded.journey)} elements)")
+    # "valid" promises that saving the map would write back what the file holds.
+    if not loaded.problems and loaded.version == VERSION:
+        print(clean(f"{args.file}: valid ({len(loaded.journey)} elements)"))
         return 0
     for problem in loaded.problems:
-        print(f"{args.file}: {problem}")
-    print(f"{args.file}: {len(loaded.problems)} problem(s)")
+        print(clean(f"{args.file}: {problem}"))
+    if loaded.version != VERSION:
+        print(clean(f"{args.file}: written in file version {loaded.version}; saving "
+                    f"converts it to version {VERSION}"))
+    if loaded.problems:  # summarised problems stand for many each
+        print(clean(f"{args.file}: {sum(p.count for p in loaded.problems):,} problem(s)"))
     return 1
 
 
@@ -186,16 +236,17 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from .fileformat import FileFormatError
     from .fileformat.csvio import import_csv
 
+    _check_output("import", args.output, args.csv)  # even with --force
     try:
         result = import_csv(args.csv)
     except FileFormatError as exc:
         raise UsageError(f"cxdesigner import: {exc}") from None
     for warning in result.warnings:
-        print(f"cxdesigner: warning: {args.csv}: {warning}", file=sys.stderr)
+        print(clean(f"cxdesigner: warning: {args.csv}: {warning}"), file=sys.stderr)
     _save(result.journey, args.output, args.force)
     journey = result.journey
-    print(f"Imported {journey.count('touchpoint')} touchpoints in "
-          f"{journey.count('stage')} stages into {args.output}")
+    print(clean(f"Imported {journey.count('touchpoint')} touchpoints in "
+          f"{journey.count('stage')} stages into {args.output}"))
     return 0
 
 
@@ -208,6 +259,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
                          "--png OUT, --svg OUT and/or --graphml OUT (see cxdesigner export "
                          "--help)")
     _check_scale(args)
+    for out in (args.csv, args.pdf, args.png, args.svg, args.graphml):
+        if out is not None:  # before anything is written: never the map itself
+            _check_output("export", out, args.file)
     report_options = _report_options(args) if args.pdf is not None else None
     journey = _load(args.file).journey
     if args.persona is not None and (args.pdf, args.png, args.svg) != (None, None, None):
@@ -219,7 +273,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             raise UsageError(f"cxdesigner export: {exc}") from None
         except OSError as exc:
             raise UsageError(f"cxdesigner export: {args.csv}: {exc.strerror}") from None
-        print(f"Wrote {args.csv}")
+        print(clean(f"Wrote {args.csv}"))
     if args.graphml is not None:
         from .fileformat.graphml import export_graphml
 
@@ -227,7 +281,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             export_graphml(journey, args.graphml)
         except FileFormatError as exc:
             raise UsageError(f"cxdesigner export: {exc}") from None
-        print(f"Wrote {args.graphml}")
+        print(clean(f"Wrote {args.graphml}"))
     if args.png is not None or args.svg is not None:
         _export_pictures(journey, args)
     if args.pdf is not None:
@@ -240,8 +294,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         except ReportError as exc:
             raise UsageError(f"cxdesigner export: {exc}") from None
         for note in report.notes:
-            print(f"cxdesigner: note: {args.pdf}: {note}", file=sys.stderr)
-        print(f"Wrote {args.pdf} ({report.pages} pages)")
+            print(clean(f"cxdesigner: note: {args.pdf}: {note}"), file=sys.stderr)
+        print(clean(f"Wrote {args.pdf} ({report.pages} pages)"))
     return 0
 
 
@@ -284,8 +338,8 @@ def _export_pictures(journey, args: argparse.Namespace) -> None:
         except RenderError as exc:
             raise UsageError(f"cxdesigner export: {exc}") from None
         for note in rendered.notes:
-            print(f"cxdesigner: note: {path}: {note}", file=sys.stderr)
-        print(f"Wrote {path} ({rendered.width} x {rendered.height} px)")
+            print(clean(f"cxdesigner: note: {path}: {note}"), file=sys.stderr)
+        print(clean(f"Wrote {path} ({rendered.width} x {rendered.height} px)"))
 
 
 def _report_options(args: argparse.Namespace) -> dict:
@@ -305,7 +359,7 @@ def _report_options(args: argparse.Namespace) -> dict:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
-    print(describe(_load(args.file).journey))
+    print(clean_block(describe(_load(args.file).journey)))
     return 0
 
 
@@ -313,10 +367,10 @@ def describe(journey) -> str:
     from .model import schema as S
 
     doc = journey.document
-    lines = [f"Title:     {doc['title'] or '(untitled)'}"]
+    lines = [f"Title:     {clean(doc['title']) or '(untitled)'}"]
     for label, key in (("Client:", "client"), ("Author:", "author"), ("Goal:", "goal")):
         if doc[key]:
-            lines.append(f"{label:<10} {doc[key]}")
+            lines.append(f"{label:<10} {clean(doc[key])}")
     lines.append(f"Language:  {doc['language']} ({doc['direction']})")
     counts = [f"{journey.count(kind)} {kind}s" for kind in S.NODE_KINDS]
     lines.append(f"Elements:  {', '.join(counts)}, {len(journey.flows())} flows")
@@ -331,7 +385,7 @@ def describe(journey) -> str:
     lines.append("Stages:")
     for i, stage in enumerate(journey.stages(), 1):
         n = len(journey.touchpoints_in(stage))
-        lines.append(f"  {i}. {journey.title(stage) or '(untitled)'} ({n} touchpoints)")
+        lines.append(f"  {i}. {clean(journey.title(stage)) or '(untitled)'} ({n} touchpoints)")
     return "\n".join(lines)
 
 
@@ -345,7 +399,8 @@ def _cmd_rank(args: argparse.Namespace) -> int:
 
     journey = _load(args.file).journey
     ranking = scoring.rank(journey, _method(args))
-    print(rank_json(journey, ranking) if args.json else rank_text(journey, ranking))
+    print(rank_json(journey, ranking) if args.json
+          else clean_block(rank_text(journey, ranking)))
     return 0
 
 
@@ -355,7 +410,8 @@ def _cmd_tree(args: argparse.Namespace) -> int:
 
     journey = _load(args.file).journey
     derived = plan.derive(journey, _method(args))
-    print(tree_json(journey, derived) if args.json else tree_text(journey, derived))
+    print(tree_json(journey, derived) if args.json
+          else clean_block(tree_text(journey, derived)))
     return 0
 
 
@@ -370,7 +426,8 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
                                  or journey.kind_of(persona) != S.PERSONA):
         raise UsageError(f"cxdesigner analyze: {persona!r} is not a persona of this map")
     result = analysis.analyze(journey, persona)
-    print(analysis_json(journey, result) if args.json else analysis_text(journey, result))
+    print(analysis_json(journey, result) if args.json
+          else clean_block(analysis_text(journey, result)))
     return 0
 
 

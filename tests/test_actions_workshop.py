@@ -345,6 +345,8 @@ def analysis_panel(qtbot, editor):
     panel.resize(400, 600)
     panel.show()
     qtbot.waitExposed(panel)
+    # The first analysis runs on an event-loop turn after the panel is shown.
+    qtbot.waitUntil(lambda: panel.result is not None, timeout=5000)
     yield panel
     panel.detach()
 

@@ -15,16 +15,18 @@ own; either way nothing is ever half done.)
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..commands import (AddActionCommand, AddNoteCommand, AddStageCommand,
                         AddTouchpointCommand, ChangeCommand, GroupCommand,
                         RemoveElementsCommand, RemoveFlowsCommand, RenameCommand)
 from ..model import Change, ModelError
+from ..model.changes import AddEdge, RemoveEdge, RemoveNode
 from ..model import layout as L
 from ..model import schema as S
 from .gestures import note_target_at, stage_slot
@@ -42,8 +44,20 @@ NOTE_EDITOR_W, NOTE_EDITOR_H = 260.0, 30.0
 NAMING_MERGE_ID = 0x43584E4D
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("canvas", text)
+def tr(text: str, n: int = -1) -> str:
+    """The interface's text; with ``n``, Qt's plural forms (``%n``).  Without a
+    translation, English's: "(s)" is dropped for one and made "s" for the rest."""
+    translated = QCoreApplication.translate("canvas", text, None, n)
+    if n >= 0 and translated == text.replace("%n", str(n)):
+        translated = english_plural(translated, n)
+    return translated
+
+
+def english_plural(text: str, n: int) -> str:
+    """"%n note(s)" and "%n copy(ies)" as English has them, for ``n``."""
+    if n == 1:
+        return text.replace("(s)", "").replace("(ies)", "")
+    return text.replace("(s)", "s").replace("y(ies)", "ies")
 
 
 class _NamedOnCreation:
@@ -100,8 +114,64 @@ def parse_palette(data: bytes) -> dict | None:
     return payload if isinstance(payload, dict) else None
 
 
+_DELETED_ONE = {  # the one element a deletion was about, by kind
+    S.STAGE: "Deleted stage “%1”", S.TOUCHPOINT: "Deleted touchpoint “%1”",
+    S.NOTE: "Deleted note “%1”", S.ACTION: "Deleted action “%1”",
+    S.PERSONA: "Deleted persona “%1”"}
+_COUNTED = (  # what went with it, in the order the message lists it
+    (S.STAGE, "%n stage(s)"), (S.TOUCHPOINT, "%n touchpoint(s)"), (S.NOTE, "%n note(s)"),
+    (S.ACTION, "%n action(s)"), (S.PERSONA, "%n persona(s)"), (S.FLOW, "%n flow(s)"))
+_TITLE_CHARS = 40
+
+
+def removed_counts(change: Change | None) -> Counter:
+    """What an edit removed, by kind (node kinds, and ``flow``), from its operations:
+    the model's cascade, exactly as undo will restore it."""
+    counts: Counter = Counter()
+    for op in (change.ops if change is not None else ()):
+        kind = type(op)
+        if kind is RemoveNode:
+            counts[op.kind] += 1
+        elif kind in (RemoveEdge, AddEdge) and op.kind == S.FLOW:
+            counts[S.FLOW] += 1 if kind is RemoveEdge else -1  # a bridge gives one back
+    return +counts  # drops zero and below
+
+
+def deletion_summary(change: Change | None, named: tuple[str, str, str] | None = None
+                     ) -> str | None:
+    """"Deleted stage “Purchase” with 12 touchpoints and 9 notes — Ctrl+Z restores it",
+    or "Deleted 3 touchpoints, 5 notes and 4 flows — ...".  ``named`` (id, kind, title):
+    the one element selected, named rather than counted.  None if nothing went."""
+    counts = removed_counts(change)
+    if not counts:
+        return None
+    if named is not None and counts[named[1]] >= 1:
+        _id, kind, title = named
+        counts[kind] -= 1
+        title = title.strip() or tr("Untitled")
+        if len(title) > _TITLE_CHARS:
+            title = title[:_TITLE_CHARS - 1] + "…"
+        head = tr(_DELETED_ONE[kind]).replace("%1", title)
+        rest = _join([tr(text, counts[kind]) for kind, text in _COUNTED if counts[kind] > 0])
+        text = tr("%1 with %2").replace("%1", head).replace("%2", rest) if rest else head
+    else:
+        text = tr("Deleted %1").replace("%1", _join(
+            [tr(text, counts[kind]) for kind, text in _COUNTED if counts[kind] > 0]))
+    undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(
+        QKeySequence.SequenceFormat.NativeText)
+    return tr("%1 — %2 restores it").replace("%1", text).replace("%2", undo)
+
+
+def _join(parts: list[str]) -> str:
+    """"a", "a and b", "a, b and c", in the interface language."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return tr("%1 and %2").replace("%1", tr(", ").join(parts[:-1])).replace("%2", parts[-1])
+
+
 class CanvasEditor(QObject):
-    message = Signal(str)  # why an edit could not be made, for the status bar
+    # For the status bar: why an edit could not be made, or what a deletion took.
+    message = Signal(str)
     action_added = Signal(str)  # actions are named in the plan panel, not on the canvas
 
     def __init__(self, view: "JourneyView"):
@@ -219,7 +289,9 @@ class CanvasEditor(QObject):
 
     # ------------------------------------------------------------ deleting, selecting
     def delete_selection(self) -> bool:
-        """Remove the selected elements and flows as one undo step."""
+        """Remove the selected elements and flows as one undo step, and say what went
+        (``message``): a stage takes its touchpoints, notes and flows, and undo is the
+        way back, so the user must know there is something to undo."""
         self.cancel_title()
         ids, flows = self.scene.selected_ids(), self.scene.selected_flows()
         journey = self.journey
@@ -229,12 +301,21 @@ class CanvasEditor(QObject):
                 for source, target in flows:
                     if journey.has_flow(source, target):  # not gone with a touchpoint
                         journey.remove_flow(source, target)
-            return self._push(GroupCommand(journey, tr("Delete"), edits))
-        if ids:
-            return self._push(RemoveElementsCommand(journey, ids))
-        if flows:
-            return self._push(RemoveFlowsCommand(journey, flows))
-        return False
+            command = GroupCommand(journey, tr("Delete"), edits)
+        elif ids:
+            command = RemoveElementsCommand(journey, ids)
+        elif flows:
+            command = RemoveFlowsCommand(journey, flows)
+        else:
+            return False
+        named = ((ids[0], journey.kind_of(ids[0]), journey.title(ids[0]))
+                 if len(ids) == 1 and not flows else None)
+        if not self._push(command):
+            return False
+        summary = deletion_summary(command.change, named)
+        if summary:
+            self._say(summary)
+        return True
 
     def select_all(self) -> None:
         """Select every stage, touchpoint, note and flow."""

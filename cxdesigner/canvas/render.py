@@ -28,6 +28,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRe
 from PySide6.QtGui import QColor, QFontDatabase, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
+from ..fileformat.xmltext import xml_bytes
 from ..model import JourneyMap
 from ..model import schema as S
 
@@ -170,7 +171,10 @@ def svg_bytes(journey: JourneyMap, persona: str | None = None) -> tuple[bytes, R
         finally:
             painter.end()
         buffer.close()
-        return _mark_rtl_runs(bytes(data)), Rendered(None, width, height, 1.0, [])
+        # Qt writes titles as they are, and a vertical tab (Excel's line break in a
+        # cell) or an escape would make the SVG not well-formed XML.
+        svg = xml_bytes(_mark_rtl_runs(bytes(data)))
+        return svg, Rendered(None, width, height, 1.0, [])
     finally:
         scene.detach()
 
@@ -245,7 +249,7 @@ def _mark_rtl_runs(svg: bytes) -> bytes:
 
 def _write(path: str | os.PathLike[str], data: bytes) -> Path:
     from ..fileformat import FileFormatError
-    from ..fileformat.cxmap import write_atomic
+    from ..fileformat.files import write_atomic  # atomic, through links, never a device
 
     path = Path(path)
     if path.is_dir():
@@ -254,6 +258,6 @@ def _write(path: str | os.PathLike[str], data: bytes) -> Path:
     try:
         write_atomic(path, data, backup=False)
     except FileFormatError as exc:
-        raise RenderError(exc.message.replace("Could not save", "Could not write the picture")
-                          ) from None
+        raise RenderError(f"{path}: " + exc.message.replace(  # say where, too
+            "Could not save", "Could not write the picture")) from None
     return path

@@ -4,17 +4,69 @@ One editor item per scene, shown while a title is being typed and hidden otherwi
 It only collects text: ``committed`` (Enter, or focus moved elsewhere) and
 ``cancelled`` (Esc) tell the canvas editor, which pushes the one rename command, so
 typing a title is one undo step and never one per letter.
+
+A title is cut at ``MAX_TITLE`` characters as it is typed or pasted (a title already
+longer, from an older file or a CSV, may stay as long but not grow), and the user is
+told, so a pasted page does not become a card's title and a report's 90 pages.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QPainter, QPen, QTextCursor
-from PySide6.QtWidgets import QGraphicsTextItem, QStyle, QStyleOptionGraphicsItem
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtGui import (QFocusEvent, QFont, QKeyEvent, QPainter, QPen, QTextCursor,
+                           QTextDocument)
+from PySide6.QtWidgets import (QGraphicsTextItem, QMainWindow, QStyle, QStyleOptionGraphicsItem,
+                               QToolTip, QWidget)
 
 from .items import text_option
 
 EDITOR_Z = 1000.0  # above cards, chips and flows
+# The longest title the editor lets one type or paste.  The model allows MAX_TEXT for
+# any text, which suits evidence, not a title shown on a card, in lists and in reports.
+MAX_TITLE = 300
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TitleEditor", text)
+
+
+def cut_message(limit: int, title: bool = True) -> str:
+    message = (tr("A title may have at most %1 characters; the rest was cut.") if title
+               else tr("This text may have at most %1 characters; the rest was cut."))
+    return message.replace("%1", f"{limit:,}")
+
+
+def limit_document(document: QTextDocument, limit: Callable[[], int],
+                   cut: Callable[[int], None]) -> None:
+    """Keep ``document`` within ``limit()`` characters by cutting what was just typed or
+    pasted (not the text already there); ``cut(limit)`` tells the user."""
+    def changed(position: int, _removed: int, added: int) -> None:
+        most = limit()
+        extra = document.characterCount() - 1 - most  # Qt counts a closing paragraph mark
+        if extra <= 0 or added <= 0:
+            return
+        cursor = QTextCursor(document)
+        end = min(position + added, document.characterCount() - 1)
+        cursor.setPosition(max(position, end - extra))
+        cursor.setPosition(end, QTextCursor.KeepAnchor)
+        # Part of the same undo step as the paste, so Ctrl+Z takes both back.
+        cursor.joinPreviousEditBlock()
+        cursor.removeSelectedText()
+        cursor.endEditBlock()
+        cut(most)
+    document.contentsChange.connect(changed)
+
+
+def tell(widget: QWidget | None, message: str) -> None:
+    """Say ``message`` in the window's status bar and in a tooltip at ``widget``."""
+    if widget is None:
+        return
+    window = widget.window()
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(message, 8000)
+    QToolTip.showText(widget.mapToGlobal(widget.rect().center()), message, widget)
 
 
 class TitleEditor(QGraphicsTextItem):
@@ -28,6 +80,8 @@ class TitleEditor(QGraphicsTextItem):
         self.element_id: str | None = None
         self.original = ""
         self._min_height = 0.0
+        self.limit = MAX_TITLE
+        limit_document(self.document(), lambda: self.limit, self._cut)
         self.hide()
 
     @property
@@ -39,6 +93,7 @@ class TitleEditor(QGraphicsTextItem):
         so that typing replaces it."""
         self.element_id = element_id
         self.original = text
+        self.limit = max(MAX_TITLE, len(text))  # a longer title may stay, not grow
         self.setFont(font)
         self.setPlainText(text)
         # The map's direction, not the first letter typed, decides the paragraph's.
@@ -65,6 +120,10 @@ class TitleEditor(QGraphicsTextItem):
 
     def text(self) -> str:
         return self.toPlainText()
+
+    def _cut(self, limit: int) -> None:
+        views = self.scene().views() if self.scene() else []
+        tell(views[0] if views else None, cut_message(limit))
 
     def boundingRect(self) -> QRectF:  # Qt's name: at least the area it covers
         rect = super().boundingRect()

@@ -4,6 +4,7 @@ chosen persona, the styles, and the pages where headings landed."""
 from __future__ import annotations
 
 import datetime as _dt
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import JourneyMap
@@ -20,6 +21,14 @@ LIGHT = "#f3f5f7"
 WHITE = "#ffffff"
 RED = "#c0392b"
 AMBER = "#b9770e"
+# A title longer than this is shortened with an ellipsis wherever the report lists or
+# draws it (tables, headings, the map, the contents) and given whole only in the stage
+# details, so one pasted page cannot turn a 12-page report into 90.
+TITLE_CHARS = 120
+ELLIPSIS = "\u2026"
+_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
+            "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
+_CLOSERS = {"\u202c", "\u2069"}
 
 
 def mix(colour: str, other: str = WHITE, amount: float = 0.5) -> str:
@@ -27,6 +36,31 @@ def mix(colour: str, other: str = WHITE, amount: float = 0.5) -> str:
     a = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
     b = [int(other[i:i + 2], 16) for i in (1, 3, 5)]
     return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b))
+
+
+def shorten(text: str, most: int = TITLE_CHARS) -> str:
+    """``text`` cut to about ``most`` characters, at a space if one is near, with an
+    ellipsis.
+
+    Bidi-safe: a mark is never parted from its letter (Hebrew points), and direction
+    embeddings or isolates the cut leaves open are closed before the ellipsis, so they
+    cannot reorder what follows the title.
+    """
+    text = " ".join(text.split()) if len(text) > most else text
+    if len(text) <= most:
+        return text
+    cut = most
+    while cut > 0 and unicodedata.combining(text[cut]):
+        cut -= 1  # keep a letter with its points
+    space = text.rfind(" ", most * 3 // 4, cut + 1)
+    kept = text[:space if space > 0 else cut].rstrip()
+    opened: list[str] = []
+    for ch in kept:
+        if ch in _OPENERS:
+            opened.append(_OPENERS[ch])
+        elif ch in _CLOSERS and opened:
+            opened.pop()
+    return kept + "".join(reversed(opened)) + ELLIPSIS
 
 
 @dataclass
@@ -71,7 +105,12 @@ class Ctx:
         return fonts.clean(text or "")
 
     def title(self, element: str, fallback: str = "") -> str:
-        return self.t(self.journey.title(element)) or fallback
+        """The element's title, shortened to ``TITLE_CHARS`` with an ellipsis."""
+        return shorten(self.t(self.journey.title(element))) or fallback
+
+    def full_title(self, element: str) -> str:
+        """The whole title, for the one place that gives it: the stage details."""
+        return self.t(self.journey.title(element))
 
     def register(self, key: str, page: int) -> None:
         self.pages.setdefault(key, page)

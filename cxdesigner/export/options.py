@@ -10,6 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..fileformat import files
+from ..fileformat.errors import FileFormatError
+
 # The sections, in the order the report prints them.
 SECTIONS = ("cover", "contents", "summary", "map", "curve", "stages", "swot", "matrix",
             "plan", "personas")
@@ -68,21 +71,23 @@ def check_logo(path: str | os.PathLike[str]) -> tuple[Path, str, int, int]:
     pixels.  Returns ``(path, "png" or "jpeg", width, height)``."""
     path = Path(path)
     name = path.name or str(path)
+    if not path.exists():
+        raise ReportError(f"The logo {name!r} does not exist.")
     try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise ReportError(f"The logo {name!r} is not a file.")
+        # Opened without blocking and checked as a regular file: a named pipe or a
+        # device given as the logo must not hang the export.
+        f, st = files.open_regular(path, None, what="logo image")
+    except FileFormatError as exc:
+        raise ReportError(f"The logo {name!r}: {exc.message}") from None
+    with f:
+        size = st.st_size
         if size > MAX_LOGO_BYTES:
             raise ReportError(f"The logo {name!r} is {size / 1048576:.1f} MB; use an image "
                               f"of at most {MAX_LOGO_BYTES // 1048576} MB.")
-        with open(path, "rb") as f:
+        try:
             head = f.read(min(size, 1 << 20))
-    except FileNotFoundError:
-        raise ReportError(f"The logo {name!r} does not exist.") from None
-    except PermissionError:
-        raise ReportError(f"You do not have permission to read the logo {name!r}.") from None
-    except OSError as exc:
-        raise ReportError(f"The logo {name!r} could not be read ({exc.strerror}).") from None
+        except OSError as exc:
+            raise ReportError(f"The logo {name!r} could not be read ({exc.strerror}).") from None
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         kind, dims = "png", _png_size(head)
     elif head.startswith(b"\xff\xd8\xff"):

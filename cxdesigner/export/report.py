@@ -55,7 +55,7 @@ def build_report(journey: JourneyMap, path: str | os.PathLike[str], paper: str =
     """Write the report of ``journey`` to ``path`` (PDF).  Raises ``ReportError`` with a
     message for the user; on any failure an existing file at ``path`` is untouched."""
     from ..fileformat import FileFormatError
-    from ..fileformat.cxmap import write_atomic
+    from ..fileformat.files import write_atomic  # atomic, through links, never a device
 
     path = Path(path)
     if path.is_dir():
@@ -64,8 +64,8 @@ def build_report(journey: JourneyMap, path: str | os.PathLike[str], paper: str =
     try:
         write_atomic(path, data, backup=False)
     except FileFormatError as exc:
-        raise ReportError(exc.message.replace("Could not save", "Could not write the report")
-                          ) from None
+        raise ReportError(f"{path}: " + exc.message.replace(  # say where, too
+            "Could not save", "Could not write the report")) from None
     report.path = path
     return report
 

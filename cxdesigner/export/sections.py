@@ -266,6 +266,8 @@ def stages(ctx: Ctx) -> list:
         out.append(Heading(f"stage-{i}", f"{label} \u00b7 {title}" if title else label,
                            th.h2, ctx.rtl, 1, ctx.register, rule=th.tint_strong,
                            space_before=8.0 if i > 1 or map_notes else 0.0, space_after=6.0))
+        if ctx.full_title(stage) != title:  # the heading shortened it: here it is whole
+            out.append(text(ctx, ctx.full_title(stage), th.body_bold, after=6.0))
         desc = ctx.t(j.get(stage)["description"])
         if desc:
             out.append(text(ctx, desc, th.body, after=6.0))
@@ -290,7 +292,7 @@ def _touchpoint(ctx: Ctx, tp: str) -> Table:
         meta.append(f"{L('owner')}: {ctx.t(attrs['owner'])}")
     head = Row([
         Cell([P([(str(ctx.numbers.get(tp, "")), Style(th.h2.font, 12.5, th.dark))])]),
-        Cell([P([(ctx.title(tp), Style(th.h3.font, 10.2, INK))], after=1.0),
+        Cell([P([(ctx.full_title(tp), Style(th.h3.font, 10.2, INK))], after=1.0),
               P([(" \u00b7 ".join(meta), th.small)])]),
         Cell([emotion_pill(ctx, j.emotion(tp, ctx.persona))], pad=(5.0, 5.0, 3.0, 5.0)),
     ], widths, fill=mix(th.tint, WHITE, 0.45), keep=True)
@@ -337,7 +339,7 @@ def _note_paragraphs(ctx: Ctx, note: str, with_where: bool = False) -> list[P]:
     attrs = j.get(note)
     kind = attrs["note_kind"]
     colour = NOTE_COLOURS.get(kind, FAINT)
-    out = [P([kind_label(ctx, kind), ("  ", th.body), (ctx.title(note), th.body_bold)],
+    out = [P([kind_label(ctx, kind), ("  ", th.body), (ctx.full_title(note), th.body_bold)],
              bullet=[("\u25a0", Style(th.body.font, 7.0, colour))], hang=10.0, after=1.0)]
     desc = ctx.t(attrs["description"])
     if desc:
@@ -471,7 +473,9 @@ def _plan_action_rows(ctx: Ctx, node: plan.Node, widths: list[float], shown: dic
     repeat = shown.get(node.id)
     number_style = Style(th.body_bold.font, 8.4, th.dark)
     title_style = th.body_bold if depth == 0 else th.body
-    cell = [P([(node.number, number_style), ("  ", th.body), (ctx.title(node.id), title_style)],
+    # An action's first row is its one full entry, as the stage details are a touchpoint's.
+    title = ctx.title(node.id) if repeat else ctx.full_title(node.id)
+    cell = [P([(node.number, number_style), ("  ", th.body), (title, title_style)],
               indent=indent, after=1.0)]
     if repeat:
         cell.append(P([(L("see_above", number=repeat), th.small)], indent=indent + 10))

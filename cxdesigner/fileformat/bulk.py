@@ -71,6 +71,21 @@ def _column_ok(shape: Any, values: list[Any]) -> bool:
     return not present or (lo <= min(present) and max(present) <= hi)
 
 
+def _fill_defaults(kind: str, group: list[dict[str, Any]]) -> None:
+    """Give every node of ``group`` the fields it leaves out, with their defaults (a
+    fresh container each).  Harmless if the bulk check then fails: the careful path
+    would fill in the same values, and a default always passes its check."""
+    for spec in S.FIELDS[kind]:
+        present = list(map(dict.__contains__, group, repeat(spec.name)))
+        if all(present):
+            continue
+        name, default = spec.name, spec.default
+        shared = not isinstance(default, (dict, list))  # immutable: one object serves all
+        for node, has in zip(group, present):
+            if not has:
+                node[name] = default if shared else spec.fresh_default()
+
+
 def nodes(nodes_in: list[Any]) -> list[tuple[str, dict[str, Any]]] | None:
     """``(id, fields)`` for every node, or ``None`` if any needs a closer look.
 
@@ -90,9 +105,12 @@ def nodes(nodes_in: list[Any]) -> list[tuple[str, dict[str, Any]]] | None:
             groups.setdefault(kind, []).append(node)
         for kind, group in groups.items():
             # Same size as the schema, and every field present (a missing one raises
-            # KeyError below): then the keys are exactly the schema's.
+            # KeyError below): then the keys are exactly the schema's.  Fields left
+            # out (the careful path fills them in silently too) are filled first.
             if set(map(len, group)) != {len(_KEYS[kind])}:
-                return None
+                if not all(map(_KEYS[kind].issuperset, group)):
+                    return None  # a key the schema does not know
+                _fill_defaults(kind, group)
             for shape, names in _SHAPES[kind]:
                 if not _column_ok(shape, _columns(group, names)):
                     return None

@@ -2,25 +2,27 @@
 
 One row per touchpoint, in journey order, under a header row naming the columns in
 English or Hebrew.  Import checks every row before it builds anything, so a bad file
-creates no document.  Export writes the same columns, so a map survives the round trip
+creates no document; it also counts what each row would add and stops at the first row
+that would make a map too big to save and open, or that a lost quote has swallowed
+(``csv_limits``).  Export writes the same columns, so a map survives the round trip
 except for what a CSV cannot carry: personas, actions, scores, notes of other kinds,
 stages without touchpoints and flows other than the one path in journey order.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import os
 import re
-import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import schema as S
 from ..model.journey import JourneyMap
+from . import files
+from .csv_limits import ImportBudget, quote_problem, unclosed
 from .errors import FileFormatError, Problem
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -99,12 +101,18 @@ def import_csv(path: str | os.PathLike[str], title: str | None = None) -> CsvImp
     """Import a journey CSV file; the map's title is the file's name unless given."""
     name = os.fspath(path)
     try:
-        if os.path.getsize(name) > MAX_BYTES:
+        # Checked before a byte is read: a named pipe or device must not block the import.
+        f, st = files.open_regular(name, None, what="CSV file")
+    except FileFormatError as exc:
+        reason = exc.message[:1].lower() + exc.message[1:]
+        raise CsvError(f"The file could not be read: {reason}", name) from None
+    with f:
+        if st.st_size > MAX_BYTES:
             raise CsvError(_TOO_BIG, name)
-        with open(name, "rb") as f:
+        try:
             data = f.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise CsvError(f"The file could not be read: {exc.strerror or exc}.", name) from None
+        except OSError as exc:
+            raise CsvError(f"The file could not be read: {exc.strerror or exc}.", name) from None
     return read_csv_bytes(data, name, title)
 
 
@@ -129,14 +137,30 @@ def read_csv_bytes(data: bytes | str, source: str = "", title: str | None = None
                        'workbook, save it from your spreadsheet as "CSV UTF-8".', source)
     if not text.strip():
         raise CsvError("The file is empty.", source)
-    records = _records(text, source)
-    header_line, header = next(((n, cells) for n, cells in records if any(
-        c.strip() for c in cells)), (1, []))
+    if title is None:
+        # A file name the system could not decode carries lone surrogates, which no
+        # title may hold: they become "?".
+        title = Path(source).stem.encode("utf-8", "replace").decode("utf-8")
+    title = title[:S.MAX_TEXT]
+    delimiter = _delimiter(text)
+    records = _records(text, source, delimiter)
+    header_line, header = 1, []
+    for header_line, header, raw, physical in records:
+        _check_quotes(quote_problem(raw, header, delimiter, None, ()), header_line, physical,
+                      source)
+        if any(c.strip() for c in header):
+            break
     columns, warnings = _columns(header, header_line, source)
     names = {col: header[i].strip() for i, col in enumerate(columns) if col}
     unnamed = {i for i, col in enumerate(columns) if col == ""}
+    required = (columns.index(STAGE), columns.index(TOUCHPOINT))
+    # Counted as the rows are checked, so a file that would make a map too big to save
+    # and open stops at the row that crosses the limit, before anything is built.
+    budget, stages = ImportBudget(title), set()
     rows: list[_Row] = []  # checked, before anything is built
-    for line, cells in records:
+    for line, cells, raw, physical in records:
+        _check_quotes(quote_problem(raw, cells, delimiter, header, required), line, physical,
+                      source)
         if not any(c.strip() for c in cells):
             continue  # spreadsheets leave empty rows between groups
         if len(rows) == MAX_ROWS:
@@ -146,37 +170,73 @@ def read_csv_bytes(data: bytes | str, source: str = "", title: str | None = None
             unnamed.discard(i)
             warnings.append(Problem(f"line {line}, column {i + 1}", f"Column {i + 1} has no "
                                     "name in the header, so its cells were ignored.", "dropped"))
-        rows.append(_row(line, cells, columns, names, source))
+        row = _row(line, cells, columns, names, source)
+        _count(budget, row, stages, bool(rows), names, line, source)
+        rows.append(row)
     if not rows:
         raise CsvError("The file has a header but no touchpoint rows.", source)
     hebrew = sum(bool(_HEBREW.search(h)) for h in names.values()) * 2 > len(names) or sum(
         bool(_HEBREW.search(row[1])) for row in rows) * 2 > len(rows)
-    if title is None:
-        # A file name the system could not decode carries lone surrogates, which no
-        # title may hold: they become "?".
-        title = Path(source).stem.encode("utf-8", "replace").decode("utf-8")
-    return CsvImport(_build(rows, title[:S.MAX_TEXT], hebrew), warnings)
+    return CsvImport(_build(rows, title, hebrew), warnings)
 
 
-def _records(text: str, source: str):
-    """Each record with its row number as a spreadsheet shows it.
+def _count(budget: ImportBudget, row: _Row, stages: set[str], flow: bool,
+           names: dict[str, str], line: int, source: str) -> None:
+    """Count what ``row`` adds to the map; refuse the file if that crosses a limit."""
+    stage, title, _fields, notes = row
+    counted = [("stage", stage, STAGE)] if stage not in stages else []
+    stages.add(stage)
+    counted.append(("touchpoint", title, TOUCHPOINT))
+    counted += [("flow", "", TOUCHPOINT)] if flow else []
+    kinds = {kind: column for column, kind in NOTE_COLUMNS.items()}
+    counted += [("note", note, kinds[kind]) for kind, note in notes]
+    for kind, text, column in counted:
+        problem = budget.add(kind, text, names[column])
+        if problem:
+            raise CsvError(f'Line {line:,}, column "{problem[0]}": {problem[1]}', source, line,
+                           problem[0])
 
-    That is the record's count, not ``reader.line_num``: a cell with line breaks takes
-    several lines of the file but one row of the sheet.
+
+def _check_quotes(problem: tuple[str | None, str] | None, line: int, physical: int,
+                  source: str) -> None:
+    if problem is None:
+        return
+    column, message = problem
+    where = f"Line {line:,}" + (f" (line {physical:,} of the file)" if physical != line else "")
+    raise CsvError(f"{where}: {message}", source, line, column)
+
+
+def _records(text: str, source: str, delimiter: str):
+    """Each record with its row number as a spreadsheet shows it, its lines as the file
+    has them and the number of its first line in the file.
+
+    The row number is the record's count, not ``reader.line_num``: a cell with line
+    breaks takes several lines of the file but one row of the sheet.
     """
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    raw: list[str] = []  # the lines the reader took for the current record
+
+    def lines():
+        for ln in io.StringIO(text, newline=""):
+            raw.append(ln)
+            yield ln
+    reader = csv.reader(lines(), delimiter=delimiter)
     number = 0
     while True:
         number += 1
+        physical = reader.line_num + 1
+        raw.clear()
         try:
             cells = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
+            if len(raw) > 1:  # most likely a quote that swallows the rest of the file
+                _check_quotes((None, unclosed(len(raw) - 1, at_least=True)), number, physical,
+                              source)
             raise CsvError(f"Line {number} cannot be read as CSV ({exc}). A cell may be longer "
                            f"than {S.MAX_TEXT:,} characters, or a quote may lack its pair.",
                            source, number) from None
-        yield number, cells
+        yield number, cells, raw, physical
 
 
 def _delimiter(text: str) -> str:
@@ -326,26 +386,16 @@ def export_csv(journey: JourneyMap, path: str | os.PathLike[str],
                persona: str = S.GENERAL) -> None:
     """Write the map as a journey CSV that Excel opens with Hebrew intact.
 
-    Written to a temporary file beside the target and renamed over it, so a failed
-    export leaves the previous file, never half of a new one.
+    Written through ``files.write_atomic``: to a temporary file beside the target,
+    renamed over it, so a failed export leaves the previous file, never half of a new
+    one; through a symbolic link to its target; never onto a folder, pipe or device.
     """
+    from .files import write_atomic
+
     data = export_csv_text(journey, persona).encode("utf-8-sig")
     target = os.fspath(path)
-    folder, name = os.path.split(os.path.abspath(target))
-    temp = os.path.join(folder, f".{name}.{uuid.uuid4().hex}.tmp")
     try:
-        # Not tempfile: its files are private (0600), while open() lets the umask decide,
-        # as for any file the user saves.
-        with open(temp, "xb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temp, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        if isinstance(exc, OSError):
-            raise CsvError(f"The CSV file could not be written: {exc.strerror or exc}. Is it "
-                           "open in another program, or is the folder read-only?",
-                           target) from None
-        raise
+        write_atomic(target, data, backup=False)
+    except FileFormatError as exc:
+        raise CsvError(exc.message.replace("Could not save", "The CSV file could not be "
+                                           "written"), target) from None

@@ -14,20 +14,21 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import errno
 import gc
 import json
 import os
 import re
-import tempfile
+import tempfile  # noqa: F401  (tests reach mkstemp as cxmap.tempfile)
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
 from ..model.journey import JourneyMap
-from .errors import FileFormatError, Problem
-from .limits import FORMAT, MAX_FILE_BYTES, VERSION
+from . import files
+from .errors import FileFormatError, Problem, ProblemLog, brief
+from .limits import FORMAT, MAX_EDGES, MAX_FILE_BYTES, MAX_NODES, VERSION
 from .migrations import migrate
 from .validate import Checker, printable
 
@@ -43,22 +44,8 @@ class Loaded:
 def load(path: str | os.PathLike[str]) -> Loaded:
     """Open a .cxmap file.  Raises ``FileFormatError`` with a message for the user."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FileFormatError(_too_big(size), str(path))
-        with open(path, "rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise FileFormatError("There is no such file.", str(path)) from None
-    except IsADirectoryError:
-        raise FileFormatError("This is a folder, not a map file.", str(path)) from None
-    except PermissionError:
-        raise FileFormatError("You do not have permission to read this file.",
-                              str(path)) from None
-    except OSError as exc:
-        raise FileFormatError(f"The file could not be read ({exc.strerror}).",
-                              str(path)) from None
+    # Type and size are checked before a byte is read: a pipe or a device never hangs.
+    data = files.read_bytes(path, MAX_FILE_BYTES)
     try:
         return loads(data)
     except FileFormatError as exc:
@@ -111,8 +98,10 @@ def _encodes(text: str) -> bool:
 
 
 def _parse_and_build(text: str, raw_clean: bool = True) -> Loaded:
+    log = ProblemLog()
     try:
-        raw = json.loads(text, parse_constant=_refuse_constant)
+        raw = json.loads(text, parse_constant=_refuse_constant,
+                         object_pairs_hook=partial(_object, log))
     except json.JSONDecodeError as exc:
         hint = (" It looks cut short: the file may be truncated." if exc.pos >= len(text.rstrip())
                 else "")
@@ -124,17 +113,34 @@ def _parse_and_build(text: str, raw_clean: bool = True) -> Loaded:
         raise FileFormatError("The file is damaged: its JSON is nested too deeply.") from None
     # Text decoded from UTF-8 can only hold a lone surrogate as an escape; without
     # one, every string is known to be valid Unicode and the loader's quick checks apply.
-    return from_data(raw, surrogate_free=raw_clean and _SURROGATE_ESCAPE.search(text) is None)
+    return from_data(raw, surrogate_free=raw_clean and _SURROGATE_ESCAPE.search(text) is None,
+                     log=log)
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def from_data(raw: Any, surrogate_free: bool = False) -> Loaded:
-    """Check and build a map from parsed JSON (which may be changed in the process)."""
+def _object(log: ProblemLog, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # JSON keeps the last of repeated keys without a word, and saving would write only
+    # that one: a change the user must hear of.
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                log.add("$", f"an object repeats the key {brief(key)}; the last value was "
+                        "kept", "dropped", "keys are repeated in one object; the last "
+                        "value of each was kept")
+            seen.add(key)
+    return obj
+
+
+def from_data(raw: Any, surrogate_free: bool = False, log: ProblemLog | None = None) -> Loaded:
+    """Check and build a map from parsed JSON (which may be changed in the process);
+    ``log`` may hold problems found while parsing."""
     version = _check_envelope(raw)
-    data = migrate(raw, version, VERSION)
-    checker = Checker(surrogate_free)
+    checker = Checker(surrogate_free, log)
+    data = migrate(raw, version, VERSION, checker.report)
     journey = checker.build(data)
     return Loaded(journey, checker.problems, version)
 
@@ -184,17 +190,70 @@ def dumps(journey: JourneyMap) -> str:
     return json.dumps(to_data(journey), ensure_ascii=False, allow_nan=False, indent=1)
 
 
+def dumps_checked(journey: JourneyMap, *, compact: bool = False) -> bytes:
+    """The map's file content, refused (``FileFormatError``, naming the limit, the value
+    and the biggest offender) if it breaks a limit the loader holds files to: a save
+    must never write what cannot be opened again.
+
+    ``compact``: no indentation, which lets ``json`` use its C encoder (about 3x faster;
+    for recovery copies).  Either form loads the same."""
+    nodes, edges = journey.graph.number_of_nodes(), journey.graph.number_of_edges()
+    if nodes > MAX_NODES:
+        raise FileFormatError(f"The map has {nodes:,} elements; CX Designer opens maps of at "
+                              f"most {MAX_NODES:,}. Nothing was written.")
+    if edges > MAX_EDGES:
+        raise FileFormatError(f"The map has {edges:,} links between elements; CX Designer "
+                              f"opens maps of at most {MAX_EDGES:,}. Nothing was written.")
+    text = (json.dumps(to_data(journey), ensure_ascii=False, allow_nan=False,
+                       separators=(",", ":")) if compact else dumps(journey))
+    payload = text.encode("utf-8")
+    if len(payload) > MAX_FILE_BYTES:
+        raise FileFormatError(f"The map would be {len(payload) / 2**20:,.1f} MiB; CX Designer "
+                              f"opens at most {MAX_FILE_BYTES // 2**20} MiB."
+                              f"{_longest_text(journey)} Nothing was written.")
+    return payload
+
+
+def _longest_text(journey: JourneyMap) -> str:
+    """Names the longest text, as in: The longest text is the evidence of touchpoint
+    'Checkout' (100,000 characters).  Only for a map already refused, so one more walk
+    over it costs nothing that matters."""
+    best, where = 0, ""
+    for node, attrs in journey.graph.nodes(data=True):
+        for key, value in attrs.items():
+            texts = [value] if isinstance(value, str) else (
+                [v for v in value if isinstance(v, str)] if isinstance(value, list) else [])
+            for text in texts:
+                if len(text) > best:
+                    title = attrs.get("title")
+                    name = f" {printable(title)[:60]!r}" if isinstance(title, str) and title \
+                        else f" {node}"
+                    best, where = len(text), f"the {key.replace('_', ' ')} of " \
+                                             f"{attrs.get('kind', 'element')}{name}"
+    for key, value in journey.document.items():
+        if isinstance(value, str) and len(value) > best:
+            best, where = len(value), f"the map's {key.replace('_', ' ')}"
+    return f" The longest text is {where} ({best:,} characters)." if best > 1000 else ""
+
+
 def save(journey: JourneyMap, path: str | os.PathLike[str], *,
-         overwrite_newer: bool = False) -> None:
+         overwrite_newer: bool = False, replace_read_only: bool = False) -> list[str]:
     """Save atomically: the old file stays whole until the new one is complete.
 
-    The previous file is kept as ``NAME.bak``.  A file written by a newer version is
-    never replaced silently (``overwrite_newer`` to do it anyway).  Raises
-    ``FileFormatError``; on any failure the file on disk is the previous version.
+    Goes through ``files.write_atomic``: through a symbolic link to its target, never
+    onto a folder, pipe or device, keeping the file's mode and group.  The previous
+    file is kept as ``NAME.bak``.  A file written by a newer version is never replaced
+    silently (``overwrite_newer`` to do it anyway), nor a read-only one
+    (``replace_read_only``; else ``files.ReadOnlyFileError``), nor is a map written
+    that breaks the loader's limits.  Raises ``FileFormatError``; on any failure the
+    file on disk is the previous version.  Returns notes for the user (a backup that
+    could not be kept).
     """
     path = Path(path)
+    files.write_target(path)  # a folder, pipe or device: said before anything else
     if not overwrite_newer:
-        newer = _version_on_disk(path)
+        # The top-level object parsed, never a pattern: key order must not matter.
+        newer = files.version_on_disk(path)
         if newer is not None and newer > VERSION:
             raise FileFormatError(f"The file on disk was saved by a newer CX Designer "
                                   f"(file version {newer}); saving would lose what it "
@@ -204,113 +263,12 @@ def save(journey: JourneyMap, path: str | os.PathLike[str], *,
     previous = dict(journey.document)
     journey.touch_timestamps(created, now)
     try:
-        payload = dumps(journey).encode("utf-8")
-        write_atomic(path, payload)
+        payload = dumps_checked(journey)
+        return files.write_atomic(path, payload, replace_read_only=replace_read_only)
     except BaseException:
         journey.touch_timestamps(previous["created"], previous["modified"] or now)
         raise
 
 
-def write_atomic(path: Path, payload: bytes, backup: bool = True) -> None:
-    """Write ``payload`` to ``path`` via a flushed temporary file and an atomic rename,
-    keeping the previous file as ``path + ".bak"``; then read it back to check it."""
-    folder = path.parent
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise FileFormatError(_write_error(exc), str(path)) from None
-    try:
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(payload)
-                f.flush()
-                os.fsync(f.fileno())
-            _copy_mode(path, tmp)
-            if backup and path.exists():
-                _write_backup(path)
-            os.replace(tmp, path)
-        except BaseException:
-            _remove_quietly(tmp)
-            raise
-        _fsync_folder(folder)
-        with open(path, "rb") as f:
-            if f.read() != payload:
-                raise OSError(errno.EIO, "the saved file reads back different")
-    except OSError as exc:
-        raise FileFormatError(_write_error(exc), str(path)) from None
-
-
-def _write_backup(path: Path) -> None:
-    # Copy rather than rename, so the original never leaves its place before the
-    # new file takes it.
-    bak = path.with_name(path.name + ".bak")
-    fd, tmp = tempfile.mkstemp(prefix=f".{bak.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
-            while chunk := src.read(1 << 20):
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, bak)
-    except BaseException:
-        _remove_quietly(tmp)
-        raise
-
-
-def _copy_mode(path: Path, tmp: str) -> None:
-    try:
-        mode = path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    os.chmod(tmp, mode)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some file systems cannot sync a folder; the rename is done
-    finally:
-        os.close(fd)
-
-
-def _remove_quietly(name: str) -> None:
-    try:
-        os.unlink(name)
-    except OSError:
-        pass
-
-
-def _write_error(exc: OSError) -> str:
-    reason = {
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "the disk quota is used up",
-        errno.EACCES: "you do not have permission to write there",
-        errno.EPERM: "you do not have permission to write there",
-        errno.EROFS: "the folder is read-only",
-        errno.ENOENT: "the folder does not exist",
-    }.get(exc.errno, exc.strerror or str(exc))
-    return f"Could not save: {reason}. The previous file, if any, is unchanged."
-
-
-_VERSION_RE = re.compile(rb'"format"\s*:\s*"cxdesigner-map".{0,200}?"version"\s*:\s*(\d{1,9})',
-                         re.S)
-
-
-def _version_on_disk(path: Path) -> int | None:
-    try:
-        with open(path, "rb") as f:
-            head = f.read(4096)
-    except OSError:
-        return None
-    match = _VERSION_RE.search(head)
-    return int(match.group(1)) if match else None
-
+# Kept here by name: the editor's autosave (and its tests) call ``cxmap.write_atomic``.
+write_atomic = files.write_atomic

@@ -19,8 +19,10 @@ graph written is a flattened copy built for export, never the model's own graph:
 - the map details (title, client, author, ...) are graph attributes.
 
 Characters XML cannot hold (control characters other than tab and line breaks) are
-left out.  Each attribute has one type throughout the file (``nps`` is always a
-number, ``votes`` always a whole number), as GraphML's keys require.
+left out of every value, name and id, the separators among them (a vertical tab is
+Excel's line break) becoming a space (``xmltext``).  Each attribute has one type
+throughout the file (``nps`` is always a number, ``votes`` always a whole number), as
+GraphML's keys require.
 
     export_graphml(journey, "map.graphml")
 """
@@ -29,7 +31,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -39,14 +40,13 @@ from ..model import layout as L
 from ..model import schema as S
 from ..model.journey import JourneyMap
 from .errors import FileFormatError
+from .xmltext import xml_text
 
 # Fields written as numbers (GraphML "double") even when the value is a whole number,
 # so one key has one type.
 _FLOAT_FIELDS = frozenset({"nps", "csat", "order"})
 # Fields replaced or moved by the flattening.
 _SKIP_FIELDS = frozenset({"emotions", "x", "y"})
-# Not allowed in XML 1.0 (and lone surrogates, which UTF-8 cannot encode).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 class GraphMLError(FileFormatError):
@@ -56,7 +56,7 @@ class GraphMLError(FileFormatError):
 def export_graphml(journey: JourneyMap, path: str | os.PathLike[str]) -> None:
     """Write ``journey`` as GraphML to ``path``, atomically: the file is made in memory
     and replaces ``path`` only when complete."""
-    from .cxmap import write_atomic
+    from .files import write_atomic  # atomic, through links, never onto a device
 
     path = Path(path)
     if path.is_dir():
@@ -84,7 +84,7 @@ def export_graph(journey: JourneyMap) -> nx.DiGraph:
     graph = journey.graph
     layout = L.compute(journey)
     out = nx.DiGraph()
-    out.graph.update({key: _clean(value) for key, value in journey.document.items()
+    out.graph.update({_clean(key): _clean(value) for key, value in journey.document.items()
                       if value is not None})
     out.graph["format"] = "cxdesigner-graphml"
     stage_index = {stage: i for i, stage in enumerate(journey.stages(), 1)}
@@ -95,7 +95,11 @@ def export_graph(journey: JourneyMap) -> nx.DiGraph:
         for key, value in attrs.items():
             if key in _SKIP_FIELDS or value is None:
                 continue
-            row[key] = _scalar(key, value)
+            # A field this version does not know keeps its name, which becomes a key's
+            # attr.name: cleaned like any text, and never over a field of the same name.
+            name = _clean(key)
+            if name not in row:
+                row[name] = _scalar(key, value)
         kind = attrs["kind"]
         row["label"] = _clean(attrs.get("title") or "") or kind
         if kind == S.STAGE:
@@ -146,4 +150,4 @@ def _scalar(key: str, value: Any) -> str | int | float | bool:
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("", text) if not text.isascii() or not text.isprintable() else text
+    return xml_text(text)

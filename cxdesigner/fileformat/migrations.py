@@ -1,8 +1,10 @@
 """Ordered steps that bring an older .cxmap up to the current version.
 
-``MIGRATIONS[n]`` takes the whole file of version ``n`` (parsed JSON) and returns it
-as version ``n + 1``.  Steps are pure: they build new containers where they change
-something and never modify their input, so a failed load leaves nothing half-done.
+``MIGRATIONS[n]`` takes the whole file of version ``n`` (parsed JSON) and a
+``report(location, message, action)`` for what it cannot carry over, and returns the
+file as version ``n + 1``.  Steps are pure: they build new containers where they
+change something and never modify their input, so a failed load leaves nothing
+half-done.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from __future__ import annotations
 from typing import Any, Callable
 
 Data = dict[str, Any]
+Report = Callable[[str, str, str], None]
 
 
-def _v1_to_v2(data: Data) -> Data:
+def _v1_to_v2(data: Data, report: Report) -> Data:
     """Version 1 (the pre-release draft) had one ``emotion`` per touchpoint; version 2
     keeps one per persona in ``emotions``, with ``"*"`` for any customer."""
     graph = data.get("graph")
@@ -20,21 +23,29 @@ def _v1_to_v2(data: Data) -> Data:
     if not isinstance(nodes, list):
         return dict(data, version=2)
     new_nodes = []
-    for node in nodes:
+    for i, node in enumerate(nodes):
         if isinstance(node, dict) and node.get("kind") == "touchpoint" and "emotion" in node:
             emotion = node["emotion"]
             node = {k: v for k, v in node.items() if k != "emotion"}
-            if emotion is not None and "emotions" not in node:
-                # A bad value is carried over for validation to report, not hidden here.
-                node["emotions"] = {"*": emotion}
+            if emotion is not None:
+                if "emotions" not in node:
+                    # A bad value is carried over for validation to report, not hidden here.
+                    node["emotions"] = {"*": emotion}
+                else:
+                    report(f"$.graph.nodes[{i}].emotion", "the version 1 emotion was "
+                           "dropped: the touchpoint also has emotions", "dropped")
         new_nodes.append(node)
     return dict(data, version=2, graph=dict(graph, nodes=new_nodes))
 
 
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[Data, Report], Data]] = {1: _v1_to_v2}
 
 
-def migrate(data: Data, version: int, target: int) -> Data:
+def _ignore(location: str, message: str, action: str) -> None:
+    pass
+
+
+def migrate(data: Data, version: int, target: int, report: Report = _ignore) -> Data:
     for step in range(version, target):
-        data = MIGRATIONS[step](data)
+        data = MIGRATIONS[step](data, report)
     return data

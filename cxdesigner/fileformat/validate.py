@@ -4,38 +4,59 @@ Every problem is reported with its JSON location.  A bad field falls back to its
 default; a bad element (no id, unknown kind, dangling edge) is dropped; the graph's
 rules (one stage per touchpoint, one target per note, a tree of sub-actions) are
 restored by dropping the offending links.  Unknown keys are kept as they are.
+
+Every pass is linear in the size of the file (sets and dicts, never a search through
+a list), and problems of one kind are summarised (``errors.ProblemLog``), so a file
+within the limits is checked in time proportional to its size however broken it is.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Any
+from itertools import filterfalse, islice
+from operator import itemgetter
+from typing import Any, Callable
 
 from ..model import schema as S
 from ..model.journey import MAX_ID, JourneyMap
-from .errors import FileFormatError, Problem
+from .errors import DETAIL, FileFormatError, Problem, ProblemLog, brief
 from . import bulk
 from .limits import MAX_EDGES, MAX_NESTING, MAX_NODES, MAX_TEXT_CHARS
+from .validate_graph import GraphChecks
 
-ENVELOPE_KEYS = ("format", "version", "app_version", "document", "graph")
-GRAPH_KEYS = ("directed", "multigraph", "graph", "nodes", "edges")
+ENVELOPE_KEYS = frozenset(("format", "version", "app_version", "document", "graph"))
 
 
-class Checker:
-    def __init__(self, surrogate_free: bool = False) -> None:
+class Checker(GraphChecks):
+    def __init__(self, surrogate_free: bool = False, log: ProblemLog | None = None) -> None:
         """``surrogate_free``: the caller knows no text holds a lone surrogate (the JSON
-        had no ``\\uD800``-style escapes), which allows the quick checks."""
-        self.problems: list[Problem] = []
+        had no ``\\uD800``-style escapes), which allows the quick checks.  ``log``:
+        where to add problems (one found before checking, by a migration, say)."""
+        self.log = log if log is not None else ProblemLog()
+        # report(location, message, action="repaired", many=None): see ProblemLog.add.
+        self.report = self.log.add
         self._node_at: dict[str, int] = {}  # id -> index in the file, for locations
         self._fast = surrogate_free
 
-    def report(self, location: str, message: str, action: str = "repaired") -> None:
-        self.problems.append(Problem(location, message, action))
+    @property
+    def problems(self) -> list[Problem]:
+        return self.log.problems()
+
+    def report_each(self, found: list[Any], place: str, action: str, many: str,
+                    describe: Callable[[Any], tuple[str, str]],
+                    count: int | None = None) -> None:
+        """Report ``count`` (default ``len(found)``) problems of one kind inside
+        ``place``, formatting only the first few: ``describe(item)`` gives the
+        ``(location, message)`` of an item of ``found``."""
+        if count is None:
+            count = len(found)
+        if count:
+            self.log.add_many([describe(x) for x in found[:DETAIL]], count, place, action, many)
 
     # ---------------------------------------------------------------- whole
     def build(self, data: dict[str, Any]) -> JourneyMap:
         unknown_envelope = self._unknown(data, ENVELOPE_KEYS, "$")
-        document, stage_order = self._document(data.get("document"))
+        document, stage_order = self._document(data.get("document", _MISSING))
         graph = data.get("graph")
         if not isinstance(graph, dict):
             raise FileFormatError("The file has no journey graph (\"graph\" is missing "
@@ -50,36 +71,38 @@ class Checker:
         if len(edges_in) > MAX_EDGES:
             raise FileFormatError(f"The map has {len(edges_in):,} links; CX Designer "
                                   f"opens at most {MAX_EDGES:,}.", location="$.graph.edges")
+        unknown_graph = self._graph_envelope(graph)
         nodes = (self._fast and bulk.nodes(nodes_in)) or self._nodes(nodes_in)
+        ids = [node_id for node_id, _ in nodes]
         if not self._node_at:  # accepted in bulk: file index == position
-            self._node_at = {node_id: i for i, (node_id, _) in enumerate(nodes)}
-        kinds = {node_id: attrs["kind"] for node_id, attrs in nodes}
+            self._node_at = dict(zip(ids, range(len(ids))))
+        kinds = dict(zip(ids, map(_kind, map(_attrs, nodes))))
         self._emotion_keys(nodes, kinds)
-        stage_order = self._stage_order(stage_order, nodes, kinds)
+        stage_order = self._stage_order(stage_order, nodes)
         edges = (self._fast and bulk.edges(edges_in, kinds)) or self._edges(edges_in, kinds)
         edges = self._graph_rules(edges, kinds, stage_order, nodes)
         journey = JourneyMap.from_checked(document["known"], stage_order, nodes, edges)
         journey.unknown = {"envelope": unknown_envelope, "document": document["unknown"],
-                           "graph": self._unknown(graph, GRAPH_KEYS, "$.graph")}
+                           "graph": unknown_graph}
         return journey
 
     # ------------------------------------------------------------- document
     def _document(self, doc: Any) -> tuple[dict[str, Any], Any]:
         known: dict[str, Any] = {}
         if not isinstance(doc, dict):
-            if doc is not None:
-                self.report("$.document", "must be an object; map details were reset")
+            if doc is not _MISSING:  # left out is fine: every detail takes its default
+                self.report("$.document", f"must be an object (got {brief(doc)}); map "
+                            "details were reset")
             doc = {}
         for spec in S.DOCUMENT_FIELDS:
             if spec.name in doc:
                 known[spec.name] = self._field(spec, doc[spec.name], f"$.document.{spec.name}")
-        names = {f.name for f in S.DOCUMENT_FIELDS} | {"stage_order"}
-        unknown = self._unknown(doc, names, "$.document")
+        unknown = self._unknown(doc, _DOCUMENT_KEYS, "$.document")
         return {"known": known, "unknown": unknown}, doc.get("stage_order")
 
     def _field(self, spec: S.Field, value: Any, where: str) -> Any:
         try:
-            return spec.check(value)
+            checked = spec.check(value)
         except ValueError as exc:
             if type(value) is str and len(value) > MAX_TEXT_CHARS:
                 try:  # a text field, unless the cut text fails too (a choice, a broken text)
@@ -87,13 +110,23 @@ class Checker:
                 except ValueError:
                     pass
                 else:
-                    self.report(where, f"text longer than {MAX_TEXT_CHARS:,} characters was cut")
+                    self.report(where, f"text longer than {MAX_TEXT_CHARS:,} characters "
+                                "was cut", many="texts longer than "
+                                f"{MAX_TEXT_CHARS:,} characters were cut")
                     return cut
-            self.report(where, f"{spec.name} {exc}; set to {spec.default!r}")
+            self.report(where, f"{spec.name} {exc}; set to {spec.default!r}",
+                        many=f"values of {spec.name} were not valid and were set to "
+                        f"{spec.default!r}")
             return spec.fresh_default()
+        if checked is not value:  # a check that normalises ("" for no date): say so
+            saved = "null" if checked is None else brief(checked)
+            self.report(where, f"{spec.name} {brief(value)} means {saved}, and is saved so",
+                        many=f"values of {spec.name} were rewritten")
+        return checked
 
     def _unknown(self, obj: dict[str, Any], known: Any, where: str) -> dict[str, Any]:
         kept = {}
+        dropped: dict[str, list[str]] = {}  # reason -> keys
         for key, value in obj.items():
             if key in known:
                 continue
@@ -108,7 +141,10 @@ class Checker:
             else:
                 kept[key] = value
                 continue
-            self.report(f"{where}.{printable(key)}", reason, "dropped")
+            dropped.setdefault(reason, []).append(key)
+        for reason, keys in dropped.items():
+            self.report_each(keys, where, "dropped", f"values unknown to this version {reason}",
+                             lambda key: (f"{where}.{printable(key)[:100]}", reason))
         return kept
 
     # ---------------------------------------------------------------- nodes
@@ -119,18 +155,22 @@ class Checker:
         for i, raw in enumerate(nodes_in):
             where = f"$.graph.nodes[{i}]"
             if not isinstance(raw, dict):
-                self.report(where, "is not an object", "dropped")
+                self.report(where, "is not an object", "dropped",
+                            many="elements are not objects")
                 continue
             node_id, kind = raw.get("id"), raw.get("kind")
             if (type(node_id) is not str or not 0 < len(node_id) <= MAX_ID
                     or not (self._fast or _encodable(node_id))):
-                self.report(where, f"has no usable id (got {node_id!r:.40})", "dropped")
+                self.report(where, f"has no usable id (got {brief(node_id)})", "dropped",
+                            many="elements have no usable id")
                 continue
             if node_id in seen:
-                self.report(where, f"repeats the id {node_id!r:.60}", "dropped")
+                self.report(where, f"repeats the id {brief(node_id)}", "dropped",
+                            many="elements repeat an id")
                 continue
             if type(kind) is not str or kind not in fields:
-                self.report(where, f"has an unknown kind {kind!r:.40}", "dropped")
+                self.report(where, f"has an unknown kind {brief(kind)}", "dropped",
+                            many="elements have an unknown kind")
                 continue
             if kind == S.PERSONA and node_id == S.GENERAL:
                 self.report(where, f"uses the reserved id {S.GENERAL!r}", "dropped")
@@ -149,139 +189,71 @@ class Checker:
                 attrs[spec.name] = spec.fresh_default()
             else:
                 attrs[spec.name] = self._field(spec, value, f"{where}.{spec.name}")
-        known = S.FIELD_BY_NAME[kind].keys() | {"id", "kind"}
-        attrs.update(self._unknown(raw, known, where))
+        attrs.update(self._unknown(raw, _NODE_KEYS[kind], where))
         return attrs
 
     def _emotion_keys(self, nodes: list[tuple[str, dict[str, Any]]], kinds: dict[str, str]):
-        for i, (node_id, attrs) in enumerate(nodes):
-            if attrs["kind"] != S.TOUCHPOINT or not attrs["emotions"]:
+        allowed = {n for n, k in kinds.items() if k == S.PERSONA}
+        allowed.add(S.GENERAL)
+        known = allowed.__contains__
+        for node_id, attrs in nodes:
+            if attrs["kind"] != S.TOUCHPOINT:
                 continue
             table = attrs["emotions"]
-            bad = [k for k in table if k != S.GENERAL and kinds.get(k) != S.PERSONA]
-            if bad:
-                for key in bad:
-                    self.report(f"{self._node(node_id)}.emotions.{key}",
-                                "names no persona of this map", "dropped")
-                attrs["emotions"] = {k: v for k, v in table.items() if k not in bad}
+            if not table or table.keys() <= allowed:  # a set operation, no Python loop
+                continue
+            where = f"{self._node(node_id)}.emotions"
+            good = {k: table[k] for k in filter(known, table)}
+            bad = list(islice(filterfalse(known, table), DETAIL))
+            self.report_each(bad, where, "dropped", "emotions name no persona of this map",
+                             lambda key: (f"{where}.{key}", "names no persona of this map"),
+                             len(table) - len(good))
+            attrs["emotions"] = good
 
-    def _stage_order(self, order: Any, nodes: list, kinds: dict[str, str]) -> list[str]:
+    def _stage_order(self, order: Any, nodes: list) -> list[str]:
         stages = [n for n, a in nodes if a["kind"] == S.STAGE]
+        where = "$.document.stage_order"
         if order is None:
             if stages:
-                self.report("$.document.stage_order", "is missing; stages kept in file order")
+                self.report(where, "is missing; stages kept in file order")
             return stages
         if not isinstance(order, list):
-            self.report("$.document.stage_order", "must be a list; stages kept in file order")
+            self.report(where, "must be a list; stages kept in file order")
             return stages
+        if (len(order) == len(stages) and set(map(type, order)) <= {str}
+                and set(order) == set(stages)):
+            return list(order)  # each stage once and nothing else: checked as sets
+        pending = dict.fromkeys(stages)  # the stages not placed yet, in file order
         out: list[str] = []
+        bad: list[int] = []
+        count = 0
         for i, stage in enumerate(order):
-            if type(stage) is not str or kinds.get(stage) != S.STAGE or stage in out:
-                self.report(f"$.document.stage_order[{i}]",
-                            f"{stage!r:.60} is not a stage of this map, or repeats one",
-                            "dropped")
-            else:
+            if type(stage) is str and stage in pending:
+                del pending[stage]
                 out.append(stage)
-        for stage in stages:
-            if stage not in out:
-                self.report("$.document.stage_order", f"stage {stage!r:.60} was missing; "
-                            "added at the end")
-                out.append(stage)
+            else:  # a file may repeat one id millions of times: keep only the first few
+                count += 1
+                if count <= DETAIL:
+                    bad.append(i)
+        self.report_each(bad, where, "dropped",
+                         "entries are not a stage of this map, or repeat one",
+                         lambda i: (f"{where}[{i}]", f"{brief(order[i])} is not a stage "
+                                    "of this map, or repeats one"), count)
+        missing = list(pending)
+        self.report_each(missing, where, "repaired", "stages were missing and were added "
+                         "at the end", lambda stage: (where, f"stage {brief(stage)} was "
+                                                      "missing and was added at the end"))
+        out += missing
         return out
 
     def _node(self, node_id: str) -> str:
         return f"$.graph.nodes[{self._node_at[node_id]}]"
 
-    # ---------------------------------------------------------------- edges
-    def _edges(self, edges_in: list[Any], kinds: dict[str, str]) -> list[tuple[str, str, dict]]:
-        """Check each link; a touchpoint keeps its first stage, a note its first target,
-        an action its first parent."""
-        out: list[tuple[str, str, dict]] = []
-        seen: set[tuple[str, str]] = set()
-        rules = S.EDGE_KINDS
-        single = {S.IN_STAGE, S.ABOUT, S.CHILD_OF}
-        first: set[tuple[str, str]] = set()
-        edge_attrs = {kind: {"kind": kind} for kind in rules}
-        for i, raw in enumerate(edges_in):
-            try:
-                u, v, kind = raw["source"], raw["target"], raw["kind"]
-                sources, targets = rules[kind]
-                ku, kv = kinds[u], kinds[v]
-            except (KeyError, TypeError):
-                self._bad_edge(raw, f"$.graph.edges[{i}]", kinds)
-                continue
-            if ku not in sources or kv not in targets:
-                self.report(f"$.graph.edges[{i}]", f"a {kind} link cannot go from a {ku} to a {kv}", "dropped")
-                continue
-            if u == v or (u, v) in seen:
-                self.report(f"$.graph.edges[{i}]", "links an element to itself or repeats a link", "dropped")
-                continue
-            if kind in single:
-                if (u, kind) in first:
-                    self.report(f"$.graph.edges[{i}]", f"a second {kind} link for {u!r:.60}; the first one "
-                                "is kept", "dropped")
-                    continue
-                first.add((u, kind))
-            seen.add((u, v))
-            if len(raw) > 3:
-                attrs = {"kind": kind, **self._unknown(raw, ("source", "target", "kind"),
-                                                             f"$.graph.edges[{i}]")}
-            else:
-                attrs = edge_attrs[kind]  # shared: NetworkX copies it into the graph
-            out.append((u, v, attrs))
-        return out
-
-    def _bad_edge(self, raw: Any, where: str, kinds: dict[str, str]) -> None:
-        if not isinstance(raw, dict):
-            self.report(where, "is not an object", "dropped")
-            return
-        kind = raw.get("kind")
-        if type(kind) is not str or kind not in S.EDGE_KINDS:
-            self.report(where, f"has an unknown kind {kind!r:.40}", "dropped")
-            return
-        for end in ("source", "target"):
-            value = raw.get(end)
-            if type(value) is not str or value not in kinds:
-                self.report(where, f"points to {value!r:.60}, which is not in the map",
-                            "dropped")
-                return
-
-    def _graph_rules(self, edges: list, kinds: dict[str, str], stage_order: list[str],
-                     nodes: list) -> list:
-        """Every touchpoint in a stage; no loop or over-deep nesting of sub-actions."""
-        out = edges
-        staged = {u for u, _, a in edges if a["kind"] == S.IN_STAGE}
-        homeless = [n for n, k in kinds.items() if k == S.TOUCHPOINT and n not in staged]
-        if homeless:
-            if not stage_order:
-                stage = "stage-recovered"
-                while stage in kinds:
-                    stage += "-1"
-                nodes.append((stage, dict(S.defaults(S.STAGE), kind=S.STAGE, title="Recovered")))
-                kinds[stage] = S.STAGE
-                stage_order.append(stage)
-            for tp in homeless:
-                self.report(self._node(tp), "touchpoint had no stage; put in "
-                            f"stage {stage_order[0]!r:.60}")
-                out.append((tp, stage_order[0], {"kind": S.IN_STAGE}))
-        parent = {u: v for u, v, a in edges if a["kind"] == S.CHILD_OF}
-        cut: set[str] = set()
-        for action in parent:
-            walk, depth, seen = action, 0, {action}
-            while walk in parent and walk not in cut:
-                walk, depth = parent[walk], depth + 1
-                if walk in seen or depth >= S.MAX_ACTION_DEPTH:
-                    self.report(self._node(action), "sub-actions formed a loop or "
-                                "nested too deep; the action was moved to the top level")
-                    cut.add(action)
-                    break
-                seen.add(walk)
-        if cut:
-            out = [e for e in out if not (e[2]["kind"] == S.CHILD_OF and e[0] in cut)]
-        return out
-
 
 _MISSING = object()
+_attrs, _kind = itemgetter(1), itemgetter("kind")
+_DOCUMENT_KEYS = frozenset(f.name for f in S.DOCUMENT_FIELDS) | {"stage_order"}
+_NODE_KEYS = {kind: frozenset(S.FIELD_BY_NAME[kind]) | {"id", "kind"} for kind in S.FIELDS}
 
 
 def printable(text: str) -> str:
@@ -328,4 +300,3 @@ def _depth(value: Any, level: int = 0) -> int:
     if isinstance(value, list):
         return max((_depth(v, level + 1) for v in value), default=level + 1)
     return level
-

@@ -51,6 +51,29 @@ def _copy_attrs(attrs: Mapping[str, Any]) -> dict[str, Any]:
     return {k: _copy_value(v) for k, v in attrs.items()}
 
 
+def _fill_graph(g: nx.DiGraph, nodes: list[tuple[str, dict[str, Any]]],
+                edges: list[tuple[str, str, dict[str, Any]]]) -> None:
+    """Put checked nodes and edges into an empty graph, as ``add_nodes_from`` and
+    ``add_edges_from`` would (each element gets its own attribute dict, in the same
+    order), without their per-element checks, in half their time: building the graph
+    was a quarter of loading a large map."""
+    if not (type(g) is nx.DiGraph and not g._node and g._adj is g._succ):
+        g.add_nodes_from(nodes)  # a NetworkX whose insides differ: the public way
+        g.add_edges_from(edges)
+        return
+    node_attrs = {n: dict(attrs) for n, attrs in nodes}
+    succ: dict[str, dict[str, dict[str, Any]]] = {n: {} for n in node_attrs}
+    pred: dict[str, dict[str, dict[str, Any]]] = {n: {} for n in node_attrs}
+    for u, v, attrs in edges:
+        data = dict(attrs)
+        succ[u][v] = data
+        pred[v][u] = data
+    g._node.update(node_attrs)
+    g._succ.update(succ)
+    g._pred.update(pred)
+    getattr(g, "__networkx_cache__", {}).clear()
+
+
 class JourneyMap:
     def __init__(self, document: Mapping[str, Any] | None = None) -> None:
         self._g = nx.DiGraph()
@@ -77,8 +100,7 @@ class JourneyMap:
         journey = cls()
         journey._doc.update(document)
         journey._stage_order = list(stage_order)
-        journey._g.add_nodes_from(nodes)
-        journey._g.add_edges_from(edges)
+        _fill_graph(journey._g, nodes, edges)
         by_kind = journey._by_kind
         for node_id, attrs in nodes:
             by_kind[attrs["kind"]][node_id] = None

@@ -9,6 +9,7 @@ field's name ("must be a whole number from 1 to 5").
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -102,10 +103,18 @@ def number(lo: float, hi: float, optional: bool = False) -> Check:
     return check
 
 
+# fromisoformat alone accepts far more than a calendar date since Python 3.11 (week
+# dates "2026-W01-1", ordinal dates, "20260101"), which a file must not pass off as
+# YYYY-MM-DD: the shape is checked first, the calendar (no 31 February) by fromisoformat.
+_DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}"
+                             r"(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?")
+
+
 def iso_date(value: Any) -> str | None:
     if value is None or value == "":
         return None
-    if type(value) is str and len(value) == 10:
+    if type(value) is str and _DATE_SHAPE.fullmatch(value):
         try:
             _dt.date.fromisoformat(value)
             return value
@@ -117,13 +126,14 @@ def iso_date(value: Any) -> str | None:
 def iso_datetime(value: Any) -> str:
     if value == "":
         return ""
-    if type(value) is str and len(value) <= 40:
+    if type(value) is str and _DATETIME_SHAPE.fullmatch(value):
         try:
             _dt.datetime.fromisoformat(value)
             return value
         except ValueError:
             pass
-    raise ValueError(f"must be a date and time in ISO 8601 (got {value!r:.40})")
+    raise ValueError("must be a date and time written YYYY-MM-DDTHH:MM:SS with an "
+                     f"optional offset (got {value!r:.40})")
 
 
 _check_emotion = whole(EMOTION_MIN, EMOTION_MAX)

@@ -4,6 +4,14 @@ It runs ``model.analysis.analyze`` a moment after the map stops changing (typing
 title or dragging cards does not re-analyse on every step), lists the findings under
 a heading per kind, and a click shows the element on the canvas.  The model's
 messages are English; the panel words each finding itself, so it translates.
+
+It never analyses while the window is being built, nor while hidden (a dock behind
+another tab, workshop mode): the first analysis comes just after the panel is first
+shown, so the window appears first.  The analysis runs on the UI thread, which is
+safe because every step of it is bounded and linear in the flows (``model.analysis``:
+milliseconds on a usual map, one to three seconds on the largest the file limits
+allow), and what the panel shows is bounded too: long paths are shortened in the
+middle and each heading lists at most ``MAX_ROWS`` rows.
 """
 
 from __future__ import annotations
@@ -23,6 +31,8 @@ from .document import Document
 
 DEBOUNCE_MS = 300
 MAX_PATHS = 20
+MAX_ROWS = 500  # rows under one heading: thousands of rows would only slow the panel
+PATH_ENDS = 12  # a path longer than twice this shows its first and last steps only
 ROLE_IDS = Qt.UserRole  # the elements a row stands for
 ROLE_GROUP = Qt.UserRole + 1  # the heading's kind, to keep what was expanded
 
@@ -92,14 +102,20 @@ class AnalysisPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self._refresh_if_shown)
-        self._stale = False
+        # The first analysis waits for the event loop to turn once after the panel
+        # is shown (not for the whole debounce: a reader is waiting for it).
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self._refresh_if_shown)
+        self._stale = True  # never analysed yet
         self._showing = False
         document.journey.events.subscribe("journey_changed", self._on_journey_changed)
-        self.refresh()
 
     def detach(self) -> None:
         self.document.journey.events.unsubscribe(self._on_journey_changed)
         self.timer.stop()
+        self._soon.stop()
 
     @property
     def journey(self):
@@ -122,12 +138,13 @@ class AnalysisPanel(QWidget):
     def showEvent(self, event) -> None:  # Qt's name
         super().showEvent(event)
         if self._stale:
-            self.refresh()
+            self._soon.start()
 
     # ------------------------------------------------------------- building
     def refresh(self) -> None:
         """Analyse now."""
         self.timer.stop()
+        self._soon.stop()
         self._stale = False
         persona = self.persona_getter()
         if persona != S.GENERAL and persona not in self.journey:
@@ -180,12 +197,14 @@ class AnalysisPanel(QWidget):
 
     def _add_paths(self, result: analysis.Analysis) -> None:
         paths = result.paths
-        count = str(len(paths)) if len(paths) < MAX_PATHS else f"{MAX_PATHS}+"
+        count = str(len(paths)) if len(paths) < MAX_PATHS and not result.paths_cut \
+            else f"{len(paths)}+"
         group = self._group("paths", count, len(paths))
+        group.setToolTip(0, explanation("paths") + "\n" + self._path_count_text(result))
         rtl = self.journey.document["direction"] == "rtl"
         arrow = " ← " if rtl else " → "
         for n, path in enumerate(paths, 1):
-            names = [self._name(t) for t in path]
+            names = self._path_names(path)
             text = tr("%1 steps: %2").replace("%1", str(len(path))).replace(
                 "%2", arrow.join(names))
             item = QTreeWidgetItem([f"{n}. {text}"])
@@ -194,14 +213,46 @@ class AnalysisPanel(QWidget):
             group.addChild(item)
         group.setExpanded(self._expanded["paths"])
 
+    @staticmethod
+    def _path_count_text(result: analysis.Analysis) -> str:
+        count = f"{result.path_count:,}"
+        if result.path_count_exact:
+            text = tr("%1 path(s) in all.").replace("%1", count)
+        elif result.loops:
+            text = tr("At least %1 paths: the flows loop, and each loop is counted as "
+                      "crossed once.").replace("%1", count)
+        else:
+            text = tr("At least %1 paths.").replace("%1", count)
+        if result.search_stopped:
+            text += " " + tr("The search stopped after %1 steps; the shortest paths it "
+                             "found are listed.").replace("%1", f"{result.search_steps:,}")
+        elif result.paths_cut:
+            text += " " + tr("The %1 shortest are listed.").replace(
+                "%1", str(len(result.paths)))
+        return text
+
     def _add_findings(self, kind: str, findings: list[analysis.Finding]) -> None:
         group = self._group(kind, str(len(findings)), len(findings))
-        for finding in findings:
+        for finding in findings[:MAX_ROWS]:
             item = QTreeWidgetItem([self._message(finding)])
             item.setData(0, ROLE_IDS, [finding.element])
             item.setToolTip(0, self._message(finding))
             group.addChild(item)
+        if len(findings) > MAX_ROWS:
+            more = QTreeWidgetItem([QCoreApplication.translate(
+                "AnalysisPanel", "… and %n more", None, len(findings) - MAX_ROWS)])
+            more.setForeground(0, QBrush(self.palette().placeholderText().color()))
+            group.addChild(more)
         group.setExpanded(self._expanded[kind])
+
+    def _path_names(self, path: list[str]) -> list[str]:
+        """The steps' names; a long path's first and last only, around a count."""
+        if len(path) <= 2 * PATH_ENDS + 1:
+            return [self._name(t) for t in path]
+        skipped = QCoreApplication.translate("AnalysisPanel", "… %n more …", None,
+                                             len(path) - 2 * PATH_ENDS)
+        return ([self._name(t) for t in path[:PATH_ENDS]] + [skipped]
+                + [self._name(t) for t in path[-PATH_ENDS:]])
 
     def _name(self, element: str) -> str:
         title = self.journey.title(element)
@@ -244,6 +295,9 @@ class AnalysisPanel(QWidget):
         return (group, tuple(ids) if ids else None)
 
     def group_item(self, kind: str) -> QTreeWidgetItem | None:
+        """The heading of ``kind``; asked before the first analysis, analyses now."""
+        if self.result is None:
+            self.refresh()
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
             if item.data(0, ROLE_GROUP) == kind:

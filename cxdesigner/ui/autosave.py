@@ -11,16 +11,21 @@ holds, for each running editor (an *instance*, named by a fresh uuid):
     <instance>-<doc>.json       its sidecar: original path or null, title, time of the
                                 copy, pid, instance, and the original file's state
 
-An instance whose marker is gone or unlocked (or, where the file system has no locks,
-whose pid is dead) is not running: its copies are offered on the next start
-(``Session.scan``).  A running instance never touches another running one's files.
+The folder is ``0700`` and every file in it ``0600``; the start-up scan reads only
+regular files and only the sidecars, never a map (``recovery_store``, which also holds
+``Entry`` and ``Scan``).  An instance whose marker is gone or unlocked (or, where the
+file system has no locks, whose pid is dead) is not running: its copies are offered on
+the next start (``Session.scan``).  A running instance never touches another running
+one's files.
 
 An ``Autosaver`` follows one document: about ``IDLE_MS`` after editing pauses, and at
 least every ``MAX_MS`` during continuous editing, it serialises the map on the GUI thread
 (``serialise``: the model may change under a worker) and writes the bytes on a worker
 thread (``cxmap.write_atomic``, no ``.bak``), never two writes of one document at
-once.  The copy is removed when the document becomes unmodified (saved, or undone back
-to clean) and when its window closes discarding the changes.
+once.  A map the loader would refuse (over ``MAX_FILE_BYTES``) gets no copy: the
+previous one stays, the user is told once, and it is tried again only every ``MAX_MS``.
+The copy is removed when the document becomes unmodified (saved, or undone back to
+clean) and when its window closes discarding the changes.
 
 Windows (untested here): no marker lock is kept (an open file cannot be renamed), so
 the pid decides, and a pid reused after a crash hides that crash's copies until the
@@ -36,17 +41,22 @@ import os
 import re
 import tempfile
 import threading
-import time
 import uuid
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer, Signal, Slot
 
-from ..fileformat import FileFormatError, Problem
+from ..fileformat import FileFormatError
 from ..fileformat import cxmap
-from .document import DiskState, Document
+from ..fileformat.limits import MAX_EDGES, MAX_FILE_BYTES, MAX_NODES
+from .document import Document
+# The folder's side lives in recovery_store; its names are kept importable from here.
+from .recovery_store import (MAX_ENTRIES, MAX_SIDECAR_BYTES, Entry, Scan,  # noqa: F401
+                             Skipped, TooLarge, make_private, marker_path, open_regular,
+                             pid_alive, prepare_folder, read_entries, read_small_json,
+                             regular_or_skipped, remove_if_stale, remove_quietly,
+                             write_copy)
 
 IDLE_MS = 1000  # a copy this long after editing pauses
 MAX_MS = 60_000  # and at least this often while editing goes on
@@ -55,7 +65,6 @@ SIDECAR_FORMAT = "cxdesigner-recovery"
 
 _ENTRY = re.compile(r"^([0-9a-f]{32})-([0-9a-f]{32})\.(cxmap|json)$")
 _MARKER = re.compile(r"^session-([0-9a-f]{32})\.json$")
-_STALE_TEMP_S = 3600  # a temporary file this old belongs to a write that died
 
 _folder_override: Path | None = None
 _session: "Session | None" = None
@@ -150,7 +159,7 @@ class Session:
 
     @property
     def marker(self) -> Path:
-        return _marker(self.folder, self.instance)
+        return marker_path(self.folder, self.instance)
 
     def map_path(self, key: str) -> Path:
         return self.folder / f"{self.instance}-{key}.cxmap"
@@ -159,7 +168,7 @@ class Session:
         return self.folder / f"{self.instance}-{key}.json"
 
     def start(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        prepare_folder(self.folder)  # 0700: the copies are nobody else's to read
         payload = json.dumps({"format": "cxdesigner-session", "instance": self.instance,
                               "pid": self.pid, "started": _now_iso()}).encode("utf-8")
         # Written under a temporary name, locked, then renamed into place: no other
@@ -176,7 +185,7 @@ class Session:
         except BaseException:
             if fd >= 0:
                 os.close(fd)
-            _remove_quietly(Path(tmp))
+            remove_quietly(Path(tmp))
             raise
         self._lock_fd = fd if fd >= 0 else None
 
@@ -184,7 +193,7 @@ class Session:
         """A clean exit.  The marker goes, unless copies remain (a document neither
         saved nor discarded): then it stays, unlocked, and they are offered next time."""
         if not self._own_entries():
-            _remove_quietly(self.marker)
+            remove_quietly(self.marker)
         self._release()
 
     def abandon(self) -> None:
@@ -202,10 +211,12 @@ class Session:
         except OSError:
             return []
 
-    def scan(self, load: bool = True) -> "Scan":
-        """The copies left by instances that are not running, newest first.  The
-        scan holds their markers' locks, so no other instance offers them at the
-        same time, until ``Scan.release()``."""
+    def scan(self, load: bool = False) -> Scan:
+        """The copies left by instances that are not running, newest first, described
+        by their sidecars (``recovery_store``: regular files only, nothing loaded, at
+        most ``MAX_ENTRIES``; ``load`` also loads each map).  The scan holds their
+        markers' locks, so no other instance offers them at the same time, until
+        ``Scan.release()``."""
         scan = Scan(self.folder)
         try:
             names = os.listdir(self.folder)
@@ -219,110 +230,23 @@ class Session:
             elif (m := _MARKER.match(name)) and m[1] != self.instance:
                 markers.add(m[1])
             elif name.startswith(".") and name.endswith(".tmp"):
-                _remove_if_stale(self.folder / name)
+                remove_if_stale(self.folder / name)
+        dead = []
         for instance in sorted(markers | set(groups)):
-            alive, fd = _claim(_marker(self.folder, instance))
+            marker = marker_path(self.folder, instance)
+            if instance in markers and not regular_or_skipped(marker, scan):
+                continue  # not a marker we wrote: its instance's files are left alone
+            alive, fd = _claim(marker)
             if alive:
                 continue
             if fd is not None:
                 scan.claims[instance] = fd
-            for key, kinds in sorted(groups.get(instance, {}).items()):
-                entry = Entry(self.folder, instance, key)
-                if "cxmap" not in kinds:  # a sidecar whose map never came: nothing to offer
-                    _remove_quietly(entry.meta_path)
-                    continue
-                entry.read(load)
-                scan.entries.append(entry)
-        scan.entries.sort(key=lambda e: e.copied_at or _EPOCH, reverse=True)
-        return scan
-
-
-@dataclass
-class Scan:
-    folder: Path
-    entries: list["Entry"] = field(default_factory=list)
-    claims: dict[str, int] = field(default_factory=dict)  # instance -> locked marker fd
-
-    def release(self) -> None:
-        """Let go of the claimed markers; a dead instance with no copies left has its
-        marker removed."""
-        for instance, fd in self.claims.items():
-            try:
-                left = list(self.folder.glob(f"{instance}-*.cxmap"))
-            except OSError:
-                left = [None]
-            if not left:
-                _remove_quietly(_marker(self.folder, instance))
-            os.close(fd)
-        self.claims.clear()
-
-
-_EPOCH = _dt.datetime.fromtimestamp(0, _dt.timezone.utc)
-
-
-@dataclass
-class Entry:
-    """One recovery copy left by an instance that is not running."""
-
-    folder: Path
-    instance: str
-    key: str
-    title: str = ""
-    original_path: Path | None = None
-    copied_at: _dt.datetime | None = None  # aware, UTC
-    disk: DiskState | None = None  # the original file as the document knew it
-    journey: object = None  # the loaded JourneyMap, if it loaded
-    problems: list[Problem] = field(default_factory=list)
-    error: str | None = None  # the loader's message, if it did not
-
-    @property
-    def map_path(self) -> Path:
-        return self.folder / f"{self.instance}-{self.key}.cxmap"
-
-    @property
-    def meta_path(self) -> Path:
-        return self.folder / f"{self.instance}-{self.key}.json"
-
-    @property
-    def readable(self) -> bool:
-        return self.journey is not None
-
-    def read(self, load: bool = True) -> None:
-        """Read the sidecar (whatever it holds) and, with ``load``, the map."""
-        meta = _read_json(self.meta_path)
-        if isinstance(meta.get("title"), str):
-            self.title = meta["title"]
-        if isinstance(meta.get("original_path"), str) and meta["original_path"]:
-            self.original_path = Path(meta["original_path"])
-        self.copied_at = _parse_time(meta.get("copied_at"))
-        if self.copied_at is None:
-            try:
-                self.copied_at = _dt.datetime.fromtimestamp(
-                    self.map_path.stat().st_mtime, _dt.timezone.utc)
-            except OSError:
-                pass
-        self.disk = DiskState.from_json(meta.get("disk"))
+            dead.append(instance)
+        read_entries(scan, groups, dead)
         if load:
-            try:
-                loaded = cxmap.load(self.map_path)
-            except FileFormatError as exc:
-                self.error = exc.message
-            else:
-                self.journey, self.problems = loaded.journey, loaded.problems
-                if not self.title:
-                    self.title = loaded.journey.document["title"]
-
-    def document(self) -> Document:
-        """The recovered map as a document: modified, on its original file (or
-        untitled), remembering that file as it was when the copy was made."""
-        document = Document(self.journey, self.original_path)
-        document.disk_state = self.disk
-        document.mark_modified()
-        return document
-
-    def remove(self) -> None:
-        _remove_quietly(self.map_path)
-        _remove_quietly(self.meta_path)
+            for entry in scan.entries:
+                entry.load()
+        return scan
 
 
 # ------------------------------------------------------------------ autosaving
@@ -373,15 +297,7 @@ def _get_executor() -> concurrent.futures.ThreadPoolExecutor:
 
 def _write_job(slot: _Slot, map_path: Path, meta_path: Path, payload: bytes, meta: bytes,
                bridge: _Bridge) -> None:
-    error = None
-    try:
-        map_path.parent.mkdir(parents=True, exist_ok=True)
-        cxmap.write_atomic(map_path, payload, backup=False)
-        cxmap.write_atomic(meta_path, meta, backup=False)
-    except FileFormatError as exc:
-        error = exc.message
-    except Exception as exc:  # noqa: BLE001 - a worker must report, never die silently
-        error = str(exc) or type(exc).__name__
+    error = write_copy(map_path, meta_path, payload, meta)
     with slot.lock:
         slot.busy = False
         slot.error = error
@@ -389,8 +305,8 @@ def _write_job(slot: _Slot, map_path: Path, meta_path: Path, payload: bytes, met
         slot.writes += 1
         remove = not slot.wanted
     if remove:  # discarded while this copy was being written
-        _remove_quietly(map_path)
-        _remove_quietly(meta_path)
+        remove_quietly(map_path)
+        remove_quietly(meta_path)
     bridge.done.emit(slot)
 
 
@@ -408,7 +324,8 @@ class Autosaver(QObject):
         self.key = uuid.uuid4().hex
         self._slot = _Slot(self)
         self._pending = False  # a change came while a write was under way
-        self._failing = False
+        self._failing: str | None = None  # the kind of failure last said, if any
+        self._too_large = False  # the last try was refused: serialising is costly
         self._attached = session is not None
         self._idle = QTimer(self, singleShot=True, interval=IDLE_MS)
         self._max = QTimer(self, singleShot=True, interval=MAX_MS)
@@ -444,7 +361,8 @@ class Autosaver(QObject):
     def _on_change(self, _event=None) -> None:
         if not self._attached:
             return
-        self._idle.start()  # restarted by every change: fires when editing pauses
+        if not self._too_large:  # a refused map is tried again only every MAX_MS
+            self._idle.start()  # restarted by every change: fires when editing pauses
         if not self._max.isActive():  # not restarted: fires during continuous editing
             self._max.start()
 
@@ -471,11 +389,19 @@ class Autosaver(QObject):
         try:
             payload = serialise(self.document.journey)
             meta = self._sidecar(_now_iso())
+        except FileFormatError as exc:  # a copy the loader would refuse: keep the last
+            with slot.lock:
+                slot.busy = False
+            self._too_large = True
+            self._report("size", tr("The map is too large to keep a recovery copy: %1").replace(
+                "%1", exc.message))
+            return False
         except Exception as exc:  # noqa: BLE001 - never lose the editor over a copy
             with slot.lock:
                 slot.busy = False
-            self._report(str(exc) or type(exc).__name__)
+            self._report("write", _cannot_write(str(exc) or type(exc).__name__))
             return False
+        self._too_large = False
         _get_executor().submit(_write_job, slot, self.map_path, self.meta_path, payload,
                                meta, _get_bridge())
         return True
@@ -493,19 +419,18 @@ class Autosaver(QObject):
 
     def _finished(self, slot: _Slot) -> None:
         if slot.error is not None:
-            self._report(slot.error)
+            self._report("write", _cannot_write(slot.error))
         else:
-            self._failing = False
+            self._failing = None
             self.written.emit()
         if self._pending:
             self._pending = False
             self.write_now()
 
-    def _report(self, message: str) -> None:
-        if not self._failing:
-            self._failing = True
-            self.failed.emit(tr("Autosave could not write a recovery copy: %1").replace(
-                "%1", message))
+    def _report(self, kind: str, message: str) -> None:
+        if self._failing != kind:  # once per run of failures, not at every change
+            self._failing = kind
+            self.failed.emit(message)
 
     def remove(self) -> None:
         """Remove the copy (now, or as soon as a write under way ends).  Once
@@ -520,8 +445,8 @@ class Autosaver(QObject):
             slot.wanted = False
             busy = slot.busy
         if not busy:
-            _remove_quietly(self.map_path)
-            _remove_quietly(self.meta_path)
+            remove_quietly(self.map_path)
+            remove_quietly(self.meta_path)
 
     def adopt(self, entry: Entry) -> bool:
         """Make a recovered copy this document's own, by renaming it: at no moment is
@@ -532,13 +457,18 @@ class Autosaver(QObject):
             os.replace(entry.map_path, self.map_path)
         except OSError:
             return False
+        try:
+            make_private(self.map_path)  # a copy an older version left readable
+        except OSError:
+            pass  # the folder is private all the same
         copied = (entry.copied_at or _dt.datetime.now(_dt.timezone.utc)).isoformat(
             timespec="seconds")
         try:
+            make_private(self.meta_path)
             cxmap.write_atomic(self.meta_path, self._sidecar(copied), backup=False)
-        except FileFormatError:
+        except (FileFormatError, OSError):
             self.write_now()  # the map is ours; a fresh copy brings its sidecar
-        _remove_quietly(entry.meta_path)
+        remove_quietly(entry.meta_path)
         self._idle.stop()
         self._max.stop()
         return True
@@ -564,53 +494,28 @@ class Autosaver(QObject):
 def serialise(journey) -> bytes:
     """The map as the file format has it, compact: ``cxmap.dumps`` indents, which
     sends ``json`` down its pure-Python encoder, three times slower (10k elements:
-    about 75 ms here against 270 ms), and this runs on the GUI thread."""
-    return json.dumps(cxmap.to_data(journey), ensure_ascii=False, allow_nan=False,
-                      separators=(",", ":")).encode("utf-8")
+    about 75 ms here against 270 ms), and this runs on the GUI thread.
+
+    Raises ``FileFormatError`` for a map the loader would refuse: a copy that cannot
+    be recovered is worth less than the previous one, which is then kept."""
+    graph = journey.graph
+    if graph.number_of_nodes() > MAX_NODES or graph.number_of_edges() > MAX_EDGES:
+        raise FileFormatError(tr("it has more elements than a map file holds."))
+    payload = json.dumps(cxmap.to_data(journey), ensure_ascii=False, allow_nan=False,
+                         separators=(",", ":")).encode("utf-8")
+    if len(payload) > MAX_FILE_BYTES:
+        raise FileFormatError(tr("it would take %1 MiB; a map file holds at most %2 MiB.")
+                              .replace("%1", f"{len(payload) / 2**20:,.1f}")
+                              .replace("%2", str(MAX_FILE_BYTES // 2**20)))
+    return payload
+
+
+def _cannot_write(message: str) -> str:
+    return tr("Autosave could not write a recovery copy: %1").replace("%1", message)
 
 
 def _now_iso() -> str:
     return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
-
-
-def _parse_time(value) -> _dt.datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = _dt.datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=_dt.timezone.utc)
-
-
-def _marker(folder: Path, instance: str) -> Path:
-    return folder / f"session-{instance}.json"
-
-
-def _read_json(path: Path) -> dict:
-    try:
-        with open(path, "rb") as f:
-            data = json.loads(f.read(1 << 16))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _remove_quietly(path: Path | None) -> None:
-    if path is None:
-        return
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
-
-
-def _remove_if_stale(path: Path) -> None:
-    try:
-        if time.time() - path.stat().st_mtime > _STALE_TEMP_S:
-            path.unlink()
-    except OSError:
-        pass
 
 
 def _try_lock(fd: int) -> bool | None:
@@ -633,46 +538,20 @@ def _claim(marker: Path) -> tuple[bool, int | None]:
     """Whether the instance of this marker is running; if not, and its marker could
     be locked, the locked descriptor (the caller's claim on its copies)."""
     try:
-        fd = os.open(marker, os.O_RDWR)
+        # Never follows a link nor waits on a FIFO put there under a marker's name.
+        fd, _info = open_regular(marker, os.O_RDWR)
     except FileNotFoundError:
         return False, None  # no marker: not running
     except OSError:
-        return True, None  # cannot tell: leave its files alone
+        return True, None  # cannot tell (or not a marker): leave its files alone
     locked = _try_lock(fd)
     if locked is True:
         return False, fd  # the OS let go of its lock: the process is gone
     os.close(fd)
     if locked is False:
         return True, None
-    pid = _read_json(marker).get("pid")  # no locks here: the pid decides
-    return (type(pid) is int and _pid_alive(pid)), None
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if os.name == "nt":
-        return _windows_pid_alive(pid)
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # it exists, under another user
-    return True
-
-
-def _windows_pid_alive(pid: int) -> bool:  # pragma: no cover - Windows only
-    import ctypes
-
-    kernel32 = ctypes.windll.kernel32
-    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-    if not handle:
-        return False
-    try:
-        code = ctypes.c_ulong()
-        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
-            return True
-        return code.value == 259  # STILL_ACTIVE
-    finally:
-        kernel32.CloseHandle(handle)
+        pid = read_small_json(marker).get("pid")  # no locks here: the pid decides
+    except TooLarge:
+        return True, None  # not a marker of ours: leave its files alone
+    return (type(pid) is int and pid_alive(pid)), None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import weakref
 from dataclasses import dataclass
@@ -14,7 +13,7 @@ from PySide6.QtGui import QUndoStack
 
 from ..commands import ChangeCommand
 from ..fileformat import FileFormatError, Problem
-from ..fileformat import cxmap
+from ..fileformat import cxmap, files
 from ..model import JourneyMap, ModelError
 
 
@@ -28,16 +27,13 @@ class DiskState:
 
     @classmethod
     def read(cls, path: str | os.PathLike[str]) -> "DiskState | None":
-        """The file's state now; None if it cannot be read (missing, a folder...)."""
+        """The file's state now; None if it cannot be read (missing, a folder, a pipe, a
+        device, over the size limit...).  Type and size are checked before hashing, so
+        a pipe or a link to /dev/zero never hangs the editor."""
         try:
-            with open(path, "rb") as f:
-                stat = os.fstat(f.fileno())
-                digest = hashlib.sha256()
-                while chunk := f.read(1 << 20):
-                    digest.update(chunk)
-        except OSError:
+            return cls(*files.file_state(path))
+        except FileFormatError:
             return None
-        return cls(stat.st_size, stat.st_mtime_ns, digest.hexdigest())
 
     def to_json(self) -> dict:
         return {"size": self.size, "mtime_ns": self.mtime_ns, "sha256": self.sha256}
@@ -112,41 +108,50 @@ class Document(QObject):
         self.undo_stack.push(command)
         return True
 
-    def save(self, path: str | Path | None = None) -> None:
-        """Save to ``path`` (or the document's own file).  Raises ``FileFormatError``;
-        on failure the document stays as it was, modified."""
+    def save(self, path: str | Path | None = None, *,
+             replace_read_only: bool = False) -> list[str]:
+        """Save to ``path`` (or the document's own file).  Raises ``FileFormatError``
+        (``files.ReadOnlyFileError`` for a read-only file unless ``replace_read_only``);
+        on failure the document stays as it was, modified.  Returns notes for the user
+        (a backup that could not be kept)."""
         target = Path(path) if path else self.path
         if target is None:
             raise FileFormatError("The map has no file yet: choose where to save it.")
-        cxmap.save(self.journey, target)
+        notes = cxmap.save(self.journey, target, replace_read_only=replace_read_only)
         self.disk_state = DiskState.read(target)
         self.undo_stack.setClean()
         self._set_repairs(False)
         if target != self.path:
             self.path = target
             self.path_changed.emit(target)
+        return notes
 
     def disk_change(self) -> str:
         """How the document's file differs from when it was last read or written:
-        "same", "changed", "removed", or "unknown" (no file, or never read)."""
+        "same", "changed", "removed", or "unknown" (no file, or never read).
+
+        Decided by content: another program may change a file keeping its size and
+        mtime (``cp -p``, rsync), so equal size and mtime are hashed too (a map is at
+        most 64 MiB).  Something there that cannot be read as a map file (grown past
+        the limit, a pipe, no permission) counts as changed: saving would replace it."""
         if self.path is None or self.disk_state is None:
             return "unknown"
         try:
-            stat = os.stat(self.path)
+            size = os.stat(self.path).st_size
         except FileNotFoundError:
             return "removed"
         except OSError:
             return "unknown"
         known = self.disk_state
-        if (stat.st_size, stat.st_mtime_ns) == (known.size, known.mtime_ns):
-            return "same"
+        if size != known.size:
+            return "changed"  # no need to hash: other bytes
         now = DiskState.read(self.path)
         if now is None:
-            return "removed" if not self.path.exists() else "unknown"
-        if now.sha256 == known.sha256:
-            self.disk_state = now  # touched, not changed: no need to hash it again
-            return "same"
-        return "changed"
+            return "removed" if not os.path.lexists(self.path) else "changed"
+        if now.sha256 != known.sha256:
+            return "changed"
+        self.disk_state = now  # maybe touched, not changed
+        return "same"
 
     def _set_repairs(self, value: bool) -> None:
         before = self.is_modified

@@ -16,7 +16,9 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QSpinBox, QWidget)
 
+from ..canvas.title_editor import MAX_TITLE, cut_message, limit_document, tell
 from ..commands import ChangeCommand, EditFieldsCommand
+from ..model.schema import MAX_TEXT
 from .document import Document
 
 UNSET = "—"
@@ -54,8 +56,13 @@ class CommitTextEdit(QPlainTextEdit):
         self.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self.setMinimumHeight(56)
         self.setMaximumHeight(96)
+        # Without a limit a pasted book would reach the model, which refuses it whole.
+        self.limit = MAX_TEXT
+        limit_document(self.document(), lambda: self.limit,
+                       lambda limit: tell(self, cut_message(limit, title=False)))
 
     def set_text(self, text: str) -> None:
+        self.limit = max(MAX_TEXT, len(text))
         if self.toPlainText() != text:
             self.setPlainText(text)
         self.document().setModified(False)
@@ -137,11 +144,17 @@ class Form(QWidget):
         self.bindings.append(binding)
         return binding
 
-    def add_line(self, name: str, label: str) -> QLineEdit:
+    def add_line(self, name: str, label: str, limit: int | None = None) -> QLineEdit:
+        """One line of text; a title is kept to ``MAX_TITLE`` characters, other lines to
+        ``limit`` (Qt's own 32,767 unless given)."""
         edit = QLineEdit()
+        most = limit or (MAX_TITLE if name == "title" else edit.maxLength())
         binding = Binding(edit, label, field_reader(name), field_writer(name, label))
 
         def set_text(value: str) -> None:
+            # A longer value already in the map is shown whole (and may shrink), never
+            # cut by the field, which would lose its end at the next commit.
+            edit.setMaxLength(max(most, len(value)))
             if edit.text() != value:
                 edit.setText(value)
             if not edit.hasFocus():
@@ -149,6 +162,9 @@ class Form(QWidget):
         self._as_text(binding, set_text, edit.text)
         edit.editingFinished.connect(lambda: self._commit_text(binding))
         edit.textEdited.connect(lambda text: follow_text_direction(edit, text, self.map_rtl))
+        # QLineEdit drops what goes past its length silently, but for this signal.
+        edit.inputRejected.connect(
+            lambda: tell(edit, cut_message(edit.maxLength(), title=name == "title")))
         self.add_row(binding)
         return edit
 

@@ -46,9 +46,18 @@ def windows() -> list["MainWindow"]:
 
 
 def window_for(path: Path) -> "MainWindow | None":
-    path = Path(path).resolve()
-    for window in _windows:
-        if window.document.path is not None and window.document.path.resolve() == path:
+    """The window showing the file ``path``, however it is named: through a symbolic
+    link, a hard link, or another case on a case-insensitive disk."""
+    from ..fileformat.files import same_file
+
+    path = Path(path)
+    resolved = path.resolve()
+    shown = [w for w in _windows if w.document.path is not None]
+    for window in shown:
+        if window.document.path.resolve() == resolved:
+            return window
+    for window in shown:  # one stat each; only when no name matched
+        if same_file(window.document.path, path):
             return window
     return None
 
@@ -203,17 +212,29 @@ class MainWindow(EditingMixin, QMainWindow):
         session = autosave.current_session()
         if session is None:
             return []
-        scan = session.scan()
+        scan = session.scan()  # sidecars only: no map is loaded until one is chosen
         try:
             if not scan.entries:
+                if scan.skipped:
+                    self.statusBar().showMessage(tr(
+                        "%n item(s) in the recovery folder were skipped: %1",
+                        len(scan.skipped)).replace("%1", "; ".join(
+                            f"{s.name} ({s.reason})" for s in scan.skipped[:3])))
                 return []
             from .recovery import RecoveryDialog
 
             # No parent: this window may give way to the first map recovered.
-            dialog = RecoveryDialog(scan.entries)
+            dialog = RecoveryDialog(scan.entries, skipped=scan.skipped,
+                                    not_listed=scan.not_listed)
             dialog.exec()
             opened, window = [], self
             for item in dialog.chosen:
+                path = item.document.path
+                existing = window_for(path) if path is not None else None
+                if existing is not None:  # one window per file
+                    self._recovered_while_open(existing, item)
+                    opened.append(existing)
+                    continue
                 window = window.show_document(item.document)
                 if item.entry is not None:
                     window.autosaver.adopt(item.entry)
@@ -222,6 +243,23 @@ class MainWindow(EditingMixin, QMainWindow):
             return opened
         finally:
             scan.release()
+
+    def _recovered_while_open(self, existing: "MainWindow", item) -> None:
+        """A recovered map whose file a window already shows: that window comes to the
+        front.  A copy holding just what it shows is done with; any other copy stays
+        on disk (offered at the next start) and the user is told, so nothing is lost."""
+        existing.raise_()
+        existing.activateWindow()
+        if item.entry is None:  # saved to a file of its own: nothing left to keep
+            return
+        if item.document.journey.snapshot() == existing.document.journey.snapshot():
+            item.entry.remove()
+            return
+        existing.show_error(tr("Recovered map not opened"), tr(
+            "“%1” is already open in a window, which shows a different version than the "
+            "recovery copy. The copy is kept and offered again at the next start; to keep "
+            "both, close this window first, or choose Save As… for the copy then.").replace(
+            "%1", item.document.path.name))
 
     @classmethod
     def open_new(cls, path: Path | None) -> "MainWindow":
@@ -349,14 +387,24 @@ class MainWindow(EditingMixin, QMainWindow):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        from ..fileformat.files import ReadOnlyFileError
+
         self.commit_pending()  # a half-typed title belongs in the file
         try:
-            self.document.save(path)
+            notes = self.document.save(path)
+        except ReadOnlyFileError:
+            # A rename would replace it all the same; the user made it read-only for a
+            # reason, so ask rather than overwrite or merely fail.
+            return self.save_as() if self.ask_read_only(path) == "save_as" else False
         except (FileFormatError, OSError) as exc:
             self.show_error(tr("Cannot save map"), str(exc))
             return False
         settings.add_recent_file(path)
-        self.statusBar().showMessage(tr("Saved %1").replace("%1", str(path)), 5000)
+        message = tr("Saved %1").replace("%1", str(path))
+        if notes:  # a backup that could not be kept
+            message += " " + tr("No backup was kept: “%1” is not a file.").replace(
+                "%1", path.name + ".bak")
+        self.statusBar().showMessage(message, 8000 if notes else 5000)
         return True
 
     def export_csv(self) -> None:
@@ -366,7 +414,7 @@ class MainWindow(EditingMixin, QMainWindow):
             Path.home() / (_file_stem(self.document.journey.document["title"]) + ".csv"))
         path = self.ask_save_path(tr("Export Journey CSV"), tr("Journey CSV (%1)").replace(
             "%1", CSV_FILTER), base)
-        if not path:
+        if not path or self._is_own_file(Path(path), tr("Cannot export CSV")):
             return
         try:
             export_csv(self.document.journey, path, self.scene.persona)
@@ -429,8 +477,21 @@ class MainWindow(EditingMixin, QMainWindow):
         if not path:
             return None
         path = Path(path)
-        return path if path.suffix.lower() == "." + suffix else path.with_name(
+        path = path if path.suffix.lower() == "." + suffix else path.with_name(
             f"{path.name}.{suffix}")
+        return None if self._is_own_file(path, title) else path
+
+    def _is_own_file(self, path: Path, title: str) -> bool:
+        """An export must never replace the map it comes from (through a link, too)."""
+        from ..fileformat.files import same_file
+
+        own = self.document.path
+        if own is None or not same_file(path, own):
+            return False
+        self.show_error(title, tr("“%1” is this map's own file; exporting there would "
+                                  "replace the map. Choose another name.").replace(
+            "%1", str(path)))
+        return True
 
     def commit_pending(self) -> None:
         """Commit text still being typed in a panel."""
@@ -504,6 +565,21 @@ class MainWindow(EditingMixin, QMainWindow):
         if clicked == overwrite:
             return "overwrite"
         return "save_as" if clicked == save_as else "cancel"
+
+    def ask_read_only(self, path: Path) -> str:
+        """The file to save over is read-only: "save_as" or "cancel"."""
+        self.raise_()
+        self.activateWindow()
+        box = QMessageBox(QMessageBox.Warning, tr("File Is Read-Only"), tr(
+            "The file “%1” is read-only, so the map was not saved.").replace(
+            "%1", Path(path).name), QMessageBox.NoButton, self)
+        box.setInformativeText(tr("Save this map under another name, or cancel?"))
+        save_as = box.addButton(tr("Save &As…"), QMessageBox.AcceptRole)
+        cancel = box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(save_as)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return "save_as" if box.clickedButton() == save_as else "cancel"
 
     def ask_open_path(self, title: str, name_filter: str) -> str:
         path, _ = QFileDialog.getOpenFileName(self, title, str(self._folder()), name_filter)

@@ -9,8 +9,11 @@ no longer running and acts on the selected ones:
 - **Discard**: the copy is deleted (after a confirmation);
 - **Later** (or closing the dialog): the copies stay, offered again at the next start.
 
-A copy that cannot be read shows the loader's message; it can only be discarded or kept.
-The dialog opens no window itself: ``chosen`` lists what to open once it has closed.
+The list shows what the sidecars say (title, file, time, size): no map is loaded to
+show it.  A map is loaded when Recover or Save As is chosen; a copy that cannot be read
+(known from its size and last bytes already, or once loading fails) shows the loader's
+message and can only be discarded or kept.  The dialog opens no window itself:
+``chosen`` lists what to open once it has closed.
 """
 
 from __future__ import annotations
@@ -24,15 +27,19 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLay
                                QHeaderView, QLabel, QMessageBox, QPushButton, QStyle,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from ..canvas.editing import english_plural
 from ..fileformat import FileFormatError, Problem
-from .autosave import Entry
+from .recovery_store import Entry, Skipped
 from .document import Document
 
 MAP_FILTER = "*.cxmap"
 
 
 def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("RecoveryDialog", text, None, n)
+    translated = QCoreApplication.translate("RecoveryDialog", text, None, n)
+    if n >= 0 and translated == text.replace("%n", str(n)):  # untranslated: English
+        translated = english_plural(translated, n)
+    return translated
 
 
 @dataclass
@@ -70,8 +77,13 @@ def entry_time(entry: Entry) -> str:
     return locale.toString(moment, QLocale.FormatType.ShortFormat)
 
 
+def entry_size(entry: Entry) -> str:
+    return QLocale().formattedDataSize(entry.size, 1, QLocale.DataSizeTraditionalFormat)
+
+
 class RecoveryDialog(QDialog):
-    def __init__(self, entries: list[Entry], parent: QWidget | None = None):
+    def __init__(self, entries: list[Entry], parent: QWidget | None = None, *,
+                 skipped: list[Skipped] = (), not_listed: int = 0):
         super().__init__(parent)
         self.setWindowTitle(tr("Recover unsaved work"))
         self.setObjectName("recovery_dialog")
@@ -86,8 +98,8 @@ class RecoveryDialog(QDialog):
 
         self.list = QTreeWidget()
         self.list.setAccessibleName(tr("Recovered maps"))
-        self.list.setColumnCount(3)
-        self.list.setHeaderLabels([tr("Map"), tr("File"), tr("Copy made")])
+        self.list.setColumnCount(4)
+        self.list.setHeaderLabels([tr("Map"), tr("File"), tr("Copy made"), tr("Size")])
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setSelectionMode(QAbstractItemView.ExtendedSelection)
@@ -97,25 +109,19 @@ class RecoveryDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.Interactive)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
-        warning = self.style().standardIcon(QStyle.SP_MessageBoxWarning)
-        # Readable rows get an empty icon, so every title starts at the same place.
-        size = self.list.iconSize() if self.list.iconSize().isValid() else QSize(16, 16)
-        blank = QPixmap(size)
-        blank.fill(Qt.transparent)
-        blank = QIcon(blank)
+        header.setSectionResizeMode(3, QHeaderView.ResizeToContents)
         for index, entry in enumerate(self.entries):
             # A path reads left to right even in a right-to-left interface (marks, else
             # its leading "/" lands at the far end).
             path = (f"\u200e{entry.original_path}\u200e" if entry.original_path
                     else tr("Untitled"))
-            item = QTreeWidgetItem([entry_title(entry), path, entry_time(entry)])
+            item = QTreeWidgetItem([entry_title(entry), path, entry_time(entry),
+                                    entry_size(entry)])
             item.setData(0, Qt.UserRole, index)
             item.setToolTip(1, path)
-            item.setIcon(0, blank if entry.readable else warning)
-            if not entry.readable:
-                item.setToolTip(0, tr("This copy cannot be read. %1").replace(
-                    "%1", entry.error or ""))
+            item.setTextAlignment(3, Qt.AlignTrailing | Qt.AlignVCenter)
             self.list.addTopLevelItem(item)
+            self._mark(item, entry)
         self.list.setColumnWidth(0, 220)
         self.list.selectAll()
 
@@ -123,6 +129,11 @@ class RecoveryDialog(QDialog):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        # What the folder held that is not listed, so nothing goes unmentioned.
+        self.folder_note = QLabel(_folder_note(skipped, not_listed))
+        self.folder_note.setWordWrap(True)
+        self.folder_note.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.folder_note.setVisible(bool(self.folder_note.text()))
 
         self.discard_button = QPushButton(tr("&Discard"))
         self.later_button = QPushButton(tr("&Later"))
@@ -144,6 +155,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.details)
+        layout.addWidget(self.folder_note)
         layout.addLayout(buttons)
         self.list.itemSelectionChanged.connect(self._update)
         self._update()
@@ -177,6 +189,28 @@ class RecoveryDialog(QDialog):
                 "%2", entry.error or "") for entry in broken))
         self.details.setVisible(bool(broken))
 
+    def _mark(self, item: QTreeWidgetItem, entry: Entry) -> None:
+        """The row's warning sign and its reason, for a copy known to be unreadable."""
+        if entry.readable:
+            size = self.list.iconSize() if self.list.iconSize().isValid() else QSize(16, 16)
+            blank = QPixmap(size)
+            blank.fill(Qt.transparent)
+            item.setIcon(0, QIcon(blank))  # so every title starts at the same place
+            item.setToolTip(0, "")
+            return
+        item.setIcon(0, self.style().standardIcon(QStyle.SP_MessageBoxWarning))
+        item.setToolTip(0, tr("This copy cannot be read. %1").replace("%1", entry.error or ""))
+
+    def _remark(self, entries: list[Entry]) -> None:
+        """Show what loading found out about these entries."""
+        wanted = {id(entry) for entry in entries}
+        for row in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(row)
+            entry = self.entries[item.data(0, Qt.UserRole)]
+            if id(entry) in wanted:
+                item.setText(0, entry_title(entry))
+                self._mark(item, entry)
+
     def _done_with(self, entries: list[Entry]) -> None:
         gone = {id(entry) for entry in entries}
         for row in reversed(range(self.list.topLevelItemCount())):
@@ -190,17 +224,25 @@ class RecoveryDialog(QDialog):
 
     # ------------------------------------------------------------ the choices
     def recover_selected(self) -> None:
-        done = []
+        done, failed = [], []
         for entry in self.selected_entries():
-            if entry.readable:
-                self.chosen.append(Recovered(entry.document(), entry.problems, entry))
-                done.append(entry)
+            if not entry.readable:
+                continue
+            if not entry.load():  # loaded only now: the list did not need the map
+                failed.append(entry)
+                continue
+            self.chosen.append(Recovered(entry.document(), entry.problems, entry))
+            done.append(entry)
+        self._remark(failed)
         self._done_with(done)
 
     def save_selected_as(self) -> None:
-        done = []
+        done, failed = [], []
         for entry in self.selected_entries():
             if not entry.readable:
+                continue
+            if not entry.load():
+                failed.append(entry)
                 continue
             path = self.ask_save_path(entry)
             if not path:
@@ -217,6 +259,7 @@ class RecoveryDialog(QDialog):
             entry.remove()
             self.chosen.append(Recovered(document, entry.problems, None))
             done.append(entry)
+        self._remark(failed)
         self._done_with(done)
 
     def discard_selected(self) -> None:
@@ -249,3 +292,15 @@ class RecoveryDialog(QDialog):
 
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
+
+
+def _folder_note(skipped: list[Skipped], not_listed: int) -> str:
+    lines = []
+    if not_listed:
+        lines.append(tr("%n older copy(ies) not listed here stay in the recovery folder "
+                        "and are offered once these are dealt with.", not_listed))
+    if skipped:
+        lines.append(tr("%n item(s) in the recovery folder were skipped: %1", len(skipped))
+                     .replace("%1", "; ".join(f"{s.name} ({s.reason})" for s in skipped[:5])
+                              + ("…" if len(skipped) > 5 else "")))
+    return "\n".join(lines)

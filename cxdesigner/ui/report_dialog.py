@@ -467,6 +467,8 @@ class ReportExport(QObject):
         path = Path(path)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+        if window._is_own_file(path, tr("Cannot export report")):
+            return False
         self.run(_snapshot(journey), options, path)
         return True
 
