@@ -130,7 +130,8 @@ def analysis_json(journey: JourneyMap, result: Analysis) -> str:
                   "paths_cut": result.paths_cut,
                   "search_stopped": result.search_stopped,
                   "search_steps": result.search_steps,
-                  "findings": [f.as_dict() for f in result.findings]})
+                  "findings": [f.as_dict() for f in result.findings],
+                  "finding_counts": result.finding_counts})
 
 
 def paths_heading(result: Analysis) -> str:
@@ -164,4 +165,6 @@ def analysis_text(journey: JourneyMap, result: Analysis) -> str:
         if found:
             lines.append(f"{title}:")
             lines += [f"  - {clean(f.message)}" for f in found]
+            if result.count_of(kind) > len(found):
+                lines.append(f"  ... and {result.count_of(kind) - len(found):,} more")
     return "\n".join(lines)

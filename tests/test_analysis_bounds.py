@@ -275,3 +275,19 @@ def test_a_hidden_analysis_panel_does_not_analyse_after_an_edit(qtbot, trap_wind
     trap_window.document.push(AddStageCommand(trap_window.document.journey, "Later"))
     qtbot.wait(3 * DEBOUNCE_MS)  # the window was never shown
     assert trap_window.analysis.result is None
+
+
+# ------------------------------------------------------------------ many findings
+def test_thousands_of_empty_stages_list_the_first_few_and_count_them_all():
+    stages = [[] for _ in range(2_000)] + [["a", "b"]]
+    result = analysis.analyze(build(stages, [("a", "b")]))
+    assert result.count_of("empty_stage") == 2_000
+    assert len(result.of_kind("empty_stage")) == analysis.MAX_FINDINGS
+    assert result.of_kind("empty_stage")[0].element == "s0"
+
+
+def test_analyze_text_says_how_many_findings_are_not_listed(tmp_path, capsys):
+    path = tmp_path / "stages.cxmap"
+    cxmap.save(build([[] for _ in range(700)] + [["a"]], []), path)
+    assert main(["analyze", str(path)]) == 0
+    assert f"... and {700 - analysis.MAX_FINDINGS:,} more" in capsys.readouterr().out

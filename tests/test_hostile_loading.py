@@ -21,6 +21,7 @@ from cxdesigner.fileformat.limits import MAX_NESTING, MAX_NODES
 from cxdesigner.model import JourneyMap
 from cxdesigner.model import layout
 from cxdesigner.model import schema as S
+from cxdesigner.model.errors import ModelError
 
 HANG_GUARD = pytest.mark.timeout(60)
 
@@ -236,7 +237,7 @@ def test_a_date_that_is_not_a_calendar_date_is_reported_and_cleared(field, value
 
 def test_a_week_date_is_refused_by_the_model_too():
     journey = small_map()
-    with pytest.raises(Exception, match="YYYY-MM-DD"):
+    with pytest.raises(ModelError, match="YYYY-MM-DD"):
         journey.set_fields("a1", due="2026-W01-1")
 
 

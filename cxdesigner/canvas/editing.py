@@ -197,7 +197,7 @@ class CanvasEditor(QObject):
         at the end; selected and in title edit.  Returns its id."""
         self.commit_title()
         stage, _, _ = self._context()
-        index = self.journey.stages().index(stage) + 1 if stage else None
+        index = self.journey.stage_position(stage) + 1 if stage else None
         return self._create(NewStageCommand(self.journey, "", index))
 
     def add_touchpoint(self, channel: str | None = None) -> str | None:

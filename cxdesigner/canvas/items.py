@@ -183,7 +183,7 @@ class StageBandItem(ModelItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         palette = self.scene().palette()
-        index = self.journey.stage_order.index(self.element_id)
+        index = self.journey.stage_position(self.element_id)
         base = palette.alternateBase().color() if index % 2 else palette.base().color()
         painter.setPen(Qt.NoPen)
         painter.setBrush(base.darker(103))

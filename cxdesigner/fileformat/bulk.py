@@ -11,6 +11,7 @@ careful path would repair (a test holds them to that).
 
 from __future__ import annotations
 
+from collections import deque
 from functools import partial
 from itertools import chain, repeat
 from operator import eq, is_not, itemgetter
@@ -76,14 +77,13 @@ def _fill_defaults(kind: str, group: list[dict[str, Any]]) -> None:
     fresh container each).  Harmless if the bulk check then fails: the careful path
     would fill in the same values, and a default always passes its check."""
     for spec in S.FIELDS[kind]:
-        present = list(map(dict.__contains__, group, repeat(spec.name)))
-        if all(present):
-            continue
         name, default = spec.name, spec.default
-        shared = not isinstance(default, (dict, list))  # immutable: one object serves all
-        for node, has in zip(group, present):
-            if not has:
-                node[name] = default if shared else spec.fresh_default()
+        if not isinstance(default, (dict, list)):  # immutable: one object serves all
+            deque(map(dict.setdefault, group, repeat(name), repeat(default)), maxlen=0)
+            continue
+        for node in group:
+            if name not in node:
+                node[name] = spec.fresh_default()
 
 
 def nodes(nodes_in: list[Any]) -> list[tuple[str, dict[str, Any]]] | None:

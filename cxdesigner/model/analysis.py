@@ -12,6 +12,10 @@ the places where the map is incomplete.  Plain Python over the flows; no Qt.
 * unreachable touchpoints: not reachable from any entry;
 * empty stages: stages with no touchpoint.
 
+Each kind of finding lists at most ``MAX_FINDINGS`` (the first in journey order, the
+lowest emotions first); ``finding_counts`` gives how many there are in all, so a map of
+100,000 empty stages costs a count, not 100,000 messages nobody reads.
+
 Every step is bounded, because a map within the file limits (200,000 elements,
 1,000,000 links) must analyse in a second or two and the editor runs this on its UI
 thread.  Counting every simple path is #P-hard and a dozen touchpoints all linked to
@@ -55,6 +59,8 @@ WORK_BUDGET = 250_000
 # Path counts stop growing here (still an honest lower bound): past it the number
 # means nothing to a reader, and capped integers keep the counting linear.
 COUNT_CAP = 10 ** 18
+# Findings listed per kind; the rest are counted (``Analysis.finding_counts``).
+MAX_FINDINGS = 500
 
 
 @dataclass(frozen=True)
@@ -80,9 +86,18 @@ class Analysis:
     paths_cut: bool = False  # more paths may exist than ``paths`` lists
     search_stopped: bool = False  # the work budget ended the listing
     search_steps: int = 0
+    finding_counts: dict[str, int] = field(default_factory=dict)  # all, listed or not
 
     def of_kind(self, kind: str) -> list[Finding]:
         return [f for f in self.findings if f.kind == kind]
+
+    def count_of(self, kind: str) -> int:
+        """How many findings of ``kind`` there are, including those not listed."""
+        return self.finding_counts.get(kind, 0)
+
+    @property
+    def finding_total(self) -> int:
+        return sum(self.finding_counts.values())
 
 
 @dataclass
@@ -101,9 +116,16 @@ def _flows(journey: JourneyMap) -> _Flows:
     order: list[str] = []
     empty: list[str] = []
     last: list[str] = []
+    # Grouped in one pass over the touchpoints: asking each stage for its own costs a
+    # look-up per stage, which a map of 100,000 empty stages turns into most of the work.
+    by_stage: dict[str, list[str]] = {}
+    for t in journey.ids(S.TOUCHPOINT):
+        by_stage.setdefault(journey.stage_of(t), []).append(t)
+    nodes = journey.graph.nodes
     for stage in journey.stages():
-        tps = journey.touchpoints_in(stage)
+        tps = by_stage.get(stage)
         if tps:
+            tps.sort(key=lambda t: (nodes[t]["x"], nodes[t]["y"], t))  # touchpoints_in's order
             order += tps
             last = tps
         else:
@@ -147,7 +169,7 @@ def _analyze(journey: JourneyMap, persona: str, max_paths: int, hotspots: int,
     n = len(order)
     result = Analysis()
     if not n:
-        result.findings = _empty_stages(journey, flows.empty_stages)
+        result.findings = _empty_stages(journey, flows.empty_stages, result)
         return result
     entries = [i for i in range(n) if not pred[i]] or [0]
     result.entries = [order[i] for i in entries]
@@ -172,18 +194,26 @@ def _analyze(journey: JourneyMap, persona: str, max_paths: int, hotspots: int,
     result.paths_cut = not finished or (exact and count > len(found))
 
     findings: list[Finding] = []
-    findings += _low_emotions(journey, order, persona)
-    findings += _pain_hotspots(journey, order, hotspots)
-    for i, t in enumerate(order):
-        if not succ[i] and not target[i]:
-            findings.append(Finding("dead_end", t, f"{_name(journey, t)} leads nowhere "
-                                    "before the last stage."))
-    for i, t in enumerate(order):
-        if not reached[i]:
-            findings.append(Finding("unreachable", t, f"No flow leads to {_name(journey, t)} "
-                                    "from the start of the journey."))
-    result.findings = findings + _empty_stages(journey, flows.empty_stages)
+    findings += _low_emotions(journey, order, persona, result)
+    hot = _pain_hotspots(journey, order, hotspots)
+    _count(result, "pain_hotspot", len(hot))
+    findings += hot
+    dead = [i for i in range(n) if not succ[i] and not target[i]]
+    _count(result, "dead_end", len(dead))
+    findings += [Finding("dead_end", order[i], f"{_name(journey, order[i])} leads nowhere "
+                         "before the last stage.") for i in dead[:MAX_FINDINGS]]
+    lost = [i for i in range(n) if not reached[i]]
+    _count(result, "unreachable", len(lost))
+    findings += [Finding("unreachable", order[i], f"No flow leads to "
+                         f"{_name(journey, order[i])} from the start of the journey.")
+                 for i in lost[:MAX_FINDINGS]]
+    result.findings = findings + _empty_stages(journey, flows.empty_stages, result)
     return result
+
+
+def _count(result: Analysis, kind: str, count: int) -> None:
+    if count:
+        result.finding_counts[kind] = count
 
 
 # ------------------------------------------------------------------ graph steps
@@ -431,12 +461,14 @@ def _shortest_paths(entries: list[int], target: bytearray, succ: list[list[int]]
 
 
 # ------------------------------------------------------------------ findings
-def _low_emotions(journey: JourneyMap, order: list[str], persona: str) -> list[Finding]:
+def _low_emotions(journey: JourneyMap, order: list[str], persona: str,
+                  result: Analysis) -> list[Finding]:
     """Touchpoints felt at -1 or below, the lowest first (journey order within)."""
     felt = [(journey.emotion(t, persona), i, t) for i, t in enumerate(order)]
     low = sorted((v, i, t) for v, i, t in felt if v is not None and v <= -1)
+    _count(result, "low_emotion", len(low))
     return [Finding("low_emotion", t, f"{_name(journey, t)}: the customer feels {v:+d}.", v)
-            for v, _, t in low]
+            for v, _, t in low[:MAX_FINDINGS]]
 
 
 def _pain_hotspots(journey: JourneyMap, order: list[str], count: int) -> list[Finding]:
@@ -458,9 +490,10 @@ def _pain_hotspots(journey: JourneyMap, order: list[str], count: int) -> list[Fi
                     float(w)) for w, t in weights[:count]]
 
 
-def _empty_stages(journey: JourneyMap, stages: list[str]) -> list[Finding]:
+def _empty_stages(journey: JourneyMap, stages: list[str], result: Analysis) -> list[Finding]:
+    _count(result, "empty_stage", len(stages))
     return [Finding("empty_stage", s, f"Stage {_name(journey, s)} has no touchpoints.")
-            for s in stages]
+            for s in stages[:MAX_FINDINGS]]
 
 
 def _name(journey: JourneyMap, element: str) -> str:

@@ -102,7 +102,7 @@ def paste(journey: JourneyMap, data: Any, stage: str | None = None, *,
     shift = _free_shift(journey, tps, where)
     with journey.group("Paste") as out:
         new: dict[str, str] = {}
-        index = journey.stages().index(stage) + 1 if stage is not None else None
+        index = journey.stage_position(stage) + 1 if stage is not None else None
         for n, entry in enumerate(stages):
             fields = _known(S.STAGE, entry["fields"])
             change = journey.add_stage(fields.pop("title", ""),

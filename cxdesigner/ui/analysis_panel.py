@@ -160,7 +160,7 @@ class AnalysisPanel(QWidget):
             self.tree.clear()
             self._add_paths(result)
             for kind in KINDS[1:]:
-                self._add_findings(kind, result.of_kind(kind))
+                self._add_findings(kind, result.of_kind(kind), result.count_of(kind))
             if current_key is not None:
                 for item in self._items():
                     if self._key(item) == current_key:
@@ -170,7 +170,7 @@ class AnalysisPanel(QWidget):
             self.tree.setUpdatesEnabled(True)
             self._showing = False
         self.tree.verticalScrollBar().setValue(scroll)
-        problems = len(result.findings)
+        problems = result.finding_total
         if not self.journey.count(S.TOUCHPOINT):
             self.summary.setText(tr("Add touchpoints and connect them with flows to "
                                     "see the paths and the moments of truth."))
@@ -231,16 +231,17 @@ class AnalysisPanel(QWidget):
                 "%1", str(len(result.paths)))
         return text
 
-    def _add_findings(self, kind: str, findings: list[analysis.Finding]) -> None:
-        group = self._group(kind, str(len(findings)), len(findings))
+    def _add_findings(self, kind: str, findings: list[analysis.Finding], total: int) -> None:
+        group = self._group(kind, str(total), total)
         for finding in findings[:MAX_ROWS]:
             item = QTreeWidgetItem([self._message(finding)])
             item.setData(0, ROLE_IDS, [finding.element])
             item.setToolTip(0, self._message(finding))
             group.addChild(item)
-        if len(findings) > MAX_ROWS:
+        shown = min(len(findings), MAX_ROWS)
+        if total > shown:
             more = QTreeWidgetItem([QCoreApplication.translate(
-                "AnalysisPanel", "… and %n more", None, len(findings) - MAX_ROWS)])
+                "AnalysisPanel", "… and %n more", None, total - shown)])
             more.setForeground(0, QBrush(self.palette().placeholderText().color()))
             group.addChild(more)
         group.setExpanded(self._expanded[kind])

@@ -238,7 +238,7 @@ class MainWindow(EditingMixin, QMainWindow):
                 window = window.show_document(item.document)
                 if item.entry is not None:
                     window.autosaver.adopt(item.entry)
-                window._report_repairs(len(item.problems))
+                window._report_repairs(sum(p.count for p in item.problems))
                 opened.append(window)
             return opened
         finally:
@@ -273,7 +273,7 @@ class MainWindow(EditingMixin, QMainWindow):
             else:
                 settings.add_recent_file(path)
                 window = cls(document)
-                window._report_repairs(len(problems))
+                window._report_repairs(sum(p.count for p in problems))
                 return window
         return cls(Document())
 
@@ -323,7 +323,7 @@ class MainWindow(EditingMixin, QMainWindow):
             return None
         settings.add_recent_file(path)
         window = self.show_document(document)
-        window._report_repairs(len(problems))
+        window._report_repairs(sum(p.count for p in problems))
         return window
 
     def import_csv(self) -> None:

@@ -147,7 +147,7 @@ class Outline(QTreeWidget):
         kind = attrs["kind"]
         title = attrs.get("title", "")
         if kind == S.STAGE:
-            number = journey.stage_order.index(element_id) + 1
+            number = journey.stage_position(element_id) + 1
             text = f"{number}. {title or labels.tr('Untitled stage')}"
             tip = tr("Stage")
             font = item.font(0)
