@@ -36,7 +36,6 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 ACTIONS = ("validate", "open", "analyze")
-BYTES_PER_TOUCHPOINT = 2_370  # make_map's file size per touchpoint, for the clean twin
 
 
 # ------------------------------------------------------------------ the traps
@@ -72,7 +71,8 @@ def many_stages(scale: float) -> dict:
 
 def repeated_stage_order(scale: float) -> dict:
     """A stage order repeating one id 16 million times (61 MB, inside the limit)."""
-    return _envelope([_stage(0)], [], ["s0"] * max(10_000, int(16_000_000 * scale)))
+    stage = {"id": "s", "kind": "stage", "title": "Stage"}  # a short id packs the most in
+    return _envelope([stage], [], ["s"] * max(10_000, int(16_000_000 * scale)))
 
 
 def duplicate_ids(scale: float) -> dict:
@@ -106,6 +106,11 @@ def complete_flows(n: int) -> dict:
     return _envelope(nodes, edges, ["s0", "s1", "s2"])
 
 
+def dumps(data: dict) -> str:
+    """A trap as compact JSON, so the largest fit in the file limit."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def traps(scale: float) -> dict[str, dict]:
     return {
         "unknown personas in emotions": unknown_personas(scale),
@@ -119,12 +124,18 @@ def traps(scale: float) -> dict[str, dict]:
 
 
 def clean_twin(size: int, folder: Path) -> Path:
-    """A clean map of about ``size`` bytes, saved by CX Designer itself."""
+    """A clean map of about ``size`` bytes (at most 90% of the file limit), saved by CX
+    Designer itself."""
     from bench_fileformat import make_map
     from cxdesigner.fileformat import cxmap
+    from cxdesigner.fileformat.limits import MAX_FILE_BYTES
 
+    sample = folder / "sample.cxmap"
+    cxmap.save(make_map(400), sample)
+    per_touchpoint = sample.stat().st_size / 400
+    size = min(size, int(MAX_FILE_BYTES * 0.9))
     path = folder / f"clean-{size}.cxmap"
-    cxmap.save(make_map(max(5, size // BYTES_PER_TOUCHPOINT)), path)
+    cxmap.save(make_map(max(5, int(size / per_touchpoint))), path)
     return path
 
 
@@ -217,7 +228,7 @@ def main() -> None:
         folder = Path(tmp)
         for name, data in traps(args.scale).items():
             path = folder / (name.replace(" ", "-") + ".cxmap")
-            path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            path.write_text(dumps(data), encoding="utf-8")
             size = path.stat().st_size
             twin = clean_twin(size, folder)
             cells = []

@@ -89,7 +89,6 @@ def hostile_part(rows: list, failures: list, timeout: float = 120.0) -> None:
         if error:
             failures.append((label, error))
     sys.path.insert(0, str(ROOT / "bench"))
-    import json
     import subprocess
 
     import bench_hostile
@@ -100,7 +99,7 @@ def hostile_part(rows: list, failures: list, timeout: float = 120.0) -> None:
     with tempfile.TemporaryDirectory() as folder:
         for name, data in bench_hostile.traps(1.0).items():
             path = Path(folder, name.replace(" ", "-") + ".cxmap")
-            path.write_text(json.dumps(data), encoding="utf-8")
+            path.write_text(bench_hostile.dumps(data), encoding="utf-8")
             for action in ("validate", "analyze"):
                 count += 1
                 try:

@@ -291,3 +291,9 @@ def test_analyze_text_says_how_many_findings_are_not_listed(tmp_path, capsys):
     cxmap.save(build([[] for _ in range(700)] + [["a"]], []), path)
     assert main(["analyze", str(path)]) == 0
     assert f"... and {700 - analysis.MAX_FINDINGS:,} more" in capsys.readouterr().out
+
+
+def test_a_lower_bound_on_paths_is_never_below_the_paths_listed():
+    result = analysis.analyze(all_linked(13, ways_out=1))
+    assert not result.path_count_exact
+    assert result.path_count >= len(result.paths) == analysis.MAX_PATHS

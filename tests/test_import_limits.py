@@ -389,3 +389,51 @@ def test_report_shortens_a_title_without_parting_marks_or_leaving_direction_open
     from cxdesigner.export.context import shorten
 
     assert shorten(title) == expected
+
+
+def test_map_details_title_cuts_a_pasted_10000_character_title_to_the_limit(qapp, qtbot):
+    from cxdesigner.canvas.title_editor import MAX_TITLE
+    from cxdesigner.model import JourneyMap
+    from cxdesigner.ui.map_details import MapDetailsDialog
+
+    dialog = MapDetailsDialog(JourneyMap(document={"title": "Shop"}))
+    qtbot.addWidget(dialog)
+    edit = dialog.lines["title"]
+    edit.setFocus()
+    edit.selectAll()
+    paste(qapp, edit, "z" * 10_000)
+
+    assert dialog.values()["title"] == "z" * MAX_TITLE
+
+
+def test_map_details_shows_a_longer_title_from_the_file_whole(qapp, qtbot):
+    from cxdesigner.model import JourneyMap
+    from cxdesigner.ui.map_details import MapDetailsDialog
+
+    dialog = MapDetailsDialog(JourneyMap(document={"title": "Long " * 200}))
+    qtbot.addWidget(dialog)
+
+    assert dialog.values()["title"] == "Long " * 200
+
+
+def test_action_title_cuts_a_pasted_10000_character_title_to_the_limit(qapp, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from cxdesigner.canvas.title_editor import MAX_TITLE
+    from cxdesigner.model import JourneyMap
+    from cxdesigner.ui.action_details import ActionDetails
+    from cxdesigner.ui.document import Document
+
+    journey = JourneyMap()
+    action = journey.add_action("Call back").id
+    details = ActionDetails(Document(journey), lambda ids: None)
+    qtbot.addWidget(details)
+    details.show()
+    details.bind(action)
+    details.title.setFocus()
+    details.title.selectAll()
+    paste(qapp, details.title, "w" * 10_000)
+    QTest.keyClick(details.title, Qt.Key_Return)
+
+    assert journey.title(action) == "w" * MAX_TITLE

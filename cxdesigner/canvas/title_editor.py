@@ -17,8 +17,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import (QFocusEvent, QFont, QKeyEvent, QPainter, QPen, QTextCursor,
                            QTextDocument)
-from PySide6.QtWidgets import (QGraphicsTextItem, QMainWindow, QStyle, QStyleOptionGraphicsItem,
-                               QToolTip, QWidget)
+from PySide6.QtWidgets import (QGraphicsTextItem, QLineEdit, QMainWindow, QStyle,
+                               QStyleOptionGraphicsItem, QToolTip, QWidget)
 
 from .items import text_option
 
@@ -67,6 +67,22 @@ def tell(widget: QWidget | None, message: str) -> None:
     if isinstance(window, QMainWindow):
         window.statusBar().showMessage(message, 8000)
     QToolTip.showText(widget.mapToGlobal(widget.rect().center()), message, widget)
+
+
+def limit_line(edit: QLineEdit, most: int = MAX_TITLE, title: bool = True) -> None:
+    """Hold a one-line field to ``most`` characters and say so when typing or a paste
+    goes past it.  Call ``show_line`` to put a value in: a longer one already in the map
+    is shown whole (and may shrink), never cut by the field."""
+    edit.setProperty("cxd_limit", most)
+    edit.setMaxLength(most)
+    # QLineEdit drops what goes past its length silently, but for this signal.
+    edit.inputRejected.connect(lambda: tell(edit, cut_message(edit.maxLength(), title)))
+
+
+def show_line(edit: QLineEdit, value: str) -> None:
+    most = edit.property("cxd_limit") or edit.maxLength()
+    edit.setMaxLength(max(int(most), len(value)))
+    edit.setText(value)
 
 
 class TitleEditor(QGraphicsTextItem):

@@ -134,12 +134,14 @@ def _flows(journey: JourneyMap) -> _Flows:
     succ: list[list[int]] = [[] for _ in order]
     pred: list[list[int]] = [[] for _ in order]
     flow = S.FLOW
-    for u, v, kind in journey.graph.out_edges(order, data="kind"):
-        if kind == flow:
-            iu, iv = index[u], index.get(v)
-            if iv is not None and iv != iu:
-                succ[iu].append(iv)
-                pred[iv].append(iu)
+    adjacency = journey.graph.succ  # cheaper per link than an out_edges view
+    for iu, u in enumerate(order):
+        for v, attrs in adjacency[u].items():
+            if attrs.get("kind") == flow:
+                iv = index.get(v)
+                if iv is not None and iv != iu:
+                    succ[iu].append(iv)
+                    pred[iv].append(iu)
     return _Flows(order, succ, pred, empty, last)
 
 
@@ -192,6 +194,9 @@ def _analyze(journey: JourneyMap, persona: str, max_paths: int, hotspots: int,
     result.search_steps = steps
     result.search_stopped = not finished and len(found) < max_paths
     result.paths_cut = not finished or (exact and count > len(found))
+    if not exact:
+        # Paths found are paths that exist: a lower bound never says fewer than it lists.
+        result.path_count = max(count, len(found))
 
     findings: list[Finding] = []
     findings += _low_emotions(journey, order, persona, result)

@@ -721,13 +721,14 @@ class JourneyMap:
         kids = self._in(action, S.CHILD_OF)
         return 1 + max((self._height(k) for k in kids), default=0) if kids else 0
 
+    # The adjacency views cost a dict walk; an edge view per call cost several times that.
     def _out(self, node_id: str, kind: str) -> list[str]:
         self._node(node_id)
-        return [v for _, v, k in self._g.out_edges(node_id, data="kind") if k == kind]
+        return [v for v, d in self._g.succ[node_id].items() if d.get("kind") == kind]
 
     def _in(self, node_id: str, kind: str) -> list[str]:
         self._node(node_id)
-        return [u for u, _, k in self._g.in_edges(node_id, data="kind") if k == kind]
+        return [u for u, d in self._g.pred[node_id].items() if d.get("kind") == kind]
 
     def _single_target(self, node_id: str, kind: str) -> str:
         targets = self._out(node_id, kind)

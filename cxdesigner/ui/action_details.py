@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHB
 from ..canvas import labels
 from ..commands import EditFieldsCommand, GroupCommand, RenameCommand
 from ..commands.actions import LinkActionCommand, UnlinkActionCommand
+from ..canvas.title_editor import limit_line, show_line
 from ..model import schema as S
 from .action_common import ROLE_ID, SelectCallback, note_icon, note_title, tr
 from .document import Document
@@ -102,6 +103,9 @@ class ActionDetails(QWidget):
         for status in S.ACTION_STATUSES:
             self.status.addItem(labels.status_label(status), status)
         self.kpi = QLineEdit()
+        limit_line(self.title)
+        limit_line(self.owner, title=False)
+        limit_line(self.kpi, title=False)
         self.kpi.setPlaceholderText(tr("How you will know it worked"))
         self.review = QSpinBox()
         self.review.setRange(1, S.MAX_REVIEW_MONTHS)
@@ -204,7 +208,7 @@ class ActionDetails(QWidget):
                 if edit.isModified():
                     continue  # being typed: another edit must not wipe it
                 if edit.text() != attrs[name]:
-                    edit.setText(attrs[name])
+                    show_line(edit, attrs[name])
             self.status.setCurrentIndex(max(0, self.status.findData(attrs["status"])))
             self.review.setValue(attrs["review_months"])
             self.due.set_value(attrs["due"])

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
                                QPlainTextEdit, QWidget)
 
+from ..canvas.title_editor import limit_line, show_line
 from ..model import JourneyMap
 from .fields import follow_text_direction
 
@@ -34,7 +35,9 @@ class MapDetailsDialog(QDialog):
         form = QFormLayout(self)
         for name, label in (("title", tr("Title")), ("client", tr("Client")),
                             ("author", tr("Author"))):
-            edit = QLineEdit(self.document[name])
+            edit = QLineEdit()
+            limit_line(edit, title=name == "title")
+            show_line(edit, self.document[name])
             follow_text_direction(edit, edit.text(), rtl)
             edit.textEdited.connect(lambda text, e=edit: follow_text_direction(e, text, rtl))
             form.addRow(label + ":", edit)

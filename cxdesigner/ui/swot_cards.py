@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, Q
 
 from ..canvas import labels
 from ..canvas.items import text_option
+from ..canvas.title_editor import limit_line
 
 MIME = "application/x-cxdesigner-note-ids"
 ID_ROLE, KIND_ROLE, WHERE_ROLE = Qt.UserRole, Qt.UserRole + 1, Qt.UserRole + 2
@@ -323,6 +324,7 @@ class Quadrant(QFrame):
         self.add_button.setAutoRaise(True)
         self.list = NoteList(empty)
         self.entry = EntryLine()
+        limit_line(self.entry)
         self.entry.setPlaceholderText(placeholder)
         self.entry.hide()
         header = QHBoxLayout()
