@@ -361,6 +361,15 @@ def test_deleting_one_note_names_it(window):
     assert window.statusBar().currentMessage() == "Deleted note “Queue” — Ctrl+Z restores it"
 
 
+def test_cutting_a_stage_says_what_went(window):
+    window.scene.select_ids(["s2"])
+    window.cut()  # Edit > Cut
+    assert "s2" not in window.document.journey
+    assert window.statusBar().currentMessage() == (
+        "Deleted stage “Purchase” with 2 touchpoints, 3 notes and 2 flows — "
+        "Ctrl+Z restores it")
+
+
 # --------------------------------------------------- a copy the loader would refuse
 def test_autosave_refuses_a_copy_over_the_limit_keeps_the_last_and_says_so_once(
         qtbot, window, monkeypatch):

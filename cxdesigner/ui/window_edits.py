@@ -11,6 +11,7 @@ import inspect
 
 from PySide6.QtCore import QCoreApplication
 
+from ..canvas.editing import deletion_summary
 from ..commands import EditDocumentCommand, EditFieldsCommand
 from ..model import clipboard
 from ..model import schema as S
@@ -64,8 +65,16 @@ class EditingMixin:
 
     def cut(self) -> None:
         ids = self.selected_ids()
-        if copy_paste.copy(self.document.journey, ids):
-            self.document.push(copy_paste.cut_command(self.document.journey, ids))
+        journey = self.document.journey
+        if copy_paste.copy(journey, ids):
+            # A cut stage takes its touchpoints too: say what went, as Delete does.
+            named = ((ids[0], journey.kind_of(ids[0]), journey.title(ids[0]))
+                     if len(ids) == 1 else None)
+            command = copy_paste.cut_command(journey, ids)
+            if self.document.push(command):
+                summary = deletion_summary(command.change, named)
+                if summary:
+                    self.statusBar().showMessage(summary, 10000)
 
     def paste(self) -> None:
         stage, on = self._paste_place()
