@@ -15,22 +15,22 @@ own; either way nothing is ever half done.)
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Signal
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtCore import QObject, QPointF, QRectF, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..commands import (AddActionCommand, AddNoteCommand, AddStageCommand,
                         AddTouchpointCommand, ChangeCommand, GroupCommand,
                         RemoveElementsCommand, RemoveFlowsCommand, RenameCommand)
 from ..model import Change, ModelError
-from ..model.changes import AddEdge, RemoveEdge, RemoveNode
 from ..model import layout as L
 from ..model import schema as S
 from .gestures import note_target_at, stage_slot
 from .items import FLOW_TYPE, ModelItem, pixel_font
+from .deletion import deletion_summary
+from .texts import tr
 from .title_editor import TitleEditor
 
 if TYPE_CHECKING:
@@ -42,22 +42,6 @@ STEP_Y = 160.0  # the spacing of the rows a branch starts
 NOTE_EDITOR_W, NOTE_EDITOR_H = 260.0, 30.0
 # Shared by a creation command and the rename that names it, so Qt offers to merge them.
 NAMING_MERGE_ID = 0x43584E4D
-
-
-def tr(text: str, n: int = -1) -> str:
-    """The interface's text; with ``n``, Qt's plural forms (``%n``).  Without a
-    translation, English's: "(s)" is dropped for one and made "s" for the rest."""
-    translated = QCoreApplication.translate("canvas", text, None, n)
-    if n >= 0 and translated == text.replace("%n", str(n)):
-        translated = english_plural(translated, n)
-    return translated
-
-
-def english_plural(text: str, n: int) -> str:
-    """"%n note(s)" and "%n copy(ies)" as English has them, for ``n``."""
-    if n == 1:
-        return text.replace("(s)", "").replace("(ies)", "")
-    return text.replace("(s)", "s").replace("y(ies)", "ies")
 
 
 class _NamedOnCreation:
@@ -112,61 +96,6 @@ def parse_palette(data: bytes) -> dict | None:
     except (UnicodeDecodeError, ValueError):
         return None
     return payload if isinstance(payload, dict) else None
-
-
-_DELETED_ONE = {  # the one element a deletion was about, by kind
-    S.STAGE: "Deleted stage “%1”", S.TOUCHPOINT: "Deleted touchpoint “%1”",
-    S.NOTE: "Deleted note “%1”", S.ACTION: "Deleted action “%1”",
-    S.PERSONA: "Deleted persona “%1”"}
-_COUNTED = (  # what went with it, in the order the message lists it
-    (S.STAGE, "%n stage(s)"), (S.TOUCHPOINT, "%n touchpoint(s)"), (S.NOTE, "%n note(s)"),
-    (S.ACTION, "%n action(s)"), (S.PERSONA, "%n persona(s)"), (S.FLOW, "%n flow(s)"))
-_TITLE_CHARS = 40
-
-
-def removed_counts(change: Change | None) -> Counter:
-    """What an edit removed, by kind (node kinds, and ``flow``), from its operations:
-    the model's cascade, exactly as undo will restore it."""
-    counts: Counter = Counter()
-    for op in (change.ops if change is not None else ()):
-        kind = type(op)
-        if kind is RemoveNode:
-            counts[op.kind] += 1
-        elif kind in (RemoveEdge, AddEdge) and op.kind == S.FLOW:
-            counts[S.FLOW] += 1 if kind is RemoveEdge else -1  # a bridge gives one back
-    return +counts  # drops zero and below
-
-
-def deletion_summary(change: Change | None, named: tuple[str, str, str] | None = None
-                     ) -> str | None:
-    """"Deleted stage “Purchase” with 12 touchpoints and 9 notes — Ctrl+Z restores it",
-    or "Deleted 3 touchpoints, 5 notes and 4 flows — ...".  ``named`` (id, kind, title):
-    the one element selected, named rather than counted.  None if nothing went."""
-    counts = removed_counts(change)
-    if not counts:
-        return None
-    if named is not None and counts[named[1]] >= 1:
-        _id, kind, title = named
-        counts[kind] -= 1
-        title = title.strip() or tr("Untitled")
-        if len(title) > _TITLE_CHARS:
-            title = title[:_TITLE_CHARS - 1] + "…"
-        head = tr(_DELETED_ONE[kind]).replace("%1", title)
-        rest = _join([tr(text, counts[kind]) for kind, text in _COUNTED if counts[kind] > 0])
-        text = tr("%1 with %2").replace("%1", head).replace("%2", rest) if rest else head
-    else:
-        text = tr("Deleted %1").replace("%1", _join(
-            [tr(text, counts[kind]) for kind, text in _COUNTED if counts[kind] > 0]))
-    undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(
-        QKeySequence.SequenceFormat.NativeText)
-    return tr("%1 — %2 restores it").replace("%1", text).replace("%2", undo)
-
-
-def _join(parts: list[str]) -> str:
-    """"a", "a and b", "a, b and c", in the interface language."""
-    if len(parts) <= 1:
-        return "".join(parts)
-    return tr("%1 and %2").replace("%1", tr(", ").join(parts[:-1])).replace("%2", parts[-1])
 
 
 class CanvasEditor(QObject):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import gc
 import io
 import os
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from reportlab.platypus import (BaseDocTemplate, Frame, NextPageTemplate, PageBr
 
 from ..model import JourneyMap
 from ..model import schema as S
+from ..model.gc_pause import collector_paused
 from . import fonts, rtl, sections, visuals
 from .context import FAINT, MUTED, RULE, WHITE, Ctx, Theme, mix
 from .flowables import Contents, P, contents_form, lay_out, draw_lines
@@ -114,20 +114,6 @@ def _binary_streams():
         rl_config.useA85 = before
 
 
-@contextlib.contextmanager
-def _gc_paused():
-    """No cyclic garbage collection while the PDF is built: it makes many small objects
-    that all stay alive until the end, and walking them again and again cost a tenth
-    to a fifth of the time.  They are collected as usual afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _scan(journey: JourneyMap, tally: fonts.Tally) -> None:
     """Count, once, the characters of the map the report font cannot show."""
     seen: set[str] = set()
@@ -192,7 +178,7 @@ class _Builder:
         self.frames = {"portrait": (body._width, body._height),
                        "landscape": (wide._width, wide._height)}
         story = self._story()
-        with _binary_streams(), _gc_paused():
+        with _binary_streams(), collector_paused():
             doc.build(story, canvasmaker=self._canvas_class())
         data = buf.getvalue()
         notes = []

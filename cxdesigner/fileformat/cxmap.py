@@ -12,9 +12,7 @@ docs/file-format.md for every field.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
-import gc
 import json
 import os
 import re
@@ -26,6 +24,7 @@ from typing import Any
 
 from .. import __version__
 from ..model.journey import JourneyMap
+from ..model.gc_pause import collector_paused
 from . import files
 from .errors import FileFormatError, Problem, ProblemLog, brief
 from .limits import FORMAT, MAX_EDGES, MAX_FILE_BYTES, MAX_NODES, VERSION
@@ -72,21 +71,8 @@ def loads(data: bytes | str) -> Loaded:
                                   "damaged.") from None
     if not text.strip():
         raise FileFormatError("The file is empty.")
-    with _gc_paused():
+    with collector_paused():
         return _parse_and_build(text, raw_clean)
-
-
-@contextlib.contextmanager
-def _gc_paused():
-    # Loading creates a large number of objects that all stay alive; letting the
-    # cyclic collector walk them again and again costs a quarter of a large load.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _encodes(text: str) -> bool:

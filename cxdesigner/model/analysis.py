@@ -43,12 +43,11 @@ shortest") and docs/cli-json.md gives their JSON names.
 
 from __future__ import annotations
 
-import gc
 import heapq
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from . import schema as S
+from .gc_pause import collector_paused
 from .journey import JourneyMap
 
 PAIN_KINDS = ("pain_point", "weakness", "threat")
@@ -145,22 +144,11 @@ def _flows(journey: JourneyMap) -> _Flows:
     return _Flows(order, succ, pred, empty, last)
 
 
-@contextmanager
-def _collector_paused():
-    # The lists built here hold no cycles, but building a million of them triggers
-    # full collections that walk every object of a big map: seconds, for nothing.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def analyze(journey: JourneyMap, persona: str = S.GENERAL, max_paths: int = MAX_PATHS,
             hotspots: int = 3, budget: int = WORK_BUDGET) -> Analysis:
-    with _collector_paused():
+    # The index lists hold no cycles, but building a million of them would trigger
+    # full collections that walk every object of a big map.
+    with collector_paused():
         return _analyze(journey, persona, max_paths, hotspots, budget)
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLay
                                QHeaderView, QLabel, QMessageBox, QPushButton, QStyle,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ..canvas.editing import english_plural
+from ..canvas.texts import english_plural
 from ..fileformat import FileFormatError, Problem
 from .recovery_store import Entry, Skipped
 from .document import Document

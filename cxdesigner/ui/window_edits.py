@@ -11,7 +11,7 @@ import inspect
 
 from PySide6.QtCore import QCoreApplication
 
-from ..canvas.editing import deletion_summary
+from ..canvas.deletion import deletion_summary
 from ..commands import EditDocumentCommand, EditFieldsCommand
 from ..model import clipboard
 from ..model import schema as S
