@@ -380,3 +380,16 @@ def test_the_editor_refuses_to_export_onto_a_link_to_the_maps_own_file(
     window.export_graphml()
     assert map_file.read_bytes() == before
     assert len(window.errors) == 1 and "own file" in window.errors[0]
+
+
+@hang_guard
+@pytest.mark.skipif(not os.path.exists("/dev/stdout"), reason="no /dev/stdout")
+def test_export_to_dev_stdout_on_a_pipe_names_the_pipe(map_file):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "cxdesigner", "export", str(map_file),
+                           "--csv", "/dev/stdout"], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 2
+    assert "named pipe" in done.stderr and "Traceback" not in done.stderr

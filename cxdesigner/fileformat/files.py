@@ -205,7 +205,12 @@ def write_target(path: str | os.PathLike[str]) -> tuple[Path, os.stat_result | N
     try:
         st = os.stat(target)
     except FileNotFoundError:
-        return target, None
+        # A link can lead where no path does (/dev/stdout to "pipe:[…]"): what the link
+        # itself reaches decides then, so a pipe or terminal is named, not "no folder".
+        try:
+            st = os.stat(name)
+        except OSError:
+            return target, None
     except OSError as exc:
         raise FileFormatError(_write_error(exc), name) from None
     kind = describe_kind(st.st_mode)
