@@ -13,8 +13,11 @@ The bare baseline is a plain ``QGraphicsScene`` holding one ``QGraphicsRectItem`
 card at the same positions, in a plain ``QGraphicsView`` of the same size and render
 hints: what any Qt program pays at the least for that many rectangles.  Also shown for
 information: a full repaint at zoom 1.0 and just above the level-of-detail threshold
-(the most cards drawn in full), the cost of crossing the threshold, and the time an
-edit takes with the canvas following the model against the model alone.
+(the most cards drawn in full), the cost of crossing the threshold, the time an edit
+takes with the canvas following the model against the model alone (a rename, a move
+inside the card's band, a move to another stage), the same edits with the frame they
+cause at zoom 1.0 on the card ("frame: ..."), and the time to build the scene of a
+loaded map ("open", the best of a few builds).
 
 Each figure is the median of N runs (the lowest such median of R rounds), in
 milliseconds of CPU time of this process (``time.process_time``): the offscreen
@@ -171,28 +174,73 @@ def measure(size: int, repeat: int) -> dict[str, float]:
     row["lod_out"] = statistics.median(times_out) * 1e3
     row["lod_in"] = statistics.median(times_in) * 1e3
 
-    row.update(edit_times(journey, size, repeat))
+    row.update(edit_times(journey, view, size, repeat))
+    row["open"] = open_time(size, repeat)
     scene.detach()
     view.close()
     bare.close()
     return row
 
 
-def edit_times(journey, size: int, repeat: int) -> dict[str, float]:
-    """A rename (moves nothing) and a move (the layout changes), with the scene
-    following the model, against the same edits on a model nobody follows."""
+EDITS = (
+    ("rename", "edit: rename", lambda j, t, i, stages: j.rename(t, f"Renamed {i}")),
+    ("move", "edit: move a card",
+     lambda j, t, i, stages: j.move_touchpoint(t, 10.0 + i % 7, 30.0)),
+    # To the next stage and back, to a place in the middle of its band.
+    ("restage", "edit: to another stage",
+     lambda j, t, i, stages: j.move_touchpoint(t, 240.0 * (50 + i % 3), 30.0,
+                                               stage=stages[i % 2])),
+)
+
+
+def edit_times(journey, view: JourneyView, size: int, repeat: int) -> dict[str, float]:
+    """A rename (moves nothing), a move in the card's band and a move to another stage
+    (the layout changes), with the scene following the model, against the same edits
+    on a model nobody follows.  "frame": the edit and the repaint it causes, with the
+    view at zoom 1.0 on the card (what the user waits for)."""
     alone = make_map(size)
     tp = journey.ids(S.TOUCHPOINT)[size // 2]
     tp_alone = alone.ids(S.TOUCHPOINT)[size // 2]
+    stages = [journey.stage_of(tp)]
+    stages.append(next(s for s in journey.stages() if s != stages[0]))
+    stages_alone = [alone.stage_of(tp_alone)]
+    stages_alone.append(next(s for s in alone.stages() if s != stages_alone[0]))
+    at_zoom(view, 1.0)
+    view.centerOn(view.journey_scene.item_for(tp))
+    QApplication.processEvents()
     out = {}
-    for name, edit in (("rename", lambda j, t, i: j.rename(t, f"Renamed {i}")),
-                       ("move", lambda j, t, i: j.move_touchpoint(t, 10.0 + i % 7, 30.0))):
+    for name, _, edit in EDITS:
         counter = iter(range(10**6))
-        out[name] = median_ms(lambda: edit(journey, tp, next(counter)), repeat)
+
+        def edit_only(edit=edit, counter=counter):
+            edit(journey, tp, next(counter), stages)
+
+        def with_frame(edit=edit, counter=counter):
+            edit(journey, tp, next(counter), stages)
+            QApplication.processEvents()  # the scene's dirty items, then the repaint
+
+        def bare(edit=edit, counter=counter):
+            edit(alone, tp_alone, next(counter), stages_alone)
+
+        out[name] = median_ms(edit_only, repeat)
         QApplication.processEvents()
-        counter = iter(range(10**6))
-        out[name + "_bare"] = median_ms(lambda: edit(alone, tp_alone, next(counter)), repeat)
+        out[name + "_frame"] = median_ms(with_frame, repeat)
+        out[name + "_bare"] = median_ms(bare, repeat)
     return out
+
+
+def open_time(size: int, repeat: int) -> float:
+    """Building the scene of a map already loaded (the canvas's part of opening)."""
+    journey = make_map(size)
+    times = []
+    for _ in range(max(3, repeat // 5)):
+        start = clock()
+        scene = JourneyScene(journey)
+        times.append(clock() - start)
+        scene.detach()
+        del scene  # its 35,000 items go before the next build is timed
+        QApplication.processEvents()
+    return min(times) * 1e3
 
 
 def main() -> None:
@@ -216,10 +264,13 @@ def main() -> None:
                            ("pan", "pan 100 px at zoom 1.0"),
                            ("full1", "full repaint at zoom 1.0"),
                            ("above", f"full repaint at zoom {DETAIL_ZOOM * 1.01:.2f}"),
-                           ("rename", "edit: rename"),
-                           ("move", "edit: move a card")):
+                           *((k, label) for k, label, _ in EDITS)):
             ours, bare = r[key], r[key + "_bare"]
             print(f"{size:>11,} {label:<26} {ours:>8.2f} {bare:>8.2f} {ours / bare:>6.1f}")
+        for key, label, _ in EDITS:  # the edit and the repaint it causes
+            label = label.replace("edit:", "frame:")
+            print(f"{size:>11,} {label:<26.26} {r[key + '_frame']:>8.2f}")
+        print(f"{size:>11,} {'open: build the scene':<26} {r['open']:>8.1f}  (best of runs)")
         print(f"{size:>11,} {'detail off / on':<26} {r['lod_out']:>8.1f} {r['lod_in']:>8.1f}"
               f"  (zoom crossing {DETAIL_ZOOM}, first frame included)")
 

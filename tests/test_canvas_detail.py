@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
@@ -249,7 +249,7 @@ def test_an_emotion_change_redraws_the_curve_without_a_relayout(shown):
     before = shown.scene.layout
     shown.journey.set_emotion("t1", -1)
     assert shown.scene.layout is before
-    ys = [p.y() for p in shown.scene.lane._points]
+    ys = [p.y() for p in shown.scene.lane.points()]
     assert ys[0] == before.emotion_y(-1)
 
 
@@ -353,3 +353,50 @@ def test_the_real_sample_renders_in_both_palettes(qtbot, dark_palette):
         assert not image.isNull()
     finally:
         shown.close()
+
+
+# ------------------------------------------------------------------ what an edit repaints
+class PaintSpy(QObject):
+    """The regions the view's viewport is asked to paint."""
+
+    def __init__(self, viewport):
+        super().__init__()
+        self.regions: list[QRect] = []
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # Qt's name
+        if event.type() == QEvent.Paint:
+            self.regions.append(event.region().boundingRect())
+        return False
+
+
+def settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def test_a_rename_repaints_its_card_and_nothing_else(shown):
+    shown.look(1.0, shown.scene.item_for("t2").sceneBoundingRect().center())
+    settle()
+    spy = PaintSpy(shown.view.viewport())
+    shown.journey.rename("t2", "A new name")
+    settle()
+    card = shown.view.mapFromScene(shown.scene.item_for("t2").sceneBoundingRect())
+    card = card.boundingRect().adjusted(-4, -4, 4, 4)
+    assert spy.regions, "the rename was not painted"
+    assert all(card.contains(region) for region in spy.regions), (spy.regions, card)
+
+
+def test_an_emotion_repaints_its_card_and_a_strip_of_the_lane(shown):
+    shown.look(0.5, QPointF(shown.scene.layout.lane.w / 2, shown.scene.layout.lane.y))
+    settle()
+    spy = PaintSpy(shown.view.viewport())
+    shown.journey.set_emotion("t3", -1)
+    settle()
+    viewport = shown.view.viewport().rect()
+    assert spy.regions
+    painted = sum(r.width() * r.height() for r in spy.regions)
+    assert painted < viewport.width() * viewport.height() / 2
+    lane = shown.scene.layout.lane
+    ys = [p.y() for p in shown.scene.lane.points()]
+    assert lane.y <= ys[-1] <= lane.bottom

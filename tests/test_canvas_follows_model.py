@@ -101,8 +101,8 @@ def test_new_flow_gets_an_arrow_and_removed_flow_loses_it(scene, journey):
 
 def test_emotion_change_updates_the_curve(scene, journey):
     journey.set_emotion("t1", -2)
-    assert len(scene.lane._points) == 1
-    assert scene.lane._points[0].y() == pytest.approx(scene.layout.emotion_y(-2))
+    assert len(scene.lane.points()) == 1
+    assert scene.lane.points()[0].y() == pytest.approx(scene.layout.emotion_y(-2))
 
 
 def test_persona_choice_switches_the_curve(scene, journey):
@@ -110,7 +110,7 @@ def test_persona_choice_switches_the_curve(scene, journey):
     journey.set_emotion("t1", 1)
     journey.set_emotion("t1", -1, p)
     scene.set_persona(p)
-    assert scene.lane._points[0].y() == pytest.approx(scene.layout.emotion_y(-1))
+    assert scene.lane.points()[0].y() == pytest.approx(scene.layout.emotion_y(-1))
 
 
 def test_switching_the_map_to_rtl_mirrors_the_bands(scene, journey):
@@ -145,3 +145,50 @@ def test_redo_recreates_the_same_element_id(qapp, journey):
 
 def test_general_emotion_is_the_default_persona(scene):
     assert scene.persona == S.GENERAL
+
+
+# ------------------------------------------------ incremental == full recompute
+@pytest.mark.parametrize("seed", range(12))
+def test_after_random_edits_and_undos_every_item_sits_where_a_fresh_layout_puts_it(qapp, seed):
+    import random
+
+    from cxdesigner.canvas.items import FlowItem
+    from cxdesigner.model import layout as L
+    from tests.test_layout import random_edit, two_stage_map
+
+    rng = random.Random(seed)
+    journey = two_stage_map()
+    scene = JourneyScene(journey)
+    done: list = []
+    try:
+        for _ in range(60):
+            random_edit(journey, done, rng.randrange(11), rng.randrange(50),
+                        rng.randrange(50), rng.randrange(50))
+            fresh = L.compute(journey)
+            assert scene.layout == fresh
+            for stage, band in fresh.bands.items():
+                item = scene.item_for(stage)
+                assert (item.x(), item.y(), item.boundingRect().adjusted(2, 2, -2, -2).size()
+                        .toTuple()) == (band.x, band.y, (band.w, band.h))
+            for tp, card in fresh.cards.items():
+                assert card_pos(scene, tp) == (card.x, card.y)
+            for source, target in journey.flows():
+                expected = FlowItem(source, target)
+                expected.update_path(fresh)
+                assert scene.flow_item(source, target).path() == expected.path()
+            points = L.emotion_curve(journey, fresh)
+            assert [(p.x(), p.y()) for p in scene.lane.points()] == [(x, y)
+                                                                   for _, x, y in points]
+            assert scene.curve.line == L.curve_line(points)
+    finally:
+        scene.detach()
+
+
+def test_switching_to_rtl_mirrors_the_note_chips_on_their_cards(scene, journey):
+    from cxdesigner.model import layout as L
+
+    journey.add_note("pain_point", "Slow", on="t1", id="n1")
+    assert scene.item_for("n1").x() == L.chip_rects(L.Rect(0, 0, L.CARD_W, L.CARD_H), 1)[0].x
+    journey.set_document(direction="rtl")
+    slot = L.chip_rects(L.Rect(0, 0, L.CARD_W, L.CARD_H), 1)[0]
+    assert scene.item_for("n1").x() == L.CARD_W - slot.right

@@ -1,7 +1,12 @@
 """The shared layout: bands in reading order, cards inside their bands, the lane."""
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from cxdesigner.model import JourneyMap
 from cxdesigner.model import layout as L
+from cxdesigner.model import schema as S
+from cxdesigner.model.errors import ModelError
 
 
 def two_stage_map(direction: str = "ltr") -> JourneyMap:
@@ -85,3 +90,126 @@ def test_empty_map_has_an_empty_but_valid_layout():
 def test_curve_line_runs_through_the_mean_of_each_column_of_cards():
     points = [("a", 100.0, 10.0), ("b", 340.0, 20.0), ("c", 340.0, 40.0), ("d", 580.0, 0.0)]
     assert L.curve_line(points) == [(100.0, 10.0), (340.0, 30.0), (580.0, 0.0)]
+
+
+# ------------------------------------------------ incremental == full recompute
+# Coordinates that tie, clamp (negative), widen a band and deepen it.
+XS = (-50.0, 0.0, 0.0, 10.0, 240.0, 480.0, 1000.5, 3000.0)
+YS = (-10.0, 0.0, 50.0, 160.0, 400.0)
+EMOTIONS = (None, -2, -1, 0, 1, 2)
+
+
+def random_edit(j: JourneyMap, done: list, op: int, a: int, b: int, c: int) -> None:
+    """One edit chosen by small integers (so Hypothesis shrinks to a short story)."""
+    stages, tps = j.stages(), j.ids(S.TOUCHPOINT)
+
+    def pick(seq, n):
+        return seq[n % len(seq)]
+
+    try:
+        if op == 0 or not stages:
+            change = j.add_stage(f"S{a}", index=a % (len(stages) + 1))
+        elif op == 1 or not tps:
+            change = j.add_touchpoint(pick(stages, a), f"T{b}", x=XS[b % len(XS)],
+                                      y=YS[c % len(YS)],
+                                      emotions={} if c % 3 == 0 else {S.GENERAL: c % 5 - 2})
+        elif op == 2:
+            change = j.move_touchpoint(pick(tps, a), XS[b % len(XS)], YS[c % len(YS)],
+                                       stage=pick(stages, c) if c % 2 else None)
+        elif op == 3:
+            change = j.move_touchpoints([(tp, None, XS[(b + i) % len(XS)], YS[c % len(YS)])
+                                         for i, tp in enumerate(tps[a % len(tps)::3])])
+        elif op == 4:
+            change = j.remove_touchpoint(pick(tps, a), bridge=bool(b % 2))
+        elif op == 5:
+            other = pick(stages, b)
+            change = j.remove_stage(pick(stages, a),
+                                    move_to=other if c % 2 and other != pick(stages, a) else None)
+        elif op == 6:
+            change = j.move_stage(pick(stages, a), b % len(stages))
+        elif op == 7:
+            change = j.set_emotion(pick(tps, a), EMOTIONS[b % len(EMOTIONS)])
+        elif op == 8:
+            change = j.add_flow(pick(tps, a), pick(tps, b))
+        elif op == 9:
+            change = j.set_document(direction="rtl" if j.document["direction"] == "ltr"
+                                    else "ltr")
+        elif done:  # undo the last edit
+            j.apply(done.pop().inverse())
+            return
+        else:
+            return
+    except ModelError:
+        return
+    done.append(change)
+
+
+EDITS = st.lists(st.tuples(st.integers(0, 10), st.integers(0, 50), st.integers(0, 50),
+                           st.integers(0, 50)), max_size=40)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(EDITS)
+def test_the_live_layout_and_curve_equal_a_fresh_computation_after_any_edits(edits):
+    j = two_stage_map()
+    live, curve = L.LiveLayout(j), L.LiveCurve(j)
+    curve.rebuild(live)
+    pending = {"tps": set(), "stages": False, "reset": False, "emotions": set()}
+
+    def follow(event):  # what the scene gathers from the events of one change
+        if event.name in ("touchpoint_added", "touchpoint_removed"):
+            pending["tps"].add(event.id)
+        elif event.name == "touchpoint_changed":
+            (pending["tps"] if {"x", "y"} & set(event.keys) else pending["emotions"]).add(
+                event.id)
+        elif event.name in ("in_stage_added", "in_stage_removed"):
+            pending["tps"].add(event.source)
+        elif event.name in ("stage_added", "stage_removed", "stage_order_changed"):
+            pending["stages"] = True
+        elif event.name == "document_changed":
+            pending["reset"] = True
+        elif event.name == "journey_changed":
+            if pending["reset"]:
+                live.reset()
+                delta = L.LayoutDelta(everything=True)
+            else:
+                delta = live.update(pending["tps"], pending["stages"])
+            if pending["reset"] or pending["stages"] or delta.everything or delta.lane:
+                curve.rebuild(live)
+            else:
+                curve.patch(live, pending["tps"] | pending["emotions"] | delta.moved)
+            pending.update(tps=set(), stages=False, reset=False, emotions=set())
+
+    j.events.subscribe_all(follow)
+    done: list = []
+    for op, a, b, c in edits:
+        random_edit(j, done, op, a, b, c)
+        fresh = L.compute(j)
+        assert live.layout == fresh
+        assert list(live.layout.bands) == list(fresh.bands)  # reading order kept
+        points = L.emotion_curve(j, fresh)
+        assert curve.points == [(x, y) for _, x, y in points]
+        assert curve.line == L.curve_line(points)
+        sign = -1 if fresh.rtl else 1
+        assert curve.xs == [sign * x for _, x, _ in points]
+        assert curve.line_xs == [sign * x for x, _ in curve.line]
+
+
+def test_a_move_inside_a_wide_band_moves_one_card_and_patches_the_curve_locally():
+    j = JourneyMap()
+    j.add_stage("One", id="s1")
+    for i in range(40):
+        j.add_touchpoint("s1", f"T{i}", id=f"t{i}", x=i * 240, emotions={S.GENERAL: i % 5 - 2})
+    live, curve = L.LiveLayout(j), L.LiveCurve(j)
+    curve.rebuild(live)
+    change = j.move_touchpoint("t20", 20 * 240 + 10, 0)
+    delta = live.update({"t20"})
+    assert delta.moved == {"t20"} and not delta.bands and not delta.lane
+    span = curve.patch(live, {"t20"})
+    assert span is not None and span[1] - span[0] < 3 * 240  # its column and neighbours
+    assert live.layout == L.compute(j)
+    j.apply(change.inverse())
+    live.update({"t20"})
+    curve.patch(live, {"t20"})
+    assert live.layout == L.compute(j)
+    assert curve.line == L.curve_line(L.emotion_curve(j, live.layout))

@@ -216,6 +216,8 @@ def board(qtbot, document, picked):
 
 
 def shown(board, quadrant):
+    # The board follows edits when the event loop turns (once per turn, while seen).
+    QApplication.processEvents()
     return board.quadrants[quadrant].list.ids()
 
 

@@ -610,3 +610,145 @@ def test_reportlab_loads_only_when_a_report_is_made(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert out.exists()
+
+
+# ------------------------------------------------------------------ speed paths
+def _wrap_by_words(spans, width):
+    """The line breaking the report had before its quick paths (issue 10): every token
+    measured, greedy.  ``rtl.wrap`` must break exactly as this does."""
+    from cxdesigner.export import fonts
+
+    spans = [(t, s) for t, s in spans if t]
+    if not spans:
+        return [[]]
+    text = "".join(t for t, _ in spans)
+    bounds, pos = [], 0
+    for t, s in spans:
+        bounds.append((pos, pos + len(t), s))
+        pos += len(t)
+
+    def w(a, b):
+        return sum((fonts.width(text[max(a, lo):min(b, hi)], s.font, s.size)
+                    for lo, hi, s in bounds if lo < b and hi > a), 0.0)
+
+    lines, start, end, line_w, gap = [], None, None, 0.0, None
+    for m in re.finditer(r"[^ \n]+| +|\n", text):
+        a, b = m.span()
+        if m.group() == "\n":
+            lines.append((start, end) if start is not None else (a, a))
+            start, line_w, gap = None, 0.0, None
+        elif m.group()[0] == " ":
+            gap = w(a, b) if start is not None else gap
+        elif start is not None and line_w + (gap or 0.0) + w(a, b) <= width:
+            end, line_w, gap = b, line_w + (gap or 0.0) + w(a, b), None
+        else:
+            if start is not None:
+                lines.append((start, end))
+            start, end, line_w, gap = a, b, w(a, b), None
+            if line_w > width:
+                return None  # a word broken between characters: not what this checks
+    if start is not None:
+        lines.append((start, end))
+    elif not lines or text.endswith("\n"):
+        lines.append((len(text), len(text)))
+    return [[(text[max(a, lo):min(b, hi)], s) for lo, hi, s in bounds
+             if max(a, lo) < min(b, hi)] for a, b in lines]
+
+
+WRAP_WORDS = st.sampled_from(["order", "pickup", "הזמנה", "איסוף", "(12)", "Dana's", "a",
+                              " ", " ", "  ", "\n", "\u00a0", "\u05b8"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.lists(WRAP_WORDS, max_size=12).map("".join),
+                          st.sampled_from([0, 1, 2])), max_size=4),
+       st.floats(min_value=25.0, max_value=400.0), st.floats(min_value=-0.5, max_value=0.5))
+def test_wrapping_quick_paths_break_lines_as_the_word_by_word_walk(parts, width, nudge):
+    from cxdesigner.export import fonts, rtl
+
+    fonts.register()
+    styles = [rtl.Style(fonts.REGULAR, 9.2), rtl.Style(fonts.BOLD, 9.2),
+              rtl.Style(fonts.REGULAR, 7.8)]
+    spans = [(t, styles[k]) for t, k in parts]
+    # Right at the edge of fitting on one line, too, where the one-line path hands over.
+    whole = sum(fonts.width(t, s.font, s.size) for t, s in spans if t)
+    for w in (width, whole + nudge * 1e-6):
+        expected = _wrap_by_words(spans, w)
+        if expected is not None:
+            assert rtl.wrap(spans, w) == expected
+
+
+def test_text_written_directly_reads_back_past_the_first_font_subset(tmp_path):
+    """``pdftext`` encodes runs itself once ReportLab has given their characters codes;
+    a map with more than 256 distinct characters fills a second subset of the font."""
+    from cxdesigner.export import fonts
+
+    fonts.register()
+    covered = fonts._state["covered"]
+    j = JourneyMap()
+    j.set_document(title="Alphabet soup", language="en", direction="ltr")
+    stage = j.add_stage("Letters").id
+    blocks = ["".join(chr(c) for c in range(start, start + 48) if c in covered)
+              for start in (0x0391, 0x0410, 0x0100, 0x0180, 0x01D0, 0x0250, 0x1E00)]
+    assert sum(map(len, blocks)) > 300
+    for k, block in enumerate(blocks):
+        j.add_touchpoint(stage, f"Block {k}", x=240.0 * k, description=" ".join(block))
+    path = build(j, tmp_path / "soup.pdf", sections="stages")
+    if not POPPLER:
+        return
+    text = pdftotext(path)
+    for block in blocks:
+        missing = [ch for ch in block if ch not in text]
+        assert not missing, f"not read back: {''.join(missing)}"
+
+
+def test_a_table_of_thousands_of_rows_measures_only_what_fits():
+    """Wrapping a long table measures rows only until the room is full (wrapping all of
+    them on every page made the 5,000-touchpoint report quadratic), and its parts keep
+    every row in order."""
+    from cxdesigner.export import fonts
+    from cxdesigner.export.flowables import Cell, P, Row, Table
+    from cxdesigner.export.rtl import Style
+
+    fonts.register()
+    style = Style(fonts.REGULAR, 9.2)
+    rows = [Row([Cell([P([(f"row {i}", style)])])], [1.0]) for i in range(3000)]
+    measured = []
+    for row in rows:
+        real = row.height
+        row.height = lambda aw, r, real=real, row=row: measured.append(row) or real(aw, r)
+    table = Table(rows, False)
+    _, h = table.wrap(400.0, 700.0)
+    assert 700.0 < h < 800.0 and len(measured) < 60
+    parts, rest = [], table
+    while True:
+        rest.wrap(400.0, 700.0)
+        split = rest.split(400.0, 700.0)
+        if not split:
+            parts.append(rest)
+            break
+        parts.append(split[0])
+        rest = split[1]
+    assert [r for part in parts for r in part.rows] == rows
+    assert len(measured) < 3000 * 4
+
+
+def test_what_sections_share_is_worked_out_once(monkeypatch):
+    from cxdesigner.export.report import render_report
+
+    calls = {"derive": 0, "rank": 0}
+    real_derive, real_rank = plan.derive, __import__("cxdesigner.model.scoring",
+                                                      fromlist=["rank"]).rank
+
+    def derive(*a, **k):
+        calls["derive"] += 1
+        return real_derive(*a, **k)
+
+    def rank(*a, **k):
+        calls["rank"] += 1
+        return real_rank(*a, **k)
+
+    monkeypatch.setattr("cxdesigner.export.context.plan.derive", derive)
+    monkeypatch.setattr("cxdesigner.export.context.scoring.rank", rank)
+    render_report(sample("en"), branding=Branding(date=DAY))
+    assert calls == {"derive": 1, "rank": 1}

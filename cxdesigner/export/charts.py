@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable
 
 from ..model import schema as S
 from ..model.scoring import Score
-from . import rtl
+from . import pdftext, rtl
 from .context import FAINT, INK, LIGHT, MUTED, RULE, WHITE, Ctx, mix
 from .fonts import BOLD, REGULAR
 from .labels import EMOTION_COLOURS, NO_EMOTION, NOTE_COLOURS, signed
@@ -98,13 +98,12 @@ class CurveChart(Flowable):
             for i, v in known[1:]:
                 path.lineTo(px(i), py(v))
             canv.drawPath(path, stroke=1, fill=0)
-        canv.setStrokeColor(rtl.color(WHITE))
-        canv.setLineWidth(1.0)
         every = max(1, int(12.0 / step) + 1) if step < 12 else 1
         for i, v in values:
             if v is not None:
-                canv.setFillColor(rtl.color(EMOTION_COLOURS.get(v, NO_EMOTION)))
-                canv.circle(px(i), py(v), 3.4, stroke=1, fill=1)
+                colour = EMOTION_COLOURS.get(v, NO_EMOTION)
+                pdftext.stamp(canv, ("point", colour), px(i), py(v), 5.0,
+                              lambda c, colour=colour: _dot(c, colour, 3.4, 1.0))
             if i % every == 0:
                 rtl.draw_line(canv, [(str(self.points[i].number), Style(REGULAR, 6.5, FAINT))],
                               px(i) - 10, 4.0, 20, False, "center")
@@ -202,19 +201,26 @@ class MatrixChart(Flowable):
             rest = [s for s in members if s.rank > LABELLED]
             cx, cy = X(effort), Y(impact)
             # grey dots first, behind
-            canv.setFillColor(rtl.color("#b5bdc6"))
             for k, _ in enumerate(rest[:60]):
                 ox, oy = _spiral(k + len(labelled), abs(unit) * 0.085)
-                canv.circle(cx + ox, cy + oy, 2.2, stroke=0, fill=1)
-            canv.setStrokeColor(rtl.color(WHITE))
-            canv.setLineWidth(0.8)
+                pdftext.stamp(canv, ("grey",), cx + ox, cy + oy, 3.0,
+                              lambda c: _dot(c, "#b5bdc6", 2.2))
             for k, s in enumerate(labelled):
                 ox, oy = _spiral(k, abs(unit) * 0.085)
-                kind = j.get(s.note)["note_kind"]
-                canv.setFillColor(rtl.color(NOTE_COLOURS.get(kind, FAINT)))
-                canv.circle(cx + ox, cy + oy, 6.6, stroke=1, fill=1)
+                colour = NOTE_COLOURS.get(j.get(s.note)["note_kind"], FAINT)
+                pdftext.stamp(canv, ("ranked", colour), cx + ox, cy + oy, 8.0,
+                              lambda c, colour=colour: _dot(c, colour, 6.6, 0.8))
                 rtl.draw_line(canv, [(str(s.rank), Style(BOLD, 6.4, WHITE))], cx + ox - 7,
                               cy + oy - 2.3, 14, False, "center")
+
+
+def _dot(c, colour: str, r: float, ring: float = 0.0) -> None:
+    """A disc at the origin, with a white ring of width ``ring`` (none when 0)."""
+    c.setFillColor(rtl.color(colour))
+    if ring:
+        c.setStrokeColor(rtl.color(WHITE))
+        c.setLineWidth(ring)
+    c.circle(0, 0, r, stroke=1 if ring else 0, fill=1)
 
 
 def _spiral(k: int, gap: float) -> tuple[float, float]:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as _dt
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ..model import JourneyMap
+from ..model import JourneyMap, plan, scoring
 from ..model import schema as S
 from . import fonts
 from .labels import Labels
@@ -31,6 +32,7 @@ _OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e"
 _CLOSERS = {"\u202c", "\u2069"}
 
 
+@lru_cache(maxsize=1024)  # a few colours, asked for on every row
 def mix(colour: str, other: str = WHITE, amount: float = 0.5) -> str:
     """``colour`` moved ``amount`` of the way towards ``other`` (hex colours)."""
     a = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
@@ -95,10 +97,28 @@ class Ctx:
     pages: dict[str, int] = field(default_factory=dict)  # heading key -> page number
     numbers: dict[str, int] = field(default_factory=dict)  # touchpoint -> its number
     page_refs: list[str] = field(default_factory=list)  # keys whose page is printed
+    # What several sections ask of the map, worked out once per report (the map does
+    # not change while its report is made: the editor hands over a copy).
+    _memo: dict = field(default_factory=dict, repr=False)
 
     @property
     def rtl(self) -> bool:
-        return self.journey.document["direction"] == "rtl"
+        found = self._memo.get("rtl")
+        if found is None:
+            found = self._memo["rtl"] = self.journey.document["direction"] == "rtl"
+        return found
+
+    def derived(self) -> plan.Plan:
+        """The prioritised action trees (the summary and the plan both use them)."""
+        if "plan" not in self._memo:
+            self._memo["plan"] = plan.derive(self.journey, today=self.today)
+        return self._memo["plan"]
+
+    def ranking(self) -> list:
+        """The ranked notes (summary, SWOT, matrix)."""
+        if "ranking" not in self._memo:
+            self._memo["ranking"] = scoring.rank(self.journey)
+        return self._memo["ranking"]
 
     def t(self, text: str | None) -> str:
         """User text made safe for the report font."""

@@ -10,10 +10,11 @@ is right-aligned, so the first column is the rightmost.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import chain
 
 from reportlab.platypus import Flowable
 
-from . import fonts, rtl
+from . import fonts, pdftext, rtl
 from .rtl import Span, Style
 
 
@@ -32,7 +33,7 @@ class P:
     hang: float = 0.0
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     runs: list[Span]  # visual order
     width: float
@@ -53,20 +54,20 @@ class Line:
 
 def lay_out(paragraphs: list[P], width: float, is_rtl: bool) -> list[Line]:
     out: list[Line] = []
+    append = out.append
+    visual_width = rtl.visual_width
     for p in paragraphs:
         spans = [(t, s) for t, s in p.spans if t]
         size = max((s.size for _, s in p.spans), default=9.0)
         leading = p.leading or size * 1.3
         inner = max(10.0, width - p.indent - p.hang - (8.0 if p.pill else 0.0))
         lines = rtl.wrap(spans, inner, 1 if p.pill else p.max_lines) if spans else [[]]
+        last = len(lines) - 1
         for i, logical in enumerate(lines):
-            runs = rtl.visual(logical, is_rtl)
-            out.append(Line(runs, rtl.runs_width(runs), leading, size,
-                            top=p.before if i == 0 else 0.0,
-                            bottom=p.after if i == len(lines) - 1 else 0.0,
-                            align=p.align, indent=p.indent, hang=p.hang, pill=p.pill,
-                            bullet=rtl.visual(p.bullet, is_rtl) if p.bullet and i == 0
-                            else None))
+            runs, w = visual_width(logical, is_rtl)
+            append(Line(runs, w, leading, size, p.before if i == 0 else 0.0,
+                        p.after if i == last else 0.0, p.align, p.indent, p.hang, p.pill,
+                        rtl.visual(p.bullet, is_rtl) if p.bullet and i == 0 else None))
     return out
 
 
@@ -119,10 +120,7 @@ def _pill(canv, fill: str, x: float, y: float, w: float, h: float) -> None:
         canv.roundRect(0, 0, w, h, 0.27 * h, stroke=0, fill=1)
         canv.endForm()
         forms[key] = name
-    canv.saveState()
-    canv.translate(x, y)
-    canv.doForm(name)
-    canv.restoreState()
+    pdftext.place_form(canv, name, x, y)
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -254,25 +252,29 @@ class Row:
 
     def draw(self, canv, x: float, top: float, aw: float, is_rtl: bool,
              batch: rtl.TextBatch | None = None) -> None:
+        # Fills and rules are written as the operators ReportLab's ``setFillColor``,
+        # ``rect``, ``setStrokeColor``, ``setLineWidth`` and ``line`` write: thousands
+        # of rows, and the operators are all the state there is (nothing reads it back).
         _, cells, height = self.lay(aw, is_rtl)
+        code, fp = canv._code, pdftext.fp
         if self.fill:
-            canv.setFillColor(rtl.color(self.fill))
-            canv.rect(x, top - height, aw, height, stroke=0, fill=1)
+            code.append(pdftext.colour_op(self.fill, "rg"))
+            code.append(f"n {fp(x)} {fp(top - height)} {fp(aw)} {fp(height)} re f*")
         start = 0.0
         for lines, cell, frac in zip(cells, self.cells, self.widths):
             w = aw * frac
             cx = x + aw - start - w if is_rtl else x + start
             start += w
             if cell.fill:
-                canv.setFillColor(rtl.color(cell.fill))
-                canv.rect(cx, top - height, w, height, stroke=0, fill=1)
+                code.append(pdftext.colour_op(cell.fill, "rg"))
+                code.append(f"n {fp(cx)} {fp(top - height)} {fp(w)} {fp(height)} re f*")
             t, e, b, s = cell.pad
             left = cx + (e if is_rtl else s)
             draw_lines(canv, lines, left, top - t, w - e - s, is_rtl, batch)
         if self.rule:
-            canv.setStrokeColor(rtl.color(self.rule))
-            canv.setLineWidth(self.rule_width)
-            canv.line(x, top - height, x + aw, top - height)
+            code.append(pdftext.colour_op(self.rule, "RG"))
+            code.append(f"{fp(self.rule_width)} w")
+            code.append(f"n {fp(x)} {fp(top - height)} m {fp(x + aw)} {fp(top - height)} l S")
 
 
 class Table(Flowable):
@@ -285,9 +287,17 @@ class Table(Flowable):
         self.space_after = space_after
 
     def wrap(self, aw, ah):
+        # Rows are measured only until they overflow the room: a table taller than the
+        # room is split anyway, and the rest wrapped again on the next page.  Summing
+        # every row each time made a table of thousands of rows quadratic.
         self.width = aw
-        self.height = sum(r.height(aw, self.is_rtl) for r in self.header + self.rows)
-        return aw, self.height
+        total, is_rtl, limit = 0.0, self.is_rtl, ah + 1.0
+        for row in chain(self.header, self.rows):
+            total += row.height(aw, is_rtl)
+            if total > limit:
+                break
+        self.height = total
+        return aw, total
 
     def split(self, aw, ah):
         head = sum(r.height(aw, self.is_rtl) for r in self.header)

@@ -156,22 +156,36 @@ def runs(text: str, font: str) -> list[tuple[str, str]]:
     return out
 
 
-_widths: dict[tuple[str, str, float], float] = {}
+# Widths by font and size, then by text: words and labels repeat a lot, and a plain
+# string key (no tuple to build and hash per call) keeps the hot loops cheap.
+_widths: dict[tuple[str, float], dict[str, float]] = {}
+_WIDTHS_KEPT = 100_000  # per font and size; then the table starts again
+
+
+def width_table(font: str, size: float) -> dict[str, float]:
+    """The cache of ``width`` for one font and size (text -> width).  Hot loops read it
+    directly and call ``width`` on a miss, which fills it."""
+    table = _widths.get((font, size))
+    if table is None:
+        table = _widths[(font, size)] = {}
+    return table
 
 
 def width(text: str, font: str, size: float) -> float:
     """The advance width of ``text`` in points (cached: words repeat a lot)."""
-    key = (text, font, size)
-    found = _widths.get(key)
+    table = _widths.get((font, size))
+    if table is None:
+        table = _widths[(font, size)] = {}
+    found = table.get(text)
     if found is not None:
         return found
     if font == BOLD and _state["bold_missing"].search(text) is not None:
         found = sum(pdfmetrics.stringWidth(t, f, size) for t, f in runs(text, font))
     else:
         found = pdfmetrics.stringWidth(text, font, size)
-    if len(_widths) > 200_000:
-        _widths.clear()
-    _widths[key] = found
+    if len(table) > _WIDTHS_KEPT:
+        table.clear()
+    table[text] = found
     return found
 
 

@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable
 
 from ..model import layout as L
 from ..model import schema as S
-from . import rtl
+from . import pdftext, rtl
 from .context import FAINT, INK, LIGHT, MUTED, RULE, WHITE, Ctx, mix
 from .fonts import BOLD, REGULAR
 from .labels import EMOTION_COLOURS, NO_EMOTION, NOTE_COLOURS, signed
@@ -124,10 +124,7 @@ class MapPainter:
             draw(canv)
             canv.endForm()
             self._forms[key] = name
-        canv.saveState()
-        canv.translate(x, y)
-        canv.doForm(name)
-        canv.restoreState()
+        pdftext.place_form(canv, name, x, y)
 
     def _card(self, canv, tp: str, card: L.Rect, detail: bool) -> None:
         s, theme = self._s, self.ctx.theme

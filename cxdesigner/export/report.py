@@ -177,8 +177,10 @@ class _Builder:
                                                    if k != first])
         self.frames = {"portrait": (body._width, body._height),
                        "landscape": (wide._width, wide._height)}
-        story = self._story()
+        # The collector is paused while the story is made, too: it makes tens of
+        # thousands of objects that all stay alive until the end.
         with _binary_streams(), collector_paused():
+            story = self._story()
             doc.build(story, canvasmaker=self._canvas_class())
         data = buf.getvalue()
         notes = []

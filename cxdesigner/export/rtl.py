@@ -26,7 +26,7 @@ from functools import lru_cache
 from bidi import algorithm as _bidi
 from bidi.mirror import MIRRORED as _MIRRORED
 
-from . import fonts
+from . import fonts, pdftext
 
 Span = tuple[str, "Style"]
 
@@ -63,50 +63,134 @@ def wrap(spans: list[Span], width: float, max_lines: int | None = None) -> list[
     spans = [(t, s) for t, s in spans if t]
     if not spans:
         return [[]]
-    text = "".join(t for t, _ in spans)
-    bounds: list[tuple[int, int, Style]] = []
-    pos = 0
-    for t, s in spans:
-        bounds.append((pos, pos + len(t), s))
-        pos += len(t)
-
-    if len(bounds) == 1:  # one style: measure the piece directly
-        font, size = bounds[0][2].font, bounds[0][2].size
-
-        def w(a: int, b: int) -> float:
-            return fonts.width(text[a:b], font, size)
+    one = _one_line(spans, width)
+    if one is not None:
+        return [one]
+    if len(spans) == 1:
+        text, style = spans[0]
+        tokens = _TOKENS.findall(text)
+        bounds = [(0, len(text), style)]
+        # One style: each token's width straight from the cache (this loop runs for
+        # every word of the report).
+        get, font, size = fonts.width_table(style.font, style.size).get, style.font, style.size
+        widths = [get(t) or fonts.width(t, font, size) for t in tokens]
     else:
-        w = _measurer(text, bounds)
+        text = "".join(t for t, _ in spans)
+        tokens = _TOKENS.findall(text)
+        bounds = []
+        pos = 0
+        for t, s in spans:
+            bounds.append((pos, pos + len(t), s))
+            pos += len(t)
+        widths = _token_widths(text, tokens, bounds)
+    lines = _break_lines(text, tokens, widths, bounds, width)
+    cut = max_lines is not None and len(lines) > max_lines
+    if cut:
+        lines = lines[:max_lines]
+    if len(bounds) == 1:
+        style = bounds[0][2]
+        out = [[(text[a:b], style)] if a < b else [] for a, b in lines]
+    else:
+        out = [_slice(bounds, text, a, b) for a, b in lines]
+    if cut:
+        out[-1] = _with_ellipsis(out[-1], width)
+    return out
 
+
+# Slack for comparing a whole line's width with the sum of its words' widths (the two
+# differ by rounding only, far below a millionth of a point).
+_SLACK = 1e-6
+
+
+def _one_line(spans: list[Span], width: float) -> list[Span] | None:
+    """Most paragraphs (a title, a date, a name) fit on one line: then the line is the
+    text without its outer spaces, found from one width per span instead of a walk over
+    its words.  ``None`` when it may not fit, or has a newline: then the words decide.
+    The width of the whole is what the line's drawing needs anyway, and is cached."""
+    total = 0.0
+    for t, s in spans:
+        if "\n" in t:
+            return None
+        total += fonts.width(t, s.font, s.size)
+    if total > width - _SLACK:
+        return None
+    if len(spans) == 1:
+        text, style = spans[0]
+        if text[0] != " " and text[-1] != " ":
+            return spans
+        stripped = text.strip(" ")
+        return [(stripped, style)] if stripped else None
+    text = "".join(t for t, _ in spans)
+    b = len(text.rstrip(" "))
+    if b == 0:
+        return None
+    a = len(text) - len(text.lstrip(" "))
+    pos, out = 0, []
+    for t, s in spans:
+        lo, hi = max(a, pos), min(b, pos + len(t))
+        if lo < hi:
+            out.append((t[lo - pos:hi - pos], s))
+        pos += len(t)
+    return out
+
+
+def _token_widths(text: str, tokens: list[str], bounds) -> list[float]:
+    """The width of each token, a token that spans two styles measured piece by piece."""
+    widths = []
+    k, pos = 0, 0
+    end, style = bounds[0][1], bounds[0][2]
+    get = fonts.width_table(style.font, style.size).get
+    for t in tokens:
+        a, b = pos, pos + len(t)
+        pos = b
+        while a >= end:  # the token starts in a later span
+            k += 1
+            end, style = bounds[k][1], bounds[k][2]
+            get = fonts.width_table(style.font, style.size).get
+        if b <= end:
+            widths.append(get(t) or fonts.width(t, style.font, style.size))
+        else:
+            total = 0.0
+            for start, stop, st in bounds[k:]:
+                if start >= b:
+                    break
+                total += measure(text[max(a, start):min(b, stop)], st)
+            widths.append(total)
+    return widths
+
+
+def _break_lines(text: str, tokens: list[str], widths: list[float], bounds,
+                 width: float) -> list[tuple[int, int]]:
+    """Greedy line breaking: ``(start, end)`` of each line in ``text``."""
     lines: list[tuple[int, int]] = []
     start = end = None  # the current line's extent
     line_w = 0.0
-    pending_space = None  # (a, b) of spaces after the current line's last word
-    for m in _TOKENS.finditer(text):
-        a, b = m.span()
-        token = m.group()
-        if token == "\n":
+    gap = None  # width of the spaces after the current line's last word
+    pos = 0
+    for token, token_w in zip(tokens, widths):
+        a = pos
+        pos += len(token)
+        first = token[0]
+        if first == " ":
+            if start is not None:
+                gap = token_w
+            continue
+        if first == "\n":
             lines.append((start, end) if start is not None else (a, a))
             start = end = None
-            line_w, pending_space = 0.0, None
+            line_w, gap = 0.0, None
             continue
-        if token[0] == " ":
-            if start is not None:
-                pending_space = (a, b)
-            continue
-        word_w = w(a, b)
         if start is not None:
-            gap = w(*pending_space) if pending_space else 0.0
-            if line_w + gap + word_w <= width:
-                end, line_w, pending_space = b, line_w + gap + word_w, None
+            if line_w + (gap or 0.0) + token_w <= width:
+                end, line_w, gap = pos, line_w + (gap or 0.0) + token_w, None
                 continue
             lines.append((start, end))
             start = end = None
-        pending_space = None
-        if word_w <= width:
-            start, end, line_w = a, b, word_w
+        gap = None
+        if token_w <= width:
+            start, end, line_w = a, pos, token_w
             continue
-        for piece_a, piece_b, piece_w in _break_word(text, a, b, bounds, width):
+        for piece_a, piece_b, piece_w in _break_word(text, a, pos, bounds, width):
             if start is not None:
                 lines.append((start, end))
             start, end, line_w = piece_a, piece_b, piece_w
@@ -114,26 +198,7 @@ def wrap(spans: list[Span], width: float, max_lines: int | None = None) -> list[
         lines.append((start, end))
     elif not lines or text.endswith("\n"):
         lines.append((len(text), len(text)))
-    cut = max_lines is not None and len(lines) > max_lines
-    if cut:
-        lines = lines[:max_lines]
-    out = [_slice(bounds, text, a, b) for a, b in lines]
-    if cut:
-        out[-1] = _with_ellipsis(out[-1], width)
-    return out
-
-
-def _measurer(text: str, bounds):
-    def w(a: int, b: int) -> float:
-        total = 0.0
-        for start, end, style in bounds:
-            if end <= a:
-                continue
-            if start >= b:
-                break
-            total += measure(text[max(a, start):min(b, end)], style)
-        return total
-    return w
+    return lines
 
 
 def _break_word(text: str, a: int, b: int, bounds, width: float):
@@ -228,6 +293,21 @@ def _visual_cached(text: str, lengths: tuple[int, ...], styles: tuple[Style, ...
     if buf:
         out.append(("".join(buf), current))
     return out
+
+
+# Anything that can move characters or be removed when a line is put in visual order.
+_MOVES = re.compile(_RTL.pattern[:-1] + _CONTROL_RE.pattern[1:-1] + "]")
+
+
+def visual_width(spans: list[Span], rtl: bool) -> tuple[list[Span], float]:
+    """``visual(spans, rtl)`` and its width; a left-to-right line of one style with
+    nothing to reorder (most lines of an English report) is taken as it is."""
+    if len(spans) == 1 and not rtl:
+        t, s = spans[0]
+        if t and _MOVES.search(t) is None:
+            return spans, fonts.width(t, s.font, s.size)
+    runs = visual(spans, rtl)
+    return runs, runs_width(runs)
 
 
 def _merged(spans: list[Span]) -> list[Span]:
@@ -335,52 +415,8 @@ def runs_width(runs: list[Span]) -> float:
     return sum(measure(t, s) for t, s in runs)
 
 
-@lru_cache(maxsize=256)
-def _fill_op(hex_colour: str) -> str:
-    return " ".join(_num(v) for v in color(hex_colour)) + " rg"
-
-
-def _num(value: float) -> str:
-    """A coordinate for a PDF operator: at most 3 decimals, no trailing zeros."""
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-class TextBatch:
-    """Many runs of text in one PDF text object: far fewer operators than one
-    ``drawString`` each.  The text is drawn when the batch is closed, above whatever
-    was drawn on the canvas in between."""
-
-    def __init__(self, canv) -> None:
-        self.canv = canv
-        self.text = canv.beginText()
-        self.font: tuple[str, float] | None = None
-        self.fill: str | None = None
-        self.at: tuple[float, float] | None = None  # where the PDF text cursor stands
-        self.count = 0
-
-    def add(self, x: float, y: float, text: str, font: str, size: float, fill: str) -> None:
-        t = self.text
-        if self.font != (font, size):
-            t.setFont(font, size)
-            self.font = (font, size)
-        code = t._code  # written directly: ReportLab's setters cost more than the text
-        if self.fill != fill:
-            code.append(_fill_op(fill))
-            self.fill = fill
-        at = self.at
-        if at is None or at[1] != y or abs(at[0] - x) > 0.01:
-            code.append(f"1 0 0 1 {_num(x)} {_num(y)} Tm")
-        t._textOut(text)  # the cursor is tracked here, from the same metrics
-        self.at = (x + fonts.width(text, font, size), y)
-        self.count += 1
-
-    def close(self) -> None:
-        if self.count:
-            self.canv.drawText(self.text)
-            self.text = self.canv.beginText()
-            self.font = self.fill = self.at = None
-            self.count = 0
+# Text is written by ``pdftext`` (operators straight into the page).
+TextBatch = pdftext.TextBatch
 
 
 def draw_runs(canv, runs: list[Span], x: float, y: float,
@@ -389,10 +425,16 @@ def draw_runs(canv, runs: list[Span], x: float, y: float,
     own = batch is None
     if own:
         batch = TextBatch(canv)
+    add, bold = batch.add, fonts.BOLD
     for text, style in runs:
-        for piece, font in fonts.runs(text, style.font):
-            batch.add(x, y, piece, font, style.size, style.color)
-            x += fonts.width(piece, font, style.size)
+        font, size = style.font, style.size
+        if font != bold:  # only bold may need pieces in the regular face
+            add(x, y, text, font, size, style.color)
+            x = batch.x
+            continue
+        for piece, face in fonts.runs(text, font):
+            add(x, y, piece, face, size, style.color)
+            x += fonts.width(piece, face, size)
     if own:
         batch.close()
     return x

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
-from ..model import analysis, plan, scoring
+from ..model import analysis, plan
 from ..model import schema as S
 from . import rtl
 from .context import AMBER, FAINT, INK, MUTED, RED, RULE, WHITE, Ctx, mix
@@ -111,7 +111,7 @@ def summary(ctx: Ctx) -> list:
                         leading=14.5)], ctx.rtl, fill=th.tint, bar=th.accent, pad=9.0))
     out.append(Spacer(1, 10))
     kinds = [j.get(n)["note_kind"] for n in j.ids(S.NOTE)]
-    derived = plan.derive(j, today=ctx.today)
+    derived = ctx.derived()
     overdue = sorted({n.id for n in derived.walk() if n.kind == "action" and n.overdue}
                      | {a for a in j.ids(S.ACTION) if plan.is_overdue(j, a, ctx.today)})
     out.append(Tiles(ctx, [
@@ -131,7 +131,7 @@ def summary(ctx: Ctx) -> list:
 
 def _top_priorities(ctx: Ctx, count: int = 5) -> list:
     j, L, th = ctx.journey, ctx.labels, ctx.theme
-    ranking = [s for s in scoring.rank(j) if s.scored][:count]
+    ranking = [s for s in ctx.ranking() if s.scored][:count]
     out: list = minor_heading(ctx, L("top_priorities"))
     if not ranking:
         return out + [text(ctx, L("no_priorities"), th.small)]
@@ -379,7 +379,7 @@ SWOT_COLOURS = {"strengths": NOTE_COLOURS["strength"], "weaknesses": NOTE_COLOUR
 def swot(ctx: Ctx) -> list:
     j, L, th = ctx.journey, ctx.labels, ctx.theme
     out: list = [section_heading(ctx, "swot")]
-    order = {s.note: s.rank for s in scoring.rank(j)}
+    order = {s.note: s.rank for s in ctx.ranking()}
     nodes = j.graph.nodes
     by_group: dict[str, list[str]] = {}
     for key, kinds in SWOT:
@@ -417,8 +417,8 @@ def swot(ctx: Ctx) -> list:
 
 # ---------------------------------------------------------------------- plan
 def action_plan(ctx: Ctx) -> list:
-    j, L, th = ctx.journey, ctx.labels, ctx.theme
-    derived = plan.derive(j, today=ctx.today)
+    L, th = ctx.labels, ctx.theme
+    derived = ctx.derived()
     out: list = [section_heading(ctx, "plan")]
     goal = ctx.t(derived.goal)
     intro = []

@@ -159,7 +159,7 @@ def emotion_curves(ctx: Ctx) -> list:
 def priority_matrix(ctx: Ctx) -> list:
     j, lab, th = ctx.journey, ctx.labels, ctx.theme
     out: list = [section_heading(ctx, "matrix")]
-    ranking = scoring.rank(j)
+    ranking = ctx.ranking()
     method = ranking[0].method if ranking else j.document["scoring_method"]
     out.append(text(ctx, lab("method", method=lab.method(method)), th.small, after=6.0))
     plotted = [s for s in ranking if s.inputs["impact"] is not None

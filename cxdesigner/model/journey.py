@@ -15,14 +15,19 @@ cascades as follows (and undoing the change restores all of it):
 * a note is detached from the actions that address it (the actions stay);
 * a persona is removed from every touchpoint's emotions and every assignment;
 * an action takes its whole subtree of sub-actions.
+
+The module holds reading, applying changes and events; the edit methods, their
+cascades and checks are in ``journey_edits.py`` (``JourneyEdits``, inherited).  Derived
+data that reading used to find by scanning the graph (a stage's touchpoints in reading
+order, a target's notes, an action's sub-actions, the ranking) lives in ``Indexes``
+(``indexes.py``, ``ranking.py``): built on first use, then updated by ``_apply_op``
+from each primitive operation, so an edit, its undo and its redo all keep it right.
 """
 
 from __future__ import annotations
 
 import contextlib
-import copy
-import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -33,22 +38,11 @@ from .changes import (AddEdge, AddNode, Change, Op, RemoveEdge, RemoveNode, SetD
                       SetNode, SetStageOrder)
 from .errors import ModelError
 from .events import Event, EventHub
+from .indexes import Indexes
+from .journey_edits import KIND_LABEL, MAX_ID, JourneyEdits, copy_attrs, new_id
+from .scoring import Score
 
-_KIND_LABEL = {S.STAGE: "Stage", S.TOUCHPOINT: "Touchpoint", S.NOTE: "Note",
-               S.PERSONA: "Persona", S.ACTION: "Action"}
-MAX_ID = 200
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def _copy_value(value: Any) -> Any:
-    return copy.deepcopy(value) if isinstance(value, (dict, list)) else value
-
-
-def _copy_attrs(attrs: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: _copy_value(v) for k, v in attrs.items()}
+__all__ = ["JourneyMap", "MAX_ID", "new_id"]
 
 
 def _fill_graph(g: nx.DiGraph, nodes: list[tuple[str, dict[str, Any]]],
@@ -75,14 +69,24 @@ def _fill_graph(g: nx.DiGraph, nodes: list[tuple[str, dict[str, Any]]],
     getattr(g, "__networkx_cache__", {}).clear()
 
 
-class JourneyMap:
+class JourneyMap(JourneyEdits):
+    """The document: reading, applying changes and the derived indexes here, the edits
+    in ``JourneyEdits`` (``journey_edits.py``)."""
+
     def __init__(self, document: Mapping[str, Any] | None = None) -> None:
         self._g = nx.DiGraph()
+        # The graph's own node dict, which it keeps for its whole life: every read checks
+        # an id through it, and the node view cost a call per look-up (560,000 of them
+        # when the plan was derived on a map of 5,000 touchpoints).
+        self._nodes: dict[str, dict[str, Any]] = getattr(self._g, "_node", self._g.nodes)
         self._by_kind: dict[str, dict[str, None]] = {k: {} for k in S.NODE_KINDS}
         self._stage_order: list[str] = []
         self._stage_pos: dict[str, int] | None = None  # built on demand from the order
         self._doc: dict[str, Any] = {f.name: f.fresh_default() for f in S.DOCUMENT_FIELDS}
         self._group: list[Op] | None = None
+        # Derived data kept up to date by ``_apply_op``; built on first use, so loading
+        # a map (which bypasses ``_apply_op``) pays nothing for it.
+        self._ix: Indexes | None = None
         self.events = EventHub()
         # What a file held that this version does not know, written back on save.
         self.unknown: dict[str, Any] = {}
@@ -159,22 +163,33 @@ class JourneyMap:
         return list(self._stage_order)
 
     def stage_of(self, touchpoint: str) -> str:
-        return self._single_target(touchpoint, S.IN_STAGE)
+        self._node(touchpoint)
+        index = self._indexes().touchpoints
+        stage = index.group_of(touchpoint) if touchpoint in index else None
+        if stage is None:
+            raise ModelError(f"{self._name(touchpoint)} has 0 {S.IN_STAGE} links, not one.")
+        return stage
 
     def touchpoints_in(self, stage: str) -> list[str]:
         """The stage's touchpoints in reading order: by position, then id."""
         self._expect(stage, S.STAGE)
-        # The adjacency view, not in_edges(): every panel asks this of every stage, and
-        # building an edge view per call was most of the cost on a map of many stages.
-        tps = [u for u, d in self._g.pred[stage].items() if d.get("kind") == S.IN_STAGE]
-        if len(tps) < 2:
-            return tps
-        nodes = self._g.nodes
-        return sorted(tps, key=lambda t: (nodes[t]["x"], nodes[t]["y"], t))
+        return self._indexes().touchpoints.members(stage)
+
+    def touchpoint_count(self, stage: str) -> int:
+        """How many touchpoints the stage has, in O(1)."""
+        self._expect(stage, S.STAGE)
+        return self._indexes().touchpoints.count(stage)
+
+    def reading_place(self, touchpoint: str) -> int:
+        """The touchpoint's 0-based place in ``touchpoints_in`` of its stage, in
+        O(log n)."""
+        self.stage_of(touchpoint)
+        return self._indexes().touchpoints.place_of(touchpoint)
 
     def journey_order(self) -> list[str]:
         """Every touchpoint, stage by stage, each stage in reading order."""
-        return [tp for stage in self._stage_order for tp in self.touchpoints_in(stage)]
+        members = self._indexes().touchpoints.members
+        return [tp for stage in self._stage_order for tp in members(stage)]
 
     def flows(self) -> list[tuple[str, str]]:
         return [(u, v) for u, v, k in self._g.edges(data="kind") if k == S.FLOW]
@@ -193,20 +208,44 @@ class JourneyMap:
 
         Ordered by kind, then title, then id: chips and lists read the same everywhere.
         """
-        if target is None:
-            notes = [n for n in self._by_kind[S.NOTE] if not self._out(n, S.ABOUT)]
-        else:
+        if target is not None:
             self._node(target)
-            notes = self._in(target, S.ABOUT)
-        order = {k: i for i, k in enumerate(S.NOTE_KINDS)}
-        nodes = self._g.nodes
-        return sorted(notes, key=lambda n: (order[nodes[n]["note_kind"]], nodes[n]["title"], n))
+        return self._indexes().notes.members(target)
+
+    def note_count(self, target: str | None) -> int:
+        """How many notes ``notes_on(target)`` lists, in O(1)."""
+        if target is not None:
+            self._node(target)
+        return self._indexes().notes.count(target)
+
+    def notes_of_kind(self, note_kind: str) -> list[str]:
+        """The notes of one kind (pain points, ideas...), in no set order, in
+        O(their number)."""
+        return list(self._indexes().note_kinds[note_kind])
 
     def target_of(self, note: str) -> str | None:
         """The touchpoint or stage a note is about, or ``None`` for the whole map."""
         self._expect(note, S.NOTE)
-        targets = self._out(note, S.ABOUT)
-        return targets[0] if targets else None
+        return self._indexes().notes.group_of(note)
+
+    def stage_of_note(self, note: str) -> str | None:
+        """The stage a note belongs to along the journey (its own, or its touchpoint's),
+        ``None`` for a map-wide note; in O(1)."""
+        self._expect(note, S.NOTE)
+        ix = self._indexes()
+        target = ix.notes.group_of(note)
+        if target is None or target in ix.stage_pos:
+            return target
+        return ix.touchpoints.group_of(target)
+
+    def stages_of_notes(self, notes: list[str]) -> list[str | None]:
+        """``stage_of_note`` of many notes at once, in O(their number)."""
+        try:
+            return self._indexes().stages_of_notes(notes)
+        except (KeyError, TypeError):  # not a note: find it and raise the usual error
+            for note in notes:
+                self._expect(note, S.NOTE)
+            raise
 
     def actions_for(self, note: str) -> list[str]:
         return self._in(note, S.ADDRESSES)
@@ -217,17 +256,51 @@ class JourneyMap:
 
     def parent_of(self, action: str) -> str | None:
         self._expect(action, S.ACTION)
-        parents = self._out(action, S.CHILD_OF)
-        return parents[0] if parents else None
+        return self._indexes().actions.group_of(action)
 
     def children_of(self, action: str | None) -> list[str]:
         """Sub-actions in their order; ``None`` gives the top-level actions."""
-        if action is None:
-            kids = [a for a in self._by_kind[S.ACTION] if not self._out(a, S.CHILD_OF)]
-        else:
-            kids = self._in(action, S.CHILD_OF)
-        nodes = self._g.nodes
-        return sorted(kids, key=lambda a: (nodes[a]["order"], a))
+        if action is not None:
+            self._node(action)
+        return self._indexes().actions.members(action)
+
+    def last_child_order(self, action: str | None) -> float | None:
+        """The ``order`` of the action's last sub-action (``None``: of the last
+        top-level action), ``None`` if it has none; in O(1), for placing a new one."""
+        if action is not None:
+            self._node(action)
+        key = self._indexes().actions.last_key(action)
+        return None if key is None else key[0]
+
+    # ------------------------------------------------------------ ranking
+    # The notes a plan acts on, ranked as ``scoring.rank`` documents, from a sorted
+    # index that an edit updates only where it changed something (``ranking.py``).
+    # ``method`` defaults to the map's scoring method.
+    def ranked_scores(self, method: str | None = None) -> list[Score]:
+        """What ``scoring.rank(journey, method)`` returns."""
+        ranking = self._indexes().ranking
+        return list(ranking.scores(self, method or self._doc["scoring_method"]))
+
+    def ranked_notes(self, method: str | None = None) -> list[str]:
+        """The rankable notes, best first."""
+        return self._indexes().ranking.notes(self, method or self._doc["scoring_method"])
+
+    def rank_of(self, note: str, method: str | None = None) -> int | None:
+        """The note's 1-based rank (``None`` if its kind is not ranked), in O(log n)
+        once the ranking is current."""
+        self._expect(note, S.NOTE)
+        return self._indexes().ranking.rank_of(self, note,
+                                               method or self._doc["scoring_method"])
+
+    def score_of(self, note: str, method: str | None = None) -> Score | None:
+        """The note's score (its ``rank`` left 0), ``None`` if its kind is not ranked."""
+        self._expect(note, S.NOTE)
+        return self._indexes().ranking.score_of(self, note,
+                                                method or self._doc["scoring_method"])
+
+    def max_votes(self) -> int:
+        """The most votes any rankable note has (the weighted method's scale), O(1)."""
+        return self._indexes().ranking.max_votes()
 
     def personas_of(self, element: str) -> list[str]:
         return self._out(element, S.FOR_PERSONA)
@@ -240,306 +313,11 @@ class JourneyMap:
     def snapshot(self) -> dict[str, Any]:
         """A plain, order-independent picture of the whole document, for comparing."""
         return {
-            "document": _copy_attrs(self._doc),
+            "document": copy_attrs(self._doc),
             "stage_order": list(self._stage_order),
-            "nodes": {n: _copy_attrs(a) for n, a in sorted(self._g.nodes(data=True))},
+            "nodes": {n: copy_attrs(a) for n, a in sorted(self._g.nodes(data=True))},
             "edges": sorted((u, v, k) for u, v, k in self._g.edges(data="kind")),
         }
-
-    # ------------------------------------------------------------- document
-    def set_document(self, **fields: Any) -> Change:
-        new = {k: self._check_document_field(k, v) for k, v in fields.items()}
-        old = {k: self._doc[k] for k in new}
-        changed = {k: v for k, v in new.items() if old[k] != v}
-        ops: list[Op] = []
-        if changed:
-            ops.append(SetDocument({k: old[k] for k in changed}, changed))
-        return self._commit("Edit map details", ops)
-
-    def touch_timestamps(self, created: str | None, modified: str) -> None:
-        """Record save times.  Not an edit: nothing to undo, and no event."""
-        if created is not None:
-            self._doc["created"] = S.iso_datetime(created)
-        self._doc["modified"] = S.iso_datetime(modified)
-
-    # --------------------------------------------------------------- stages
-    def add_stage(self, title: str = "", index: int | None = None, *, id: str | None = None,
-                  **fields: Any) -> Change:
-        node_id = self._fresh_id(id)
-        attrs = self._new_attrs(S.STAGE, dict(fields, title=title))
-        order = list(self._stage_order)
-        order.insert(len(order) if index is None else self._index(index, len(order)), node_id)
-        ops: list[Op] = [AddNode(node_id, S.STAGE, attrs),
-                         SetStageOrder(tuple(self._stage_order), tuple(order))]
-        return self._commit("Add stage", ops, node_id)
-
-    def move_stage(self, stage: str, index: int) -> Change:
-        self._expect(stage, S.STAGE)
-        order = [s for s in self._stage_order if s != stage]
-        order.insert(self._index(index, len(order)), stage)
-        ops: list[Op] = []
-        if order != self._stage_order:
-            ops.append(SetStageOrder(tuple(self._stage_order), tuple(order)))
-        return self._commit("Move stage", ops, stage)
-
-    def remove_stage(self, stage: str, move_to: str | None = None) -> Change:
-        """Remove a stage; its touchpoints go with it, or to ``move_to`` if given."""
-        self._expect(stage, S.STAGE)
-        if move_to is None:
-            return self.remove_many([stage])
-        self._expect(move_to, S.STAGE)
-        if move_to == stage:
-            raise ModelError("A stage cannot hand its touchpoints to itself.")
-        ops: list[Op] = []
-        for tp in self.touchpoints_in(stage):
-            ops += [RemoveEdge(tp, stage, S.IN_STAGE), AddEdge(tp, move_to, S.IN_STAGE)]
-        gone = set(self.touchpoints_in(stage))  # they move, so the stage's edges to them go
-        ops += self._remove_stage_ops(stage, gone, keep_touchpoints=True)
-        ops.append(self._stage_order_without({stage}))
-        return self._commit("Remove stage", self._settle(ops), stage)
-
-    # ---------------------------------------------------------- touchpoints
-    def add_touchpoint(self, stage: str, title: str = "", *, flow_from: str | None = None,
-                       id: str | None = None, **fields: Any) -> Change:
-        """Add a touchpoint to a stage; ``flow_from`` also joins it after that one."""
-        self._expect(stage, S.STAGE)
-        if flow_from is not None:
-            self._expect(flow_from, S.TOUCHPOINT)
-        node_id = self._fresh_id(id)
-        attrs = self._new_attrs(S.TOUCHPOINT, dict(fields, title=title))
-        self._check_emotion_keys(attrs["emotions"])
-        ops: list[Op] = [AddNode(node_id, S.TOUCHPOINT, attrs),
-                         AddEdge(node_id, stage, S.IN_STAGE)]
-        if flow_from is not None:
-            ops.append(AddEdge(flow_from, node_id, S.FLOW))
-        return self._commit("Add touchpoint", ops, node_id)
-
-    def move_touchpoints(self, moves: Iterable[tuple[str, str | None, float, float]]) -> Change:
-        """Move touchpoints, as one edit: each ``(id, stage or None to keep, x, y)``."""
-        ops: list[Op] = []
-        seen: set[str] = set()
-        for tp, stage, x, y in moves:
-            attrs = self._expect(tp, S.TOUCHPOINT)
-            if tp in seen:  # a second entry would be planned against the stale stage
-                raise ModelError(f"{self._name(tp)} is listed twice in one move.")
-            seen.add(tp)
-            new = self._checked(tp, S.TOUCHPOINT, {"x": x, "y": y})
-            if new["x"] != attrs["x"] or new["y"] != attrs["y"]:
-                ops.append(SetNode(tp, S.TOUCHPOINT, {"x": attrs["x"], "y": attrs["y"]}, new))
-            if stage is not None:
-                self._expect(stage, S.STAGE)
-                current = self.stage_of(tp)
-                if stage != current:
-                    ops += [RemoveEdge(tp, current, S.IN_STAGE), AddEdge(tp, stage, S.IN_STAGE)]
-        return self._commit("Move touchpoints", ops)
-
-    def move_touchpoint(self, tp: str, x: float, y: float, stage: str | None = None) -> Change:
-        return self.move_touchpoints([(tp, stage, x, y)])
-
-    def remove_touchpoint(self, tp: str, bridge: bool = False) -> Change:
-        self._expect(tp, S.TOUCHPOINT)
-        ops = self._remove_touchpoint_ops(tp, bridge, gone=set())
-        return self._commit("Remove touchpoint", self._settle(ops), tp)
-
-    def set_emotion(self, tp: str, value: int | None, persona: str = S.GENERAL) -> Change:
-        """Set (or with ``None`` clear) a touchpoint's emotion for a persona."""
-        table = dict(self._expect(tp, S.TOUCHPOINT)["emotions"])
-        if value is None:
-            table.pop(persona, None)
-        else:
-            table[persona] = value
-        return self.set_fields(tp, emotions=table)
-
-    # ---------------------------------------------------------------- flows
-    def add_flow(self, source: str, target: str) -> Change:
-        self._expect(source, S.TOUCHPOINT)
-        self._expect(target, S.TOUCHPOINT)
-        if source == target:
-            raise ModelError("A touchpoint cannot flow into itself.")
-        if self._g.has_edge(source, target):
-            raise ModelError(f"There is already a flow from {self._name(source)} "
-                             f"to {self._name(target)}.")
-        return self._commit("Connect touchpoints", [AddEdge(source, target, S.FLOW)])
-
-    def remove_flow(self, source: str, target: str) -> Change:
-        if self._edge_kind(source, target) != S.FLOW:
-            raise ModelError(f"There is no flow from {source!r:.60} to {target!r:.60}.")
-        return self._commit("Remove flow", [RemoveEdge(source, target, S.FLOW)])
-
-    # ---------------------------------------------------------------- notes
-    def add_note(self, note_kind: str, title: str = "", on: str | None = None, *,
-                 id: str | None = None, **fields: Any) -> Change:
-        """Add a note about a touchpoint or stage (``on``), or about the whole map."""
-        if on is not None:
-            self._expect(on, S.TOUCHPOINT, S.STAGE)
-        node_id = self._fresh_id(id)
-        attrs = self._new_attrs(S.NOTE, dict(fields, title=title, note_kind=note_kind))
-        ops: list[Op] = [AddNode(node_id, S.NOTE, attrs)]
-        if on is not None:
-            ops.append(AddEdge(node_id, on, S.ABOUT))
-        return self._commit("Add note", ops, node_id)
-
-    def attach_note(self, note: str, on: str | None) -> Change:
-        current = self.target_of(note)
-        if on is not None:
-            self._expect(on, S.TOUCHPOINT, S.STAGE)
-        ops: list[Op] = []
-        if on != current:
-            if current is not None:
-                ops.append(RemoveEdge(note, current, S.ABOUT))
-            if on is not None:
-                ops.append(AddEdge(note, on, S.ABOUT))
-        return self._commit("Attach note", ops, note)
-
-    def add_votes(self, note: str, count: int = 1) -> Change:
-        votes = self._expect(note, S.NOTE)["votes"]
-        return self.set_fields(note, votes=votes + count)
-
-    # ------------------------------------------------------------- personas
-    def add_persona(self, title: str = "", persona_kind: str = "new", *, id: str | None = None,
-                    **fields: Any) -> Change:
-        node_id = self._fresh_id(id)
-        if node_id == S.GENERAL:
-            raise ModelError(f"{S.GENERAL!r} is reserved and cannot be a persona's id.")
-        attrs = self._new_attrs(S.PERSONA, dict(fields, title=title, persona_kind=persona_kind))
-        return self._commit("Add persona", [AddNode(node_id, S.PERSONA, attrs)], node_id)
-
-    def assign_persona(self, element: str, persona: str) -> Change:
-        self._expect(element, S.TOUCHPOINT, S.NOTE, S.ACTION)
-        self._expect(persona, S.PERSONA)
-        ops: list[Op] = []
-        if not self._g.has_edge(element, persona):
-            ops.append(AddEdge(element, persona, S.FOR_PERSONA))
-        return self._commit("Assign persona", ops, element)
-
-    def unassign_persona(self, element: str, persona: str) -> Change:
-        ops: list[Op] = []
-        if self._edge_kind(element, persona) == S.FOR_PERSONA:
-            ops.append(RemoveEdge(element, persona, S.FOR_PERSONA))
-        return self._commit("Unassign persona", ops, element)
-
-    # -------------------------------------------------------------- actions
-    def add_action(self, title: str = "", parent: str | None = None, *,
-                   addresses: Iterable[str] = (), id: str | None = None,
-                   **fields: Any) -> Change:
-        """Add an action (under ``parent`` as a sub-action), addressing some notes.
-
-        Without an explicit ``order`` it goes after its last sibling.
-        """
-        if parent is not None:
-            self._expect(parent, S.ACTION)
-            if self._depth(parent) + 1 >= S.MAX_ACTION_DEPTH:
-                raise ModelError(f"Sub-actions may nest at most {S.MAX_ACTION_DEPTH} deep.")
-        notes = list(dict.fromkeys([addresses] if isinstance(addresses, str) else addresses))
-        for note in notes:
-            self._expect(note, S.NOTE)
-        node_id = self._fresh_id(id)
-        if "order" not in fields:
-            siblings = self.children_of(parent)
-            fields["order"] = (self._g.nodes[siblings[-1]]["order"] + 1) if siblings else 0
-        attrs = self._new_attrs(S.ACTION, dict(fields, title=title))
-        ops: list[Op] = [AddNode(node_id, S.ACTION, attrs)]
-        if parent is not None:
-            ops.append(AddEdge(node_id, parent, S.CHILD_OF))
-        ops += [AddEdge(node_id, note, S.ADDRESSES) for note in notes]
-        return self._commit("Add action", ops, node_id)
-
-    def nest_action(self, action: str, parent: str | None, index: int | None = None) -> Change:
-        """Put an action under another (or at the top level), at a place among siblings."""
-        self._expect(action, S.ACTION)
-        if parent is not None:
-            self._expect(parent, S.ACTION)
-            walk: str | None = parent
-            while walk is not None:
-                if walk == action:
-                    raise ModelError(f"{self._name(action)} cannot become a sub-action "
-                                     "of itself or of its own sub-actions.")
-                walk = self.parent_of(walk)
-            if self._depth(parent) + 1 + self._height(action) >= S.MAX_ACTION_DEPTH:
-                raise ModelError(f"Sub-actions may nest at most {S.MAX_ACTION_DEPTH} deep.")
-        ops: list[Op] = []
-        current = self.parent_of(action)
-        if current != parent:
-            if current is not None:
-                ops.append(RemoveEdge(action, current, S.CHILD_OF))
-            if parent is not None:
-                ops.append(AddEdge(action, parent, S.CHILD_OF))
-        siblings = [a for a in self.children_of(parent) if a != action]
-        siblings.insert(len(siblings) if index is None else self._index(index, len(siblings)),
-                        action)
-        nodes = self._g.nodes
-        for i, sibling in enumerate(siblings):
-            if nodes[sibling]["order"] != i:
-                ops.append(SetNode(sibling, S.ACTION, {"order": nodes[sibling]["order"]},
-                                   {"order": i}))
-        return self._commit("Move action", ops, action)
-
-    def link_action(self, action: str, note: str) -> Change:
-        self._expect(action, S.ACTION)
-        self._expect(note, S.NOTE)
-        ops: list[Op] = []
-        if not self._g.has_edge(action, note):
-            ops.append(AddEdge(action, note, S.ADDRESSES))
-        return self._commit("Link action", ops, action)
-
-    def unlink_action(self, action: str, note: str) -> Change:
-        ops: list[Op] = []
-        if self._edge_kind(action, note) == S.ADDRESSES:
-            ops.append(RemoveEdge(action, note, S.ADDRESSES))
-        return self._commit("Unlink action", ops, action)
-
-    # -------------------------------------------------------------- generic
-    def set_fields(self, node_id: str, **fields: Any) -> Change:
-        """Change fields of any element; only the ones that differ are recorded."""
-        attrs = self._node(node_id)
-        kind = attrs["kind"]
-        new = self._checked(node_id, kind, fields)
-        if kind == S.TOUCHPOINT and "emotions" in new:
-            self._check_emotion_keys(new["emotions"])
-        changed = {k: v for k, v in new.items() if attrs.get(k) != v}
-        ops: list[Op] = []
-        if changed:
-            ops.append(SetNode(node_id, kind, {k: _copy_value(attrs[k]) for k in changed},
-                               changed))
-        return self._commit(f"Edit {kind}", ops, node_id)
-
-    def rename(self, node_id: str, title: str) -> Change:
-        return self.set_fields(node_id, title=title)
-
-    def remove(self, node_id: str) -> Change:
-        """Remove any element, cascading as the module documents."""
-        return self.remove_many([node_id])
-
-    def remove_many(self, ids: Iterable[str]) -> Change:
-        """Remove several elements as one edit (a deleted selection)."""
-        ids = list(dict.fromkeys(ids))
-        for node_id in ids:
-            self._node(node_id)
-        ops: list[Op] = []
-        gone: set[str] = set()
-        # Stages first, so a removed stage's touchpoints are not removed twice.
-        rank = {S.STAGE: 0, S.TOUCHPOINT: 1, S.ACTION: 2, S.NOTE: 3, S.PERSONA: 4}
-        for node_id in sorted(ids, key=lambda n: rank[self._g.nodes[n]["kind"]]):
-            if node_id in gone:
-                continue
-            kind = self._g.nodes[node_id]["kind"]
-            if kind == S.STAGE:
-                ops += self._remove_stage_ops(node_id, gone, keep_touchpoints=False)
-            elif kind == S.TOUCHPOINT:
-                ops += self._remove_touchpoint_ops(node_id, False, gone)
-            elif kind == S.ACTION:
-                for action in self._subtree(node_id):
-                    if action not in gone:
-                        ops += self._remove_node_ops(action)
-                        gone.add(action)
-            elif kind == S.PERSONA:
-                ops += self._remove_persona_ops(node_id, gone)
-            else:
-                ops += self._remove_node_ops(node_id)
-            gone.add(node_id)
-        if gone & set(self._stage_order):
-            ops.append(self._stage_order_without(gone))
-        return self._commit("Delete", self._settle(ops), ids[0] if len(ids) == 1 else None)
 
     @contextlib.contextmanager
     def group(self, label: str) -> Iterator[list[Change]]:
@@ -581,16 +359,28 @@ class JourneyMap:
         self.apply(change)
         return change
 
+    def _indexes(self) -> Indexes:
+        ix = self._ix
+        if ix is None:
+            ix = self._ix = Indexes(self._nodes, self._g.edges(data="kind"),
+                                    self._stage_order)
+        return ix
+
     def _apply_op(self, op: Op) -> None:
+        self._apply_to_graph(op)
+        if self._ix is not None:
+            self._ix.apply(op)
+
+    def _apply_to_graph(self, op: Op) -> None:
         g = self._g
         if type(op) is SetNode:
-            g.nodes[op.id].update(_copy_attrs(op.new))
+            g.nodes[op.id].update(copy_attrs(op.new))
         elif type(op) is AddEdge:
             g.add_edge(op.source, op.target, kind=op.kind)
         elif type(op) is RemoveEdge:
             g.remove_edge(op.source, op.target)
         elif type(op) is AddNode:
-            g.add_node(op.id, kind=op.kind, **_copy_attrs(op.attrs))
+            g.add_node(op.id, kind=op.kind, **copy_attrs(op.attrs))
             self._by_kind[op.kind][op.id] = None
         elif type(op) is RemoveNode:
             if g.degree(op.id):  # a bug in a cascade, not a user error
@@ -601,7 +391,7 @@ class JourneyMap:
             self._stage_order = list(op.new)
             self._stage_pos = None
         elif type(op) is SetDocument:
-            self._doc.update(_copy_attrs(op.new))
+            self._doc.update(copy_attrs(op.new))
 
     def _emit_for(self, op: Op) -> None:
         t = type(op)
@@ -621,106 +411,6 @@ class JourneyMap:
             event = Event("document_changed", keys=tuple(op.new))
         self.events.emit(event)
 
-    def _remove_node_ops(self, node_id: str, skip: set[str] = frozenset()) -> list[Op]:
-        """Ops removing a node with every edge it has, but edges to nodes in ``skip``.
-
-        Edges listed twice by overlapping cascades are dropped later by ``_settle``.
-        """
-        g = self._g
-        ops: list[Op] = []
-        for u, v, kind in list(g.in_edges(node_id, data="kind")) + list(
-                g.out_edges(node_id, data="kind")):
-            if (v if u == node_id else u) not in skip:
-                ops.append(RemoveEdge(u, v, kind))
-        attrs = _copy_attrs(g.nodes[node_id])
-        kind = attrs.pop("kind")
-        ops.append(RemoveNode(node_id, kind, attrs))
-        return ops
-
-    def _remove_touchpoint_ops(self, tp: str, bridge: bool, gone: set[str]) -> list[Op]:
-        if tp in gone:
-            return []
-        gone.add(tp)
-        ops: list[Op] = []
-        if bridge:
-            before, after = self.flows_into(tp), self.flows_from(tp)
-            for u in before:
-                for v in after:
-                    if u != v and not self._g.has_edge(u, v):
-                        ops.append(AddEdge(u, v, S.FLOW))
-        for note in self._in(tp, S.ABOUT):
-            if note not in gone:
-                ops += self._remove_node_ops(note)
-                gone.add(note)
-        return ops + self._remove_node_ops(tp)
-
-    def _remove_stage_ops(self, stage: str, gone: set[str], keep_touchpoints: bool) -> list[Op]:
-        ops: list[Op] = []
-        if not keep_touchpoints:
-            for tp in self.touchpoints_in(stage):
-                ops += self._remove_touchpoint_ops(tp, False, gone)
-        for note in self._in(stage, S.ABOUT):
-            if note not in gone:
-                ops += self._remove_node_ops(note)
-                gone.add(note)
-        skip = gone if keep_touchpoints else set()
-        return ops + self._remove_node_ops(stage, skip)
-
-    def _remove_persona_ops(self, persona: str, gone: set[str]) -> list[Op]:
-        ops: list[Op] = []
-        nodes = self._g.nodes
-        # Personas removed earlier in the same edit are already out of the tables.
-        earlier = {p for p in gone if nodes[p]["kind"] == S.PERSONA}
-        for tp in self._by_kind[S.TOUCHPOINT]:
-            if tp in gone:
-                continue
-            table = nodes[tp]["emotions"]
-            if persona in table:
-                old = {k: v for k, v in table.items() if k not in earlier}
-                kept = {k: v for k, v in old.items() if k != persona}
-                ops.append(SetNode(tp, S.TOUCHPOINT, {"emotions": old}, {"emotions": kept}))
-        return ops + self._remove_node_ops(persona)
-
-    def _settle(self, ops: list[Op]) -> list[Op]:
-        """Drop repeated edge removals that overlapping cascades produce.
-
-        Removing two neighbouring touchpoints lists their shared flow twice; the
-        graph must see it removed once.  Order is kept.
-        """
-        seen: set[tuple[str, str]] = set()
-        out: list[Op] = []
-        for op in ops:
-            if type(op) is RemoveEdge:
-                key = (op.source, op.target)
-                if key in seen:
-                    continue
-                seen.add(key)
-            elif type(op) is AddEdge:
-                seen.discard((op.source, op.target))
-            out.append(op)
-        return out
-
-    def _stage_order_without(self, gone: set[str]) -> SetStageOrder:
-        return SetStageOrder(tuple(self._stage_order),
-                             tuple(s for s in self._stage_order if s not in gone))
-
-    def _subtree(self, action: str) -> list[str]:
-        """The action's sub-actions, deepest first, then the action itself."""
-        out: list[str] = []
-        for child in self._in(action, S.CHILD_OF):
-            out += self._subtree(child)
-        return out + [action]
-
-    def _depth(self, action: str) -> int:
-        depth, walk = 0, self.parent_of(action)
-        while walk is not None:
-            depth, walk = depth + 1, self.parent_of(walk)
-        return depth
-
-    def _height(self, action: str) -> int:
-        kids = self._in(action, S.CHILD_OF)
-        return 1 + max((self._height(k) for k in kids), default=0) if kids else 0
-
     # The adjacency views cost a dict walk; an edge view per call cost several times that.
     def _out(self, node_id: str, kind: str) -> list[str]:
         self._node(node_id)
@@ -730,19 +420,13 @@ class JourneyMap:
         self._node(node_id)
         return [u for u, d in self._g.pred[node_id].items() if d.get("kind") == kind]
 
-    def _single_target(self, node_id: str, kind: str) -> str:
-        targets = self._out(node_id, kind)
-        if len(targets) != 1:
-            raise ModelError(f"{self._name(node_id)} has {len(targets)} {kind} links, not one.")
-        return targets[0]
-
     def _edge_kind(self, source: str, target: str) -> str | None:
         data = self._g.get_edge_data(source, target)
         return None if data is None else data["kind"]
 
     def _node(self, node_id: str) -> dict[str, Any]:
         try:
-            return self._g.nodes[node_id]
+            return self._nodes[node_id]
         except (KeyError, TypeError):
             raise ModelError(f"There is no element with id {node_id!r:.60}.") from None
 
@@ -755,57 +439,7 @@ class JourneyMap:
 
     def _name(self, node_id: str) -> str:
         attrs = self._g.nodes[node_id]
-        label = _KIND_LABEL[attrs["kind"]]
+        label = KIND_LABEL[attrs["kind"]]
         title = attrs.get("title") or ""
         return f"{label} {title!r:.60}" if title else f"{label} {node_id}"
 
-    def _fresh_id(self, node_id: str | None) -> str:
-        if node_id is None:
-            return new_id()
-        if type(node_id) is not str or not node_id or len(node_id) > MAX_ID:
-            raise ModelError(f"An id must be text of 1 to {MAX_ID} characters "
-                             f"(got {node_id!r:.60}).")
-        if node_id in self._g:
-            raise ModelError(f"The id {node_id!r:.60} is already used.")
-        return node_id
-
-    def _checked(self, node_id: str | None, kind: str, fields: Mapping[str, Any]) -> dict[str, Any]:
-        table = S.FIELD_BY_NAME[kind]
-        out = {}
-        who = self._name(node_id) if node_id in self._g else _KIND_LABEL[kind]
-        for name, value in fields.items():
-            spec = table.get(name)
-            if spec is None:
-                raise ModelError(f"{who}: there is no field {name!r:.60} on a {kind}.")
-            try:
-                # A copy, so the recorded change never shares a table with the caller.
-                out[name] = _copy_value(spec.check(value))
-            except ValueError as exc:
-                raise ModelError(f"{who}: {name} {exc}.") from None
-        return out
-
-    def _new_attrs(self, kind: str, fields: Mapping[str, Any]) -> dict[str, Any]:
-        attrs = S.defaults(kind)
-        attrs.update(self._checked(None, kind, fields))
-        return attrs
-
-    def _check_emotion_keys(self, table: Mapping[str, Any]) -> None:
-        for key in table:
-            if key != S.GENERAL and self._g.nodes.get(key, {}).get("kind") != S.PERSONA:
-                raise ModelError(f"Emotion given for {key!r:.60}, which is not a persona "
-                                 f"of this map (use {S.GENERAL!r} for any customer).")
-
-    def _check_document_field(self, key: str, value: Any) -> Any:
-        spec = S.DOCUMENT_FIELD_BY_NAME.get(key)
-        if spec is None:
-            raise ModelError(f"There is no map detail called {key!r:.60}.")
-        try:
-            return spec.check(value)
-        except ValueError as exc:
-            raise ModelError(f"Map {key} {exc}.") from None
-
-    @staticmethod
-    def _index(index: int, length: int) -> int:
-        if type(index) is not int:
-            raise ModelError(f"A position must be a whole number (got {index!r:.40}).")
-        return max(0, min(index, length))

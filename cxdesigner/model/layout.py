@@ -4,11 +4,18 @@ Stages are bands side by side in reading order (left to right, or right to left 
 an RTL map); a touchpoint's ``x, y`` are measured inside its band from the band's
 reading-start edge, so mirroring a map never changes its file.  Under the bands runs
 the emotion lane.  Pure arithmetic on the model: no Qt.
+
+``compute`` lays a map out from scratch (exports, the report); ``LiveLayout`` and
+``LiveCurve`` keep the layout and the emotion curve up to date edit by edit for the
+canvas, equal to a fresh ``compute`` after every edit.
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 
 from . import schema as S
 from .journey import JourneyMap
@@ -86,7 +93,11 @@ class Layout:
 
 
 def compute(journey: JourneyMap) -> Layout:
-    rtl = journey.document["direction"] == "rtl"
+    return _lay_out(journey, *_gather(journey))
+
+
+def _gather(journey: JourneyMap) -> tuple[dict, list[str], dict[str, list[str]]]:
+    """The touchpoints' fields, the stages, and each stage's touchpoints in reading order."""
     # One pass into a plain dict: NetworkX's node view costs a call per look-up, and
     # this runs after every edit that can move something.
     graph = journey.graph
@@ -101,6 +112,12 @@ def compute(journey: JourneyMap) -> Layout:
     for tps in members.values():
         if len(tps) > 1:
             tps.sort(key=lambda t: (nodes[t]["x"], nodes[t]["y"], t))
+    return nodes, stages, members
+
+
+def _lay_out(journey: JourneyMap, nodes: dict, stages: list[str],
+             members: dict[str, list[str]]) -> Layout:
+    rtl = journey.document["direction"] == "rtl"
     widths, height = {}, MIN_BAND_H
     for stage in stages:
         tps = members[stage]
@@ -169,3 +186,321 @@ def chip_rects(card: Rect, count: int) -> list[Rect]:
     y = card.bottom - CHIP_H - 6.0
     return [Rect(card.x + 8.0 + i * (CHIP_W + CHIP_GAP), y, CHIP_W, CHIP_H)
             for i in range(shown)]
+
+
+# ------------------------------------------------------------ kept up to date
+def _card(band: Rect, x: float, y: float, rtl: bool) -> Rect:
+    """A card's rect in its band: the arithmetic of ``compute``, term for term, so the
+    live layout equals a fresh one to the last bit."""
+    top = band.y + BAND_HEADER + BAND_PAD
+    tx, ty = max(0.0, x), max(0.0, y)
+    cx = band.right - BAND_PAD - CARD_W - tx if rtl else band.x + BAND_PAD + tx
+    return Rect(cx, top + ty, CARD_W, CARD_H)
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutDelta:
+    """What one ``LiveLayout.update`` moved."""
+    moved: frozenset[str] = frozenset()  # cards with a new rect (or gone)
+    bands: frozenset[str] = frozenset()  # stages with a new band (or gone)
+    lane: bool = False  # the lane (so every curve point's y) moved or resized
+    order: bool = False  # the journey order changed
+    everything: bool = False  # recomputed from scratch (the direction changed)
+
+
+_Y, _ID = itemgetter(1), itemgetter(2)  # of a (x, y, id) key
+
+
+class LiveLayout:
+    """The layout kept up to date edit by edit, for the canvas.
+
+    ``compute`` costs ~35 ms at 5,000 touchpoints; an edit moves a card or two.  Here a
+    stage keeps its touchpoints sorted (by the key ``compute`` sorts by), an edit
+    re-sorts and re-measures only the stages it touched, and the bands are laid again
+    only from the first one whose width changed (the later ones move by the change, so
+    their cards do too).  The result equals ``compute`` from scratch, float for float
+    (tests/test_layout.py checks it after random edits).
+    """
+
+    def __init__(self, journey: JourneyMap):
+        self.journey = journey
+        self.reset()
+
+    def reset(self) -> Layout:
+        nodes, self.stages, tps = _gather(self.journey)
+        self.layout = lay = _lay_out(self.journey, nodes, self.stages, tps)
+        # Each stage's touchpoints as sorted keys (what _gather sorted them by).
+        self.members: dict[str, list[tuple]] = {}
+        self.where: dict[str, tuple[str, tuple]] = {}  # touchpoint -> (stage, key)
+        self.tps: dict[str, list[str]] = {}  # the members' ids, for the journey order
+        self.widths: dict[str, float] = {}
+        self.heights: dict[str, float] = {}  # the band height each stage asks for
+        for stage, ids in tps.items():
+            keys = self.members[stage] = [(nodes[t]["x"], nodes[t]["y"], t) for t in ids]
+            for key in keys:
+                self.where[key[2]] = (stage, key)
+            self._measure(stage)
+        self.height = max([MIN_BAND_H, *self.heights.values()])
+        return lay
+
+    def _measure(self, stage: str) -> None:
+        keys = self.members[stage]
+        # map() and itemgetter: a stage may hold thousands, and this runs at every edit
+        # of one of them.
+        self.tps[stage] = list(map(_ID, keys))
+        # Sorted by x: the farthest card is the last one.
+        far_x = max(0.0, keys[-1][0]) if keys else 0.0
+        far_y = max(0.0, max(map(_Y, keys))) if keys else 0.0
+        self.widths[stage] = max(MIN_BAND_W, far_x + CARD_W + 2 * BAND_PAD)
+        self.heights[stage] = BAND_HEADER + far_y + CARD_H + 2 * BAND_PAD
+
+    def update(self, touched: set[str], stages_changed: bool = False) -> LayoutDelta:
+        """Follow an applied change.  ``touched``: touchpoints added, removed, moved or
+        moved to another stage; ``stages_changed``: stages came, went or were
+        reordered.  A change of direction needs ``reset`` (everything moves)."""
+        j, old = self.journey, self.layout
+        rtl = j.document["direction"] == "rtl"
+        if rtl != old.rtl:
+            self.reset()
+            return LayoutDelta(everything=True)
+        members, widths, heights = self.members, self.widths, self.heights
+        old_widths = dict(widths) if stages_changed else None
+        dirty: set[str] = set()
+        stages = self.stages
+        if stages_changed:
+            stages = self.stages = j.stages()
+            for stage in stages:
+                if stage not in members:
+                    members[stage] = []
+                    dirty.add(stage)
+            if len(members) > len(stages):
+                known = set(stages)
+                for stage in [s for s in members if s not in known]:
+                    del members[stage], widths[stage], heights[stage], self.tps[stage]
+        nodes = j.graph.nodes
+        for tp in touched:
+            was = self.where.pop(tp, None)
+            if was is not None and was[0] in members:
+                keys = members[was[0]]
+                del keys[bisect.bisect_left(keys, was[1])]
+                dirty.add(was[0])
+            if tp in j and j.kind_of(tp) == S.TOUCHPOINT:
+                stage, attrs = j.stage_of(tp), nodes[tp]
+                key = (attrs["x"], attrs["y"], tp)
+                bisect.insort(members[stage], key)
+                self.where[tp] = (stage, key)
+                dirty.add(stage)
+        resized = set()
+        tall = stages_changed  # a removed stage may have been the tallest
+        for stage in dirty:
+            width, height = widths.get(stage), heights.get(stage)
+            self._measure(stage)
+            if widths[stage] != width:
+                resized.add(stage)
+            tall = tall or heights[stage] != height
+        old_height = self.height
+        height = max([MIN_BAND_H, *heights.values()]) if tall else old_height
+        self.height = height
+
+        # Bands: from the first one that moved or changed width, laid as compute lays
+        # them; the ones before keep their place (and only change height, if that did).
+        order = stages[::-1] if rtl else stages
+        old_order = tuple(old.bands)
+        if stages_changed:
+            start = next((i for i, (a, b) in enumerate(zip(order, old_order))
+                          if a != b or widths[a] != old_widths.get(b)),
+                         min(len(order), len(old_order)))
+        else:
+            last = len(order) - 1
+            start = min((last - j.stage_position(s) if rtl else j.stage_position(s)
+                         for s in resized), default=len(order))
+        if stages_changed:  # a new dict, in the new reading order
+            bands = {s: old.bands[s] for s in order[:start]}
+        else:
+            bands = dict(old.bands)
+        changed_bands = set(order[start:])
+        if height != old_height:  # every band: rare, and all of them change
+            changed_bands.update(order)
+            for stage in order[:start]:
+                band = bands[stage]
+                bands[stage] = Rect(band.x, 0.0, band.w, height)
+        x = 0.0
+        if start:
+            prev = order[start - 1]
+            x = bands[prev].x + (widths[prev] + BAND_GAP)
+        for stage in order[start:]:
+            bands[stage] = Rect(x, 0.0, widths[stage], height)
+            x += widths[stage] + BAND_GAP
+        changed_bands = {s for s in changed_bands if old.bands.get(s) != bands[s]}
+        if stages_changed:
+            changed_bands.update(s for s in old.bands if s not in bands)
+
+        # Cards: the touched ones, and every card of a band that moved.
+        cards = dict(old.cards)
+        moved = set()
+        for tp in touched:
+            place = self.where.get(tp)
+            if place is None:
+                if cards.pop(tp, None) is not None:
+                    moved.add(tp)
+                continue
+            rect = _card(bands[place[0]], place[1][0], place[1][1], rtl)
+            if cards.get(tp) != rect:
+                cards[tp] = rect
+                moved.add(tp)
+        for stage in changed_bands:
+            band, was = bands.get(stage), old.bands.get(stage)
+            if band is None or (was is not None and band.x == was.x and band.w == was.w):
+                continue
+            for tx, ty, tp in members[stage]:
+                rect = _card(band, tx, ty, rtl)
+                if cards.get(tp) != rect:
+                    cards[tp] = rect
+                    moved.add(tp)
+
+        journey_order = old.order
+        if dirty or stages_changed:
+            tps = self.tps
+            journey_order = tuple(chain.from_iterable(tps[s] for s in stages))
+        last = bands[order[-1]] if order else None
+        total_w = max(0.0, last.x + (last.w + BAND_GAP) - BAND_GAP) if last else 0.0
+        lane = Rect(0.0, height + LANE_GAP, max(total_w, MIN_BAND_W), LANE_H)
+        if not moved and not changed_bands and lane == old.lane and journey_order == old.order:
+            return LayoutDelta()
+        self.layout = Layout(rtl, bands, cards, lane, Rect(0.0, 0.0, lane.w, lane.bottom),
+                             journey_order)
+        return LayoutDelta(frozenset(moved), frozenset(changed_bands), lane != old.lane,
+                           journey_order != old.order)
+
+
+PATCH_MAX = 128  # a curve patch past this many dots costs more than a rebuild
+
+
+class LiveCurve:
+    """The emotion curve kept up to date: its dots (``emotion_curve``) and its line
+    (``curve_line``), with ``xs``/``line_xs`` their x along the reading direction
+    (negated in a right-to-left map, so both always ascend: a repaint finds its strip by
+    bisection).  ``patch`` takes out and puts back only the dots of the touchpoints an
+    edit touched and regroups only the columns around them; the result equals a
+    rebuild, float for float (tests/test_layout.py)."""
+
+    def __init__(self, journey: JourneyMap, persona: str = S.GENERAL):
+        self.journey, self.persona = journey, persona
+        self.points: list[tuple[float, float]] = []  # a dot per touchpoint with a value
+        self.keys: list[tuple] = []  # each dot's place in the journey order
+        self.key_of: dict[str, tuple] = {}  # touchpoint -> its dot's key
+        self.line: list[tuple[float, float]] = []
+        self.xs: list[float] = []
+        self.line_xs: list[float] = []
+        self.sorted = True  # xs ascend (always, unless the layout changes its ways)
+
+    def rebuild(self, live: LiveLayout) -> None:
+        lay = live.layout
+        sign = lay.rtl
+        points = emotion_curve(self.journey, lay, self.persona)
+        where, position = live.where, self.journey.stage_position
+        self.keys = [(position(where[tp][0]), *where[tp][1]) for tp, _, _ in points]
+        self.key_of = {k[3]: k for k in self.keys}
+        self.points = [(x, y) for _, x, y in points]
+        self.xs = [-x for _, x, _ in points] if sign else [x for _, x, _ in points]
+        self.sorted = all(a <= b for a, b in zip(self.xs, self.xs[1:]))
+        self.line = curve_line(points)
+        self.line_xs = [-x for x, _ in self.line] if sign else [x for x, _ in self.line]
+
+    def patch(self, live: LiveLayout, touched: set[str]) -> tuple[float, float] | None:
+        """Follow the touchpoints ``touched`` (moved, added, removed, or their emotion
+        changed); the layout's stage order, direction and lane must be unchanged.  Gives
+        the scene x range to repaint (``None`` if no dot changed), or rebuilds and
+        gives the whole lane when a patch would not pay."""
+        lay = live.layout
+        whole = (lay.lane.x, lay.lane.right)
+        if len(touched) > PATCH_MAX or not self.sorted:
+            self.rebuild(live)
+            return whole
+        keys, xs, points = self.keys, self.xs, self.points
+        nodes, position = self.journey.graph.nodes, self.journey.stage_position
+        persona, general, rtl = self.persona, S.GENERAL, lay.rtl
+        # Each dot out, then each dot in, regrouping the line's columns around it at
+        # once: a dot moved far along the map leaves the columns between alone.
+        ends: list[float] = []  # where the dots and the line changed, reading x
+        for tp in touched:
+            key = self.key_of.pop(tp, None)
+            if key is not None:
+                i = bisect.bisect_left(keys, key)
+                ends.append(xs[i])
+                del keys[i], xs[i], points[i]
+                self._regroup(i, len(xs) - i, lay, ends)
+        for tp in touched:
+            card, place = lay.cards.get(tp), live.where.get(tp)
+            if card is None or place is None:
+                continue
+            table = nodes[tp]["emotions"]
+            value = table.get(persona, table.get(general))
+            if value is None:
+                continue
+            key = (position(place[0]), *place[1])
+            i = bisect.bisect_left(keys, key)
+            x = card.center[0]
+            keys.insert(i, key)
+            xs.insert(i, -x if rtl else x)
+            points.insert(i, (x, lay.emotion_y(value)))
+            self.key_of[tp] = key
+            if (i and xs[i - 1] > xs[i]) or (i + 1 < len(xs) and xs[i] > xs[i + 1]):
+                self.rebuild(live)  # not in reading order after all: paint it whole
+                return whole
+            ends.append(xs[i])
+            self._regroup(i, len(xs) - i - 1, lay, ends)
+        if not ends:
+            return None  # no dot came, went or moved
+        lo_x, hi_x = min(ends), max(ends)
+        return (-hi_x, -lo_x) if rtl else (lo_x, hi_x)
+
+    def _regroup(self, lo: int, tail: int, lay: Layout, ends: list[float]) -> None:
+        """Redo ``curve_line`` around a dot that came or went at ``lo`` (``tail`` dots
+        after it unchanged): from the column before it to the first column after it
+        that starts where a column started before; add where the line changed to
+        ``ends``."""
+        xs, points, line, line_xs = self.xs, self.points, self.line, self.line_xs
+        n = len(xs)
+        c0 = max(bisect.bisect_right(line_xs, xs[lo - 1]) - 1, 0) if lo else 0
+        i = bisect.bisect_left(xs, line_xs[c0]) if lo and line_xs else 0
+        c_old, stop, half = len(line_xs), n - tail, CARD_W / 2
+        columns, keys = [], []
+        while i < n:
+            k = xs[i]
+            # Past the change (and past its first unchanged dot, whose predecessor
+            # changed), a column starts here as before if one started at this x: the dot
+            # before is unchanged and lies in another column, so nothing else did.
+            if i > stop:
+                c = bisect.bisect_left(line_xs, k)
+                if c < len(line_xs) and line_xs[c] == k:
+                    c_old = c
+                    break
+            total, j = 0, i
+            while j < n and abs(xs[j] - k) < half:
+                total += points[j][1]
+                j += 1
+            columns.append((points[i][0], total / (j - i)))
+            keys.append(k)
+            i = j
+        old_columns = line[c0:c_old]
+        line[c0:c_old] = columns
+        line_xs[c0:c_old] = keys
+        # The line changed from the column before the first one that changed to the
+        # one after the last that changed.
+        same = 0
+        while same < min(len(columns), len(old_columns)) and columns[same] == old_columns[same]:
+            same += 1
+        end = 0
+        while (end < min(len(columns), len(old_columns)) - same
+               and columns[-1 - end] == old_columns[-1 - end]):
+            end += 1
+        first, after = c0 + same - 1, c0 + len(columns) - end
+        if first >= 0:
+            ends.append(line_xs[first])
+        else:
+            ends.append(-lay.lane.right if lay.rtl else lay.lane.x)
+        if after < len(line_xs):
+            ends.append(line_xs[after])
+        else:
+            ends.append(-lay.lane.x if lay.rtl else lay.lane.right)

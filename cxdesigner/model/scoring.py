@@ -20,9 +20,12 @@ title; id.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import schema as S
-from .journey import JourneyMap
+
+if TYPE_CHECKING:  # the journey keeps a ranking built from this module's scores
+    from .journey import JourneyMap
 
 RANKED_KINDS = ("pain_point", "weakness", "threat", "opportunity")
 METHODS = S.SCORING_METHODS
@@ -112,7 +115,13 @@ def score(journey: JourneyMap, note: str, method: str | None = None,
 
 def rank(journey: JourneyMap, method: str | None = None,
          notes: list[str] | None = None) -> list[Score]:
-    """The rankable notes (or the given ones) best first, each with its 1-based rank."""
+    """The rankable notes (or the given ones) best first, each with its 1-based rank.
+
+    All of them come from the journey's ranking index, which an edit updates where it
+    changed something (``ranking.py``); given notes are scored and sorted here.
+    """
+    if notes is None and (method or journey.document["scoring_method"]) in _NEEDS:
+        return journey.ranked_scores(method)
     notes = rankable(journey) if notes is None else notes
     top = _max_votes(journey)
     scores = [score(journey, n, method, top) for n in notes]
@@ -131,7 +140,7 @@ def rank(journey: JourneyMap, method: str | None = None,
 
 
 def _max_votes(journey: JourneyMap) -> int:
-    return max((journey.get(n)["votes"] for n in rankable(journey)), default=0)
+    return journey.max_votes()
 
 
 def _journey_position(journey: JourneyMap) -> dict[str, tuple[int, int]]:

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (QStyle, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator,
                                QWidget)
 
 from ..canvas import labels
+from ..model import schema as S
+from ..model.changes import AddNode, RemoveNode, SetNode
+from .lazy_panel import LazyPanel
 
 SelectCallback = Callable[[list[str]], None]
 
@@ -107,36 +110,44 @@ def mark_flags(item: QTreeWidgetItem, style: QStyle, overdue: bool, review_due: 
         item.setToolTip(column, "\n".join([t for t in [item.toolTip(column)] if t] + tips))
 
 
+# Touchpoint fields the plan and the action tree never read: editing them (a card
+# renamed, an emotion, a channel) leaves both trees as they are.  A card's place does
+# count: notes of equal score are ranked in journey order.  A card added or removed
+# alone (its notes go by their own operations) keeps the order of the others.
+_PLACE_KEYS = {"x", "y"}
+
+
+def affects_actions(change) -> bool:
+    """Whether an applied change can alter the plan or the action tree.  O(ops)."""
+    came_or_went = {op.id for op in change.ops
+                    if type(op) in (AddNode, RemoveNode) and op.kind == S.TOUCHPOINT}
+    for op in change.ops:
+        kind, t = getattr(op, "kind", None), type(op)
+        if kind == S.FLOW or (kind == S.TOUCHPOINT and t is not SetNode):
+            continue
+        if kind == S.IN_STAGE and op.source in came_or_went:
+            continue
+        if t is SetNode and kind == S.TOUCHPOINT and not _PLACE_KEYS & op.new.keys():
+            continue
+        return True
+    return False
+
+
 class _Follower:
     """Rebuild a view after model changes: once per turn of the event loop, and only
-    while it is shown (a hidden tab catches up when it is shown again)."""
+    while it is seen (a hidden tab catches up when it is shown again): a ``LazyPanel``."""
 
-    def _init_follower(self, widget: QWidget, rebuild: Callable[[], None]) -> None:
-        self._widget = widget
-        self._rebuild = rebuild
-        self._stale = True
-        self._timer = QTimer(widget)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._rebuild_if_shown)
+    def _init_follower(self, widget: QWidget, rebuild: Callable[[], None],
+                       ready: Callable[[], bool] = lambda: True) -> None:
+        self.lazy = LazyPanel(widget, rebuild, ready=ready)
 
     def schedule(self) -> None:
-        self._stale = True
-        self._timer.start()
+        self.lazy.mark_stale()
 
     def refresh(self) -> None:
         """Rebuild now (after an edit whose result must be shown at once)."""
-        self._timer.stop()
-        self._stale = False
-        self._rebuild()
-
-    def _rebuild_if_shown(self) -> None:
-        if self._widget.isVisible():
-            self.refresh()
-
-    def _catch_up(self) -> None:
-        if self._stale:
-            self.refresh()
+        self.lazy.stale = True
+        self.lazy.flush()
 
 
 class _TreeState:

@@ -23,8 +23,8 @@ from ..commands import AddActionCommand, RemoveElementsCommand, RenameCommand
 from ..commands.actions import NestActionCommand, nest_index
 from ..model import Event, plan
 from .action_common import (ROLE_ID, ROLE_KEY, ROLE_KIND, SelectCallback, _Follower,
-                            _TreeState, all_items, flag_text, format_date, map_direction,
-                            mark_flags, note_title, tr)
+                            _TreeState, affects_actions, all_items, flag_text,
+                            format_date, map_direction, mark_flags, note_title, tr)
 from .action_details import ActionDetails
 from .action_tree import ActionTree
 from .document import Document
@@ -126,7 +126,7 @@ class ActionsView(QWidget, _Follower):
         self.tree.itemChanged.connect(self._on_item_edited)
         self.tree.nest_requested.connect(self.nest)
         self.tree.delete_requested.connect(self.delete_current)
-        self._init_follower(self, self.rebuild)
+        self._init_follower(self, self.rebuild, ready=self._not_typing)
         document.journey.events.subscribe("journey_changed", self._on_journey_changed)
         self._update_buttons()
 
@@ -155,26 +155,16 @@ class ActionsView(QWidget, _Follower):
         return button
 
     def _on_journey_changed(self, event: Event) -> None:
-        self.schedule()
+        if affects_actions(event.change):
+            self.schedule()
 
-    def showEvent(self, event) -> None:  # Qt's name
-        super().showEvent(event)
-        self._catch_up()
-
-    def _rebuild_if_shown(self) -> None:
+    def _not_typing(self) -> bool:
         # Rebuilding would close a title being typed in the tree and lose it: wait
         # until the editor closes (``_editor_closed``).
-        if self.tree.state() == QAbstractItemView.EditingState:
-            self._stale = True
-            return
-        super()._rebuild_if_shown()
+        return self.tree.state() != QAbstractItemView.EditingState
 
     def _editor_closed(self, *_args) -> None:
-        QTimer.singleShot(0, self._rebuild_if_stale)
-
-    def _rebuild_if_stale(self) -> None:
-        if self._stale and self.isVisible():
-            self._rebuild_if_shown()
+        self.lazy.poke()
 
     # ------------------------------------------------------------- building
     def rebuild(self) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
@@ -28,6 +28,7 @@ from ..model import Event, analysis
 from ..model import schema as S
 from .action_common import map_direction
 from .document import Document
+from .lazy_panel import LazyPanel
 
 DEBOUNCE_MS = 300
 MAX_PATHS = 20
@@ -98,54 +99,33 @@ class AnalysisPanel(QWidget):
         column.setContentsMargins(4, 4, 4, 4)
         column.addWidget(self.summary)
         column.addWidget(self.tree, 1)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self._refresh_if_shown)
-        # The first analysis waits for the event loop to turn once after the panel
-        # is shown (not for the whole debounce: a reader is waiting for it).
-        self._soon = QTimer(self)
-        self._soon.setSingleShot(True)
-        self._soon.setInterval(0)
-        self._soon.timeout.connect(self._refresh_if_shown)
-        self._stale = True  # never analysed yet
+        # Analysed a moment after edits pause, only while seen; the first analysis
+        # comes one loop turn after the panel is first shown (never while the window
+        # is being built), and a panel shown again catches up at once.
+        self.lazy = LazyPanel(self, self.refresh, delay_ms=DEBOUNCE_MS)
         self._showing = False
         document.journey.events.subscribe("journey_changed", self._on_journey_changed)
 
     def detach(self) -> None:
         self.document.journey.events.unsubscribe(self._on_journey_changed)
-        self.timer.stop()
-        self._soon.stop()
+        self.lazy.cancel()
 
     @property
     def journey(self):
         return self.document.journey
 
     def schedule(self) -> None:
-        """Analyse again once the map has been still for a moment."""
-        self.timer.start()
+        """Analyse again once the map has been still for a moment (if seen)."""
+        self.lazy.mark_stale()
 
     def _on_journey_changed(self, event: Event) -> None:
         self.schedule()
 
-    def _refresh_if_shown(self) -> None:
-        # A hidden panel (a closed dock, workshop mode) catches up when shown again.
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:  # Qt's name
-        super().showEvent(event)
-        if self._stale:
-            self._soon.start()
-
     # ------------------------------------------------------------- building
     def refresh(self) -> None:
         """Analyse now."""
-        self.timer.stop()
-        self._soon.stop()
-        self._stale = False
+        self.lazy.cancel()
+        self.lazy.stale = False
         persona = self.persona_getter()
         if persona != S.GENERAL and persona not in self.journey:
             persona = S.GENERAL

@@ -16,6 +16,7 @@ from ..commands import ChangeCommand, MoveTouchpointsCommand, SetEmotionCommand
 from ..fileformat.csvio import STEP_X
 from ..model import Event
 from ..model import schema as S
+from ..model.changes import SetDocument, SetStageOrder
 from .document import Document
 from .fields import UNSET, Form
 
@@ -256,4 +257,28 @@ class Inspector(QWidget):
     def _on_journey_changed(self, event: Event) -> None:
         if self.persona != S.GENERAL and self.persona not in self.journey:
             self.persona = S.GENERAL
-        self._refresh()
+        if self._concerns_me(event.change):
+            self._refresh()
+
+    def _concerns_me(self, change) -> bool:
+        """Whether an edit changes what the inspector shows: the selected elements,
+        or for a touchpoint its stage list, or the map's title and direction.  O(ops):
+        an edit elsewhere on a map of thousands of elements costs nothing here."""
+        shown = set(self.ids)
+        if self.persona != S.GENERAL:
+            shown.add(self.persona)  # its name labels the persona's emotion row
+        element = self.element_id
+        kind = self.journey.kind_of(element) if element in self.journey else None
+        touchpoint = kind == S.TOUCHPOINT
+        if kind == S.NOTE:
+            shown.add(self.journey.target_of(element))  # "About: <its title>"
+        for op in change.ops:
+            if isinstance(op, (SetDocument, SetStageOrder)):
+                return True
+            node = getattr(op, "id", None)
+            if node is not None:
+                if node in shown or (touchpoint and op.kind == S.STAGE):
+                    return True
+            elif op.source in shown or op.target in shown:
+                return True
+        return False

@@ -28,6 +28,7 @@ from ..model import schema as S
 from ..model import scoring
 from ..model.changes import SetDocument, SetStageOrder
 from .document import Document
+from .lazy_panel import LazyPanel
 from .matrix_chart import (AXIS, CELL, CHIP_PITCH, GAP, SIDE, STRIP_HEAD, STRIP_W, ChartItem,
                            HoverLabel, StripItem, TargetItem, cell_at, cell_center, fan_out,
                            grid_rect, note_tooltip, tr)
@@ -67,6 +68,9 @@ class MatrixScene(QGraphicsScene):
         # Items taken out by the last sync, kept alive: the one being released may be
         # among them, and Qt still holds it until its mouse event returns.
         self._retired: list[NoteItem] = []
+        # The view that shows the scene makes it lazy (see ``PriorityMatrixView``);
+        # without one the scene follows each edit at once.
+        self.lazy: LazyPanel | None = None
         self.sync()
         self.selectionChanged.connect(self._on_selection_changed)
         self.journey.events.subscribe("journey_changed", self._on_journey_changed)
@@ -76,13 +80,21 @@ class MatrixScene(QGraphicsScene):
 
     # ------------------------------------------------------------ look-ups
     def item_for(self, note: str) -> NoteItem | None:
+        self.catch_up()
         return self._dots.get(note) or self._chips.get(note)
 
     def dot_ids(self) -> list[str]:
+        self.catch_up()
         return list(self._dots)
 
     def strip_ids(self) -> list[str]:
+        self.catch_up()
         return list(self._chips)
+
+    def catch_up(self) -> None:
+        """Follow edits not shown yet, for a caller that reads the scene now."""
+        if self.lazy is not None:
+            self.lazy.flush()
 
     def strip_x(self) -> float:
         # The strip sits after the grid in reading order: right, or left in Hebrew
@@ -98,7 +110,11 @@ class MatrixScene(QGraphicsScene):
     # ------------------------------------------------------------- showing
     def sync(self) -> None:
         """Put every rankable note where its scores say (after any change)."""
+        if self.lazy is not None:
+            self.lazy.cancel()
+            self.lazy.stale = False
         journey = self.journey
+        self.selected = [n for n in self.selected if n in journey]
         self.rtl = journey.document["direction"] == "rtl"
         cells: dict[tuple[int, int], list[str]] = {}
         unscored: list[str] = []
@@ -195,7 +211,7 @@ class MatrixScene(QGraphicsScene):
         else:
             return
         self.document.push(command)
-        self.click(self.item_for(note) or item)
+        self.click(self.item_for(note) or item)  # item_for catches up first
 
     @staticmethod
     def _on_grid(pos: QPointF) -> bool:
@@ -207,9 +223,13 @@ class MatrixScene(QGraphicsScene):
         self.selected = [i.element_id for i in self.selectedItems() if isinstance(i, NoteItem)]
 
     def _on_journey_changed(self, event: Event) -> None:
+        if self.lazy is not None and self.lazy.stale:
+            return  # O(1) while an update is already due
         if _matters(event.change):
-            self.selected = [n for n in self.selected if n in self.journey]
-            self.sync()
+            if self.lazy is None:
+                self.sync()
+            else:
+                self.lazy.mark_stale()
 
 
 class PriorityMatrixView(QGraphicsView):
@@ -221,6 +241,8 @@ class PriorityMatrixView(QGraphicsView):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.matrix_scene = MatrixScene(document, select_callback, self)
+        # Synced once per loop turn after edits, and only while the matrix is seen.
+        self.matrix_scene.lazy = LazyPanel(self, self.matrix_scene.sync, stale=False)
         self.setScene(self.matrix_scene)
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
         self.setDragMode(QGraphicsView.NoDrag)
@@ -234,6 +256,7 @@ class PriorityMatrixView(QGraphicsView):
 
     def detach(self) -> None:
         self.matrix_scene.detach()
+        self.matrix_scene.lazy.cancel()
 
     def fit(self) -> None:
         """Scale so the whole grid and the strip's top fit; a long strip scrolls."""

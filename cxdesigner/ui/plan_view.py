@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMenu, QS
 from ..canvas import labels
 from ..model import Event, plan
 from .action_common import (ROLE_ID, ROLE_KEY, ROLE_KIND, SelectCallback, _Follower,
-                            _TreeState, all_items, flag_text, format_date, map_direction,
-                            mark_flags, note_icon, tr)
+                            _TreeState, affects_actions, all_items, flag_text,
+                            format_date, map_direction, mark_flags, note_icon, tr)
 from .document import Document
 
 
@@ -51,6 +51,7 @@ class PlanView(QWidget, _Follower):
         self.select_callback = select_callback
         self.today = today
         self.plan: plan.Plan | None = None
+        self._words: dict = {}
         self.goal = QLabel()
         self.goal.setWordWrap(True)
         self.goal.setTextFormat(Qt.PlainText)
@@ -98,11 +99,8 @@ class PlanView(QWidget, _Follower):
         return self.document.journey
 
     def _on_journey_changed(self, event: Event) -> None:
-        self.schedule()
-
-    def showEvent(self, event) -> None:  # Qt's name
-        super().showEvent(event)
-        self._catch_up()
+        if affects_actions(event.change):
+            self.schedule()  # O(1): derived once the loop turns, and only while seen
 
     # ------------------------------------------------------------- building
     def rebuild(self) -> None:
@@ -118,6 +116,8 @@ class PlanView(QWidget, _Follower):
         self.method.setText(tr("Ranked by %1").replace("%1", method_label(derived.method)))
         self.hint.setVisible(not derived.branches)
         self.tree.setUpdatesEnabled(False)
+        # Words and brushes shared by thousands of rows, looked up once per rebuild.
+        self._words: dict = {}
         try:
             self.tree.clear()
             style = self.style()
@@ -150,26 +150,29 @@ class PlanView(QWidget, _Follower):
         elif node.kind == "note":
             attrs = journey.get(node.id)
             kind = attrs["note_kind"]
+            kind_name = self._word(kind, labels.note_kind_label)
             item.setIcon(0, note_icon(kind))
-            item.setText(0, f"{node.number}  {node.title or tr('Untitled note')}")
+            item.setText(0, f"{node.number}  {node.title or self._word('Untitled note', tr)}")
             score = node.score
             item.setText(1, format_score(score.value))
             item.setTextAlignment(1, Qt.AlignRight | Qt.AlignVCenter)
-            tip = [labels.note_kind_label(kind),
-                   tr("Rank %1").replace("%1", str(score.rank)),
-                   tr("Score: %1").replace("%1", score.formula)]
+            tip = [kind_name, self._word("Rank %1", tr).replace("%1", str(score.rank)),
+                   self._word("Score: %1", tr).replace("%1", score.formula)]
             tip += list(score.flags)
             for column in range(self.COLUMNS):
                 item.setToolTip(column, "\n".join(tip))
-            item.setText(4, labels.note_kind_label(kind))
-            item.setForeground(4, QBrush(self.palette().placeholderText().color()))
+            item.setText(4, kind_name)
+            item.setForeground(4, self._word(
+                "placeholder", lambda _: QBrush(self.palette().placeholderText().color())))
         else:
             attrs = journey.get(node.id)
-            item.setText(0, f"{node.number}  {node.title or tr('Untitled action')}")
+            untitled = self._word("Untitled action", tr)
+            item.setText(0, f"{node.number}  {node.title or untitled}")
             item.setToolTip(0, node.title)  # the column is narrow in a dock
             item.setText(2, attrs["owner"])
             item.setText(3, format_date(attrs["due"]))
-            status = labels.status_label(attrs["status"])
+            status = self._word(("status", attrs["status"]),
+                                lambda key: labels.status_label(key[1]))
             flags = flag_text(node.overdue, node.review_due)
             item.setText(4, f"{status} · {flags}" if flags else status)
             mark_flags(item, style, node.overdue, node.review_due, range(self.COLUMNS))
@@ -177,9 +180,16 @@ class PlanView(QWidget, _Follower):
             item.addChild(self._item(child, key, style))
         return item
 
+    def _word(self, key, make):
+        word = self._words.get(key)
+        if word is None:
+            word = self._words[key] = make(key)
+        return word
+
     # ------------------------------------------------------------- using
     def item_for(self, kind: str, element: str) -> QTreeWidgetItem | None:
         """The first row showing an element (an action may show under several notes)."""
+        self.lazy.flush()
         for item in all_items(self.tree):
             if item.data(0, ROLE_KIND) == kind and item.data(0, ROLE_ID) == element:
                 return item

@@ -31,6 +31,7 @@ from ..model import Event
 from ..model import schema as S
 from ..model.changes import SetDocument, SetStageOrder
 from .document import Document
+from .lazy_panel import LazyPanel
 from .swot_cards import ID_ROLE, Quadrant, Row
 
 SelectCallback = Callable[[list[str]], None]
@@ -88,7 +89,10 @@ class SwotBoard(QWidget):
         column.addLayout(top)
         column.addLayout(grid, 1)
         self.filter.currentIndexChanged.connect(lambda _: self.refresh())
-        self.refresh()
+        # Built when first seen, then after edits once per loop turn while seen.
+        self.lazy = LazyPanel(self, self.refresh)
+        self._follow_direction()
+        self._wanted: set[str] | None = None  # a selection to show once caught up
         self.journey.events.subscribe("journey_changed", self._on_journey_changed)
 
     @property
@@ -97,14 +101,17 @@ class SwotBoard(QWidget):
 
     def detach(self) -> None:
         self.journey.events.unsubscribe(self._on_journey_changed)
+        self.lazy.cancel()
 
     # ----------------------------------------------------------- filtering
     def filter_target(self) -> str | None:
         """The stage or touchpoint the board is narrowed to, or None: the whole map."""
+        self.lazy.flush()
         target = self.filter.currentData()
         return target if target in self.journey else None
 
     def set_filter(self, target: str | None) -> None:
+        self.lazy.flush()
         index = self.filter.findData(target)
         self.filter.setCurrentIndex(max(0, index))
 
@@ -123,7 +130,8 @@ class SwotBoard(QWidget):
         entries = self._filter_entries()
         if entries == self._filters:
             return
-        current = self.filter_target()
+        target = self.filter.currentData()
+        current = target if target in self.journey else None
         self._filters = entries
         self.filter.blockSignals(True)
         try:
@@ -148,8 +156,9 @@ class SwotBoard(QWidget):
     # ------------------------------------------------------------- showing
     def refresh(self) -> None:
         """Show the model as it is now (after any change, or a new filter)."""
-        self.setLayoutDirection(Qt.RightToLeft if self.journey.document["direction"] == "rtl"
-                                else Qt.LeftToRight)
+        self.lazy.cancel()
+        self.lazy.stale = False
+        self._follow_direction()
         self._refresh_filter()
         journey = self.journey
         place = self._journey_places()
@@ -170,6 +179,13 @@ class SwotBoard(QWidget):
                 quadrant.count_label.setText(f"({len(shown)})")
         finally:
             self._quiet = False
+        if self._wanted is not None:
+            wanted, self._wanted = self._wanted, None
+            self.show_selection(wanted)
+
+    def _follow_direction(self) -> None:
+        self.setLayoutDirection(Qt.RightToLeft if self.journey.document["direction"] == "rtl"
+                                else Qt.LeftToRight)
 
     def _journey_places(self) -> dict[str | None, tuple[int, int]]:
         place: dict[str | None, tuple[int, int]] = {None: (0, 0)}
@@ -199,6 +215,10 @@ class SwotBoard(QWidget):
     def show_selection(self, ids: Iterable[str]) -> None:
         """Show a selection made elsewhere (the canvas); tells nobody."""
         wanted = set(ids)
+        self.lazy.flush_if_seen()
+        if self.lazy.stale:  # not seen: shown with the rows when it catches up
+            self._wanted = wanted
+            return
         self._quiet = True
         try:
             first = None
@@ -250,6 +270,7 @@ class SwotBoard(QWidget):
                                                            for n, k in moves])
         if not self.document.push(command):
             return False
+        self.lazy.flush()  # the cards to select are the ones the edit moved
         moved = [n for n, _ in moves]
         self.show_selection(moved)
         self.select_callback(moved)
@@ -260,6 +281,7 @@ class SwotBoard(QWidget):
         command = AddNoteCommand(self.journey, kind, title, self.filter_target())
         if not self.document.push(command):
             return None
+        self.lazy.flush()
         self.show_selection([command.created])
         self.select_callback([command.created])
         return command.created
@@ -278,7 +300,9 @@ class SwotBoard(QWidget):
             quadrant.entry.clear()
 
     def _on_journey_changed(self, event: Event) -> None:
+        if self.lazy.stale:
+            return  # O(1) while an update is already due
         for op in event.change.ops:
             if isinstance(op, (SetDocument, SetStageOrder)) or op.kind in _RELEVANT:
-                self.refresh()
+                self.lazy.mark_stale()
                 return
