@@ -1,7 +1,7 @@
 """Every kind of edit in the real editor window, driven by real key and mouse events.
 
-    QT_QPA_PLATFORM=offscreen python bench/bench_editing.py [--repeat N] [--sizes 50,500,5000]
-                                                             [--huge]
+    QT_QPA_PLATFORM=offscreen python bench/bench_editing.py [--repeat N] [--big-repeat N]
+                                        [--sizes 50,500,5000] [--huge]
 
 For maps of 50, 500 and 5,000 touchpoints (and 50,000 with ``--huge``), built with the
 proportions of issue 10 (``make_map`` below: 2 notes and 2 actions per touchpoint, a
@@ -35,12 +35,12 @@ flushed through a nested ``QEventLoop`` (so 0-ms timers and deferred deletes que
 the edit run too), until a turn delivers no more events than an idle turn does (an
 event filter on the application counts them, during the settling only).  The repaint
 is included: widgets post their update requests.  On an idle loop ``settle`` itself
-costs about 0.03 ms.  Timers with a longer interval are
-not: the Analysis panel's 300 ms debounce (it is a hidden tab, so it only marks itself
-stale) and the autosaver (no session here).  CPU ms is ``time.process_time`` over the
-same span.  Each figure is the median of N repetitions (after one untimed warm-up;
-``--big-repeat`` sets N at 5,000 touchpoints and more); an edit is undone (untimed, by
-the undo stack) after each repetition, so the map keeps its size.  The ratio is to the same edit at 50 touchpoints.
+costs about 0.03 ms.  Timers with a longer interval are not waited for: the Analysis
+panel's 300 ms debounce (a hidden tab, it only marks itself stale) and the autosaver
+(no session here).  CPU ms is ``time.process_time`` over the same span.  Each figure
+is the median of N repetitions (after one untimed warm-up; ``--big-repeat`` sets N at
+5,000 touchpoints and more); an edit is undone (untimed, by the undo stack) after each
+repetition, so the map keeps its size.  The ratio is to the same edit at 50.
 
 The floor printed with each size: the same kind of change on a bare ``networkx``
 DiGraph copy of the map (one node and one edge), plus one ``QGraphicsRectItem`` added

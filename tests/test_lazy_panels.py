@@ -324,3 +324,127 @@ def test_a_hidden_outline_with_too_many_edits_waiting_builds_again_when_shown(qt
                              for row in fresh(document)]
     assert outline.selected_ids() == ["t1"]
     outline.detach()
+
+
+# ----------------------------------- the SWOT board and the matrix, patched == full
+from cxdesigner.ui.matrix import MatrixScene, PriorityMatrixView  # noqa: E402
+from cxdesigner.ui.matrix_chart import note_tooltip  # noqa: E402
+from cxdesigner.ui.swot_cards import KIND_ROLE, WHERE_ROLE  # noqa: E402
+from cxdesigner.ui.swot_cards import ID_ROLE as CARD_ID  # noqa: E402
+
+
+def random_note_edit(rng: random.Random, document: Document) -> None:
+    """``random_edit``, with the notes' scores, votes and kinds changed more often."""
+    journey = document.journey
+    notes = journey.ids(S.NOTE)
+    choice = rng.randrange(6)
+    if notes and choice == 0:
+        score = rng.choice([None, 1, 2, 3, 3, 5])
+        fields = {"impact": score} if rng.random() < 0.3 else {
+            "impact": score, "effort": rng.choice([None, 1, 3, 3, 4])}
+        document.push(EditFieldsCommand(journey, rng.choice(notes), **fields))
+    elif notes and choice == 1:
+        document.push(EditFieldsCommand(journey, rng.choice(notes), votes=rng.randrange(3)))
+    elif choice == 2:
+        target = rng.choice(journey.stages() + journey.ids(S.TOUCHPOINT) + [None])
+        kind = rng.choice(["pain_point", "weakness", "threat", "opportunity", "strength"])
+        document.push(AddNoteCommand(journey, kind, rng.choice(["", "A", "Zed"]), target,
+                                     impact=rng.choice([None, 2, 3]),
+                                     effort=rng.choice([None, 2, 3])))
+    else:
+        random_edit(rng, document)
+
+
+def board_dump(board: SwotBoard) -> tuple:
+    """What the board shows: the filter, and each quadrant's cards in order."""
+    board.lazy.flush()
+    cards = {}
+    for kind, quadrant in board.quadrants.items():
+        notes = quadrant.list
+        cards[kind] = ([tuple(notes.item(i).data(role) for role in
+                              (CARD_ID, Qt.DisplayRole, KIND_ROLE, WHERE_ROLE, Qt.ToolTipRole))
+                        for i in range(notes.count())], quadrant.count_label.text())
+    entries = [(board.filter.itemData(i), board.filter.itemText(i))
+               for i in range(board.filter.count())]
+    return board.layoutDirection(), entries, board.filter.currentData(), cards
+
+
+def fresh_board(document, target) -> tuple:
+    other = SwotBoard(document, lambda ids: None)
+    try:
+        other.set_filter(target)
+        return board_dump(other)
+    finally:
+        other.detach()
+
+
+def matrix_dump(scene: MatrixScene) -> tuple:
+    """Each dot's place, size and tooltip; the strip's chips in order and places."""
+    scene.catch_up()
+    dots = {note: (scene.item_for(note).pos().toTuple(), scene.item_for(note).radius,
+                   note_tooltip(scene.journey, note)) for note in scene.dot_ids()}
+    chips = [(note, scene.item_for(note).pos().toTuple(), note_tooltip(scene.journey, note))
+             for note in scene.strip_ids()]
+    items = sum(1 for item in scene.items() if hasattr(item, "element_id"))
+    return dots, chips, items, scene.strip.boundingRect().getRect(), scene.rtl
+
+
+def fresh_matrix(document) -> tuple:
+    other = MatrixScene(document, lambda ids: None)
+    try:
+        return matrix_dump(other)
+    finally:
+        other.detach()
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_patched_board_and_matrix_show_what_fresh_ones_show(qtbot, seed):
+    rng = random.Random(seed)
+    document = Document(sample_journey())
+    board = SwotBoard(document, lambda ids: None)
+    matrix = PriorityMatrixView(document, lambda ids: None)
+    for widget in (board, matrix):
+        qtbot.addWidget(widget)
+        widget.show()
+        qtbot.waitExposed(widget)
+    settle()
+    scene = matrix.matrix_scene
+    builds = (board.rebuilds, scene.builds)
+    filters = 0
+    for step in range(100):
+        for _ in range(rng.choice([1, 1, 1, 3])):  # sometimes a burst in one turn
+            random_note_edit(rng, document)
+        if step % 20 == 7:  # narrowed to a stage or touchpoint: a new filter builds
+            journey = document.journey
+            board.set_filter(rng.choice(journey.stages() + journey.ids(S.TOUCHPOINT)
+                                        + [None]))
+            filters += 1
+        if step % 25 == 10:
+            board.hide()  # edits pile up unseen, then are shown at once
+            matrix.hide()
+        elif step % 25 == 14:
+            board.show()
+            matrix.show()
+        settle()
+        if board.isVisible():
+            target = board.filter.currentData()
+            assert board_dump(board) == fresh_board(document, target), f"seed {seed}, {step}"
+            assert matrix_dump(scene) == fresh_matrix(document), f"seed {seed}, step {step}"
+    # Patched along, built again only for a new filter, the filtered element removed,
+    # the stages reordered or the map's direction flipped: never for most edits.
+    assert board.rebuilds - builds[0] < 40 and scene.builds - builds[1] < 40
+    board.detach()
+    matrix.detach()
+
+
+def test_a_hidden_matrix_does_nothing_at_window_start_and_builds_when_shown(window):
+    scene = window.matrix.matrix_scene
+    assert not is_seen(window.matrix)
+    assert scene.builds == 0 and scene._dots == {} and scene._chips == {}
+    push(window, EditFieldsCommand(window.document.journey, "n2", impact=1, effort=1))
+    settle()
+    assert scene.builds == 0
+    window.docks["matrix"].raise_()
+    QTest.qWait(50)
+    settle()
+    assert scene.builds == 1 and set(scene.dot_ids()) == {"n2"}

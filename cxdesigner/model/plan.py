@@ -113,6 +113,7 @@ class PlanIndex:
         out = []
         for stage, scores in _by_stage(journey, ranking):
             kept = old_branches.get(stage)
+            kept_branch = None if kept is None else kept[1]
             if (kept is not None and len(kept[0]) == len(scores)
                     and all(a is b for a, b in zip(kept[0], scores))
                     and touched.isdisjoint(kept[2])):
@@ -134,9 +135,10 @@ class PlanIndex:
                     branch.children.append(entry[0])
             branches[stage] = (scores, branch, ids)
             number = str(len(out) + 1)
-            if branch.number != number:
+            if branch is not kept_branch or branch.number != number:
+                # A kept branch in its place has every number right already.
                 branch.number = number
-            _renumber(branch.children, number + ".")
+                _renumber(branch.children, number + ".")
             out.append(branch)
         self._notes, self._branches = notes, branches
         touched.clear()

@@ -12,6 +12,14 @@ direction, so quick wins sit top-left, or top-right in a Hebrew map, as in the P
 report's matrix and as the canvas's stages run.  The strip follows the grid in reading
 order.  The chart's own words follow the interface language; note titles follow the
 map's direction.
+
+The matrix is built when first seen, then patched: an edit moves, adds or removes the
+dots and chips of the notes it touched (``_on_journey_changed`` collects them, O(1) per
+operation), and lays out again only the cells and the strip they left or joined.  A
+cell's notes, and the strip's, are in rank order, which ``rank_of`` gives each note
+(by bisection in the model's ranking), so a patch equals a full build by construction.
+A stage reordered or added, the map's direction flipped, or a burst of many operations
+builds it all again.
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ from ..commands import EditFieldsCommand
 from ..model import Event
 from ..model import schema as S
 from ..model import scoring
-from ..model.changes import SetDocument, SetStageOrder
+from ..model.changes import AddEdge, RemoveEdge, SetDocument, SetNode, SetStageOrder
 from .document import Document
 from .lazy_panel import LazyPanel
 from .matrix_chart import (AXIS, CELL, CHIP_PITCH, GAP, SIDE, STRIP_HEAD, STRIP_W, ChartItem,
@@ -36,23 +44,22 @@ from .matrix_items import DotItem, NoteItem, StripChipItem
 
 SelectCallback = Callable[[list[str]], None]
 MAX_SCALE = 2.0
-# Edges whose change can reorder notes (the ranking's tie-break is journey position).
-_ORDER_EDGES = {S.ABOUT, S.IN_STAGE}
-
-
-def _matters(change) -> bool:
-    for op in change.ops:
-        if isinstance(op, (SetDocument, SetStageOrder)):
-            return True
-        if getattr(op, "kind", None) == S.NOTE or getattr(op, "kind", None) in _ORDER_EDGES:
-            return True
-    return False
+METHOD = "impact_effort"  # the matrix ranks its notes by impact / effort, whatever the map's
+STRIP = "strip"  # where an unscored note sits (a scored one sits in a cell)
+# A note's fields that move its dot or change how it looks: its cell, its kind (and
+# whether it shows at all), its title (a tie-break of the rank, and the chip's text)
+# and its votes (a tie-break of the rank).
+_NOTE_FIELDS = frozenset({"impact", "effort", "note_kind", "title", "votes"})
+# More operations than this in one catch-up build the matrix again: patching each
+# note would cost more than one pass over the ranking.
+MAX_PATCH_OPS = 500
 
 
 class MatrixScene(QGraphicsScene):
     layout_changed = Signal()
 
-    def __init__(self, document: Document, select_callback: SelectCallback, parent=None):
+    def __init__(self, document: Document, select_callback: SelectCallback, parent=None,
+                 *, build: bool = True):
         super().__init__(parent)
         self.document = document
         self.journey = document.journey
@@ -65,13 +72,26 @@ class MatrixScene(QGraphicsScene):
             self.addItem(item)
         self._dots: dict[str, DotItem] = {}
         self._chips: dict[str, StripChipItem] = {}
+        # What is shown, by note: its cell (impact, effort) or STRIP; the notes of
+        # each cell and of the strip; the strip's notes in rank order.
+        self._where: dict[str, tuple[int, int] | str] = {}
+        self._members: dict[tuple[int, int] | str, set[str]] = {}
+        self._strip: list[str] = []
+        # Edits not shown yet: the notes they touched, the touchpoints whose notes
+        # moved along the journey, or (``_build_due``) everything.
+        self._dirty: set[str] = set()
+        self._moved_tps: set[str] = set()
+        self._dirty_ops = 0
+        self._build_due = True
+        self.builds = 0  # how many full builds ran: for tests and benchmarks
         # Items taken out by the last sync, kept alive: the one being released may be
         # among them, and Qt still holds it until its mouse event returns.
         self._retired: list[NoteItem] = []
         # The view that shows the scene makes it lazy (see ``PriorityMatrixView``);
         # without one the scene follows each edit at once.
         self.lazy: LazyPanel | None = None
-        self.sync()
+        if build:
+            self.sync()
         self.selectionChanged.connect(self._on_selection_changed)
         self.journey.events.subscribe("journey_changed", self._on_journey_changed)
 
@@ -89,7 +109,7 @@ class MatrixScene(QGraphicsScene):
 
     def strip_ids(self) -> list[str]:
         self.catch_up()
-        return list(self._chips)
+        return list(self._strip)
 
     def catch_up(self) -> None:
         """Follow edits not shown yet, for a caller that reads the scene now."""
@@ -108,18 +128,27 @@ class MatrixScene(QGraphicsScene):
         return QRectF(left, 0, right - left, SIDE + AXIS).adjusted(-12, -12, 12, 12)
 
     # ------------------------------------------------------------- showing
+    def catch_up_now(self) -> None:
+        """The lazy update: patch what the edits since the last one touched."""
+        if self._build_due:
+            self.sync()
+        else:
+            self.patch()
+
     def sync(self) -> None:
-        """Put every rankable note where its scores say (after any change)."""
+        """Put every rankable note where its scores say (built from nothing)."""
         if self.lazy is not None:
             self.lazy.cancel()
             self.lazy.stale = False
+        self.builds += 1
+        self._forget_edits()
         journey = self.journey
         self.selected = [n for n in self.selected if n in journey]
         self.rtl = journey.document["direction"] == "rtl"
         cells: dict[tuple[int, int], list[str]] = {}
         unscored: list[str] = []
         # Best first, so a crowded cell and the strip list the notes in rank order.
-        for ranked in scoring.rank(journey, "impact_effort"):
+        for ranked in scoring.rank(journey, METHOD):
             attrs = journey.get(ranked.note)
             if attrs["impact"] is None or attrs["effort"] is None:
                 unscored.append(ranked.note)
@@ -128,30 +157,129 @@ class MatrixScene(QGraphicsScene):
         self._retired = []
         self._dots = self._keep(self._dots, [n for ns in cells.values() for n in ns], DotItem)
         self._chips = self._keep(self._chips, unscored, StripChipItem)
-        for (impact, effort), notes in cells.items():
-            centre = cell_center(impact, effort, self.rtl)
-            offsets, radius = fan_out(len(notes))
-            for note, offset in zip(notes, offsets):
-                dot = self._dots[note]
-                dot.set_radius(radius)
-                # The best-ranked first in reading order.
-                dot.place(centre + QPointF(-offset.x() if self.rtl else offset.x(), offset.y()))
-        x = self.strip_x()
-        self.strip.setPos(x, 0)
-        self.strip.empty = not unscored
-        self.strip.set_height(max(SIDE, STRIP_HEAD + len(unscored) * CHIP_PITCH + 6))
-        for i, note in enumerate(unscored):
-            self._chips[note].place(QPointF(x + 12, STRIP_HEAD + i * CHIP_PITCH))
+        self._members = {cell: set(notes) for cell, notes in cells.items()}
+        self._members[STRIP] = set(unscored)
+        self._strip = unscored
+        self._where = {note: cell for cell, notes in cells.items() for note in notes}
+        self._where.update(dict.fromkeys(unscored, STRIP))
+        for cell, notes in cells.items():
+            self._lay_out_cell(cell, notes)
+        self._lay_out_strip()
         for item in (*self._dots.values(), *self._chips.values()):
             item.update()
         self.chart.set_rtl(self.rtl)
         self.chart.update()
+        self._finish()
+        self._show_selected()
+
+    def patch(self) -> None:
+        """Show the edits collected since the last update, note by note: only the cells
+        and the strip those notes left or joined are laid out again."""
+        if self.lazy is not None:
+            self.lazy.cancel()
+            self.lazy.stale = False
+        journey = self.journey
+        notes, moved_tps = self._dirty, self._moved_tps
+        self._forget_edits()
+        for tp in moved_tps:  # their notes' journey position, a tie-break, changed
+            if tp in journey and journey.kind_of(tp) == S.TOUCHPOINT:
+                notes.update(journey.notes_on(tp))
+        self._retired = []
+        touched: set[tuple[int, int] | str] = set()  # cells, and STRIP
+        for note in notes:
+            old, new = self._where.pop(note, None), self._placement(note)
+            if old is not None:
+                self._members[old].discard(note)
+                touched.add(old)
+            if new is not None:
+                self._where[note] = new
+                self._members.setdefault(new, set()).add(note)
+                touched.add(new)
+            # An item whose note left its place goes (kept alive: see ``_retired``).
+            for items, keep in ((self._dots, new not in (None, STRIP)),
+                                (self._chips, new == STRIP)):
+                item = items.get(note)
+                if item is not None and not keep:
+                    del items[note]
+                    self.removeItem(item)
+                    self._retired.append(item)
+                elif item is not None:
+                    item.update()  # its kind or title may have changed
+        # Each place's notes in rank order: one look-up each in the ranking as a list
+        # (built in C) costs less than a bisection each once a cell holds hundreds.
+        rank = {}.get
+        if touched:
+            ranked = self.journey.ranked_notes(METHOD)
+            rank = dict(zip(ranked, range(len(ranked)))).__getitem__
+        for place in touched:
+            members = sorted(self._members.get(place, ()), key=rank)
+            if place == STRIP:
+                self._strip = members
+                self._lay_out_strip()
+            elif members:
+                self._lay_out_cell(place, members)
+            else:
+                self._members.pop(place, None)
+        self.selected = [n for n in self.selected if n in journey]
+        self._finish()
+        chosen = set(self.selected)
+        for note in notes:
+            item = self._dots.get(note) or self._chips.get(note)
+            if item is not None and item.isSelected() != (note in chosen):
+                self.blockSignals(True)
+                item.setSelected(note in chosen)
+                self.blockSignals(False)
+
+    def _placement(self, note: str) -> tuple[int, int] | str | None:
+        """Where the model puts a note: its cell, STRIP, or None (not on the matrix)."""
+        journey = self.journey
+        if note not in journey or journey.kind_of(note) != S.NOTE:
+            return None
+        attrs = journey.get(note)
+        if attrs["note_kind"] not in scoring.RANKED_KINDS:
+            return None
+        if attrs["impact"] is None or attrs["effort"] is None:
+            return STRIP
+        return attrs["impact"], attrs["effort"]
+
+    def _lay_out_cell(self, cell: tuple[int, int], notes: list[str]) -> None:
+        """Fan out a cell's notes (in rank order), making the dots it lacks."""
+        centre = cell_center(*cell, self.rtl)
+        offsets, radius = fan_out(len(notes))
+        for note, offset in zip(notes, offsets):
+            dot = self._dots.get(note)
+            if dot is None:
+                dot = self._dots[note] = DotItem(note)
+                self.addItem(dot)
+            dot.set_radius(radius)
+            # The best-ranked first in reading order.
+            dot.place(centre + QPointF(-offset.x() if self.rtl else offset.x(), offset.y()))
+
+    def _lay_out_strip(self) -> None:
+        x = self.strip_x()
+        self.strip.setPos(x, 0)
+        self.strip.empty = not self._strip
+        self.strip.set_height(max(SIDE, STRIP_HEAD + len(self._strip) * CHIP_PITCH + 6))
+        for i, note in enumerate(self._strip):
+            chip = self._chips.get(note)
+            if chip is None:
+                chip = self._chips[note] = StripChipItem(note)
+                self.addItem(chip)
+            point = QPointF(x + 12, STRIP_HEAD + i * CHIP_PITCH)
+            if chip.home != point:
+                chip.place(point)
         self.strip.update()
+
+    def _finish(self) -> None:
         self.hide_hover()
         self.setSceneRect(self.frame_rect().united(
             self.strip.sceneBoundingRect().adjusted(0, 0, 0, 12)))
-        self._show_selected()
         self.layout_changed.emit()
+
+    def _forget_edits(self) -> None:
+        self._dirty, self._moved_tps = set(), set()
+        self._dirty_ops = 0
+        self._build_due = False
 
     def _keep(self, items: dict, wanted: Iterable[str], cls) -> dict:
         """The items for ``wanted`` in that order: existing ones kept, others made."""
@@ -223,13 +351,47 @@ class MatrixScene(QGraphicsScene):
         self.selected = [i.element_id for i in self.selectedItems() if isinstance(i, NoteItem)]
 
     def _on_journey_changed(self, event: Event) -> None:
-        if self.lazy is not None and self.lazy.stale:
-            return  # O(1) while an update is already due
-        if _matters(event.change):
+        # O(1) per operation: the notes are looked at when the matrix catches up.
+        if self._collect(event.change.ops):
             if self.lazy is None:
-                self.sync()
+                self.catch_up_now()
             else:
                 self.lazy.mark_stale()
+
+    def _collect(self, ops) -> bool:
+        """Keep what the operations touched; whether any of it shows here."""
+        if self._build_due:
+            return True
+        self._dirty_ops += len(ops)
+        if self._dirty_ops > MAX_PATCH_OPS:
+            self._build_due = True
+            return True
+        relevant = False
+        for op in ops:
+            t = type(op)
+            if t is SetStageOrder or (t is SetDocument and "direction" in op.new):
+                # Every note's journey position, or every dot's side, may change.
+                self._build_due = True
+                return True
+            if t is SetDocument:
+                continue
+            if t is AddEdge or t is RemoveEdge:
+                if op.kind == S.ABOUT:
+                    self._dirty.add(op.source)
+                elif op.kind == S.IN_STAGE:
+                    self._moved_tps.add(op.source)
+                else:
+                    continue
+            elif op.kind == S.NOTE:
+                if t is SetNode and _NOTE_FIELDS.isdisjoint(op.new):
+                    continue
+                self._dirty.add(op.id)
+            elif op.kind == S.TOUCHPOINT and t is SetNode and ("x" in op.new or "y" in op.new):
+                self._moved_tps.add(op.id)
+            else:
+                continue
+            relevant = True
+        return relevant
 
 
 class PriorityMatrixView(QGraphicsView):
@@ -240,9 +402,10 @@ class PriorityMatrixView(QGraphicsView):
     def __init__(self, document: Document, select_callback: SelectCallback,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.matrix_scene = MatrixScene(document, select_callback, self)
-        # Synced once per loop turn after edits, and only while the matrix is seen.
-        self.matrix_scene.lazy = LazyPanel(self, self.matrix_scene.sync, stale=False)
+        # Built when first seen (nothing at window start while the dock is hidden),
+        # then patched once per loop turn after edits, and only while seen.
+        self.matrix_scene = MatrixScene(document, select_callback, self, build=False)
+        self.matrix_scene.lazy = LazyPanel(self, self.matrix_scene.catch_up_now)
         self.setScene(self.matrix_scene)
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
         self.setDragMode(QGraphicsView.NoDrag)

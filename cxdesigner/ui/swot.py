@@ -15,10 +15,18 @@ undo step however many notes it carries.  The filter narrows the board to one st
 a quadrant's "+" is about whatever the filter shows (the whole map, the stage, the
 touchpoint).  The board reads the model and follows its events; it changes it only
 through commands pushed on the document.
+
+The board is built when first seen, then patched once per turn of the event loop
+while seen: the edits' operations name the notes whose card may have come, gone,
+moved or changed (a note's own fields or target, the title or place along the journey
+of what it is about), and each such card is put where a full build would put it, by
+bisection in its quadrant's sort keys.  A new filter, the filtered element removed, or
+a burst of many operations builds the board again.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -29,7 +37,7 @@ from ..canvas import labels
 from ..commands import AddNoteCommand, EditFieldsCommand, GroupCommand, RenameCommand
 from ..model import Event
 from ..model import schema as S
-from ..model.changes import SetDocument, SetStageOrder
+from ..model.changes import AddEdge, RemoveEdge, SetDocument, SetNode, SetStageOrder
 from .document import Document
 from .lazy_panel import LazyPanel
 from .swot_cards import ID_ROLE, Quadrant, Row
@@ -38,7 +46,12 @@ SelectCallback = Callable[[list[str]], None]
 QUADRANTS = ("strength", "weakness", "opportunity", "threat")  # reading order, 2 x 2
 SHOWN = {"strength": ("strength",), "weakness": ("weakness", "pain_point"),
          "opportunity": ("opportunity",), "threat": ("threat",)}
-_RELEVANT = {S.NOTE, S.STAGE, S.TOUCHPOINT, S.ABOUT, S.IN_STAGE}
+SHOWN_IN = {k: q for q, kinds in SHOWN.items() for k in kinds}
+_CARD_FIELDS = frozenset({"title", "note_kind"})  # a note's fields its card shows
+# More operations than this in one catch-up, or more cards to look at, build the
+# board again: one sorted pass is cheaper than that many bisections.
+MAX_PATCH_OPS = 500
+MAX_PATCH_NOTES = 2_000
 
 
 def tr(text: str) -> str:
@@ -89,8 +102,17 @@ class SwotBoard(QWidget):
         column.addLayout(top)
         column.addLayout(grid, 1)
         self.filter.currentIndexChanged.connect(lambda _: self.refresh())
-        # Built when first seen, then after edits once per loop turn while seen.
-        self.lazy = LazyPanel(self, self.refresh)
+        # What the board shows, by note: its quadrant and sort key; each quadrant's
+        # keys in order (as its list shows them); each stage's and touchpoint's place
+        # along the journey, which orders the cards.
+        self._shown: dict[str, tuple[str, tuple]] = {}
+        self._keys: dict[str, list[tuple]] = {kind: [] for kind in QUADRANTS}
+        self._places: dict[str | None, tuple[int, int]] = {}
+        self._forget_edits()
+        self._rebuild_due = True
+        self.rebuilds = 0  # how many full builds ran: for tests and benchmarks
+        # Built when first seen, then patched after edits once per loop turn while seen.
+        self.lazy = LazyPanel(self, self._catch_up)
         self._follow_direction()
         self._wanted: set[str] | None = None  # a selection to show once caught up
         self.journey.events.subscribe("journey_changed", self._on_journey_changed)
@@ -126,22 +148,25 @@ class SwotBoard(QWidget):
                 entries.append((tp, f"      {name}"))  # indented under its stage
         return entries
 
-    def _refresh_filter(self) -> None:
+    def _refresh_filter(self) -> bool:
+        """Offer the map's stages and touchpoints; whether the filter fell back to the
+        whole map (its element was removed)."""
         entries = self._filter_entries()
         if entries == self._filters:
-            return
+            return False
         target = self.filter.currentData()
         current = target if target in self.journey else None
         self._filters = entries
         self.filter.blockSignals(True)
         try:
             self.filter.clear()
-            for target, text in entries:
-                self.filter.addItem(text, target)
+            for element, text in entries:
+                self.filter.addItem(text, element)
             # A filtered element that was removed falls back to the whole map.
             self.filter.setCurrentIndex(max(0, self.filter.findData(current)))
         finally:
             self.filter.blockSignals(False)
+        return current != target
 
     def _notes_in_filter(self) -> list[str]:
         journey, target = self.journey, self.filter_target()
@@ -155,30 +180,118 @@ class SwotBoard(QWidget):
 
     # ------------------------------------------------------------- showing
     def refresh(self) -> None:
-        """Show the model as it is now (after any change, or a new filter)."""
+        """Build the board from the model (first shown, a new filter, many edits)."""
         self.lazy.cancel()
         self.lazy.stale = False
+        self.rebuilds += 1
+        self._forget_edits()
         self._follow_direction()
         self._refresh_filter()
         journey = self.journey
-        place = self._journey_places()
+        self._places = place = self._journey_places()
         rows: dict[str, list[tuple]] = {kind: [] for kind in QUADRANTS}
-        shown_in = {k: q for q, kinds in SHOWN.items() for k in kinds}
         for note in self._notes_in_filter():
             attrs = journey.get(note)
-            quadrant = shown_in.get(attrs["note_kind"])
+            quadrant = SHOWN_IN.get(attrs["note_kind"])
             if quadrant is not None:
                 target = journey.target_of(note)
                 rows[quadrant].append((place.get(target, (0, 0)), attrs["title"], note))
+        self._shown = {}
         self._quiet = True
         try:
             for kind, quadrant in self.quadrants.items():
                 # In journey order: map-wide notes, then stage by stage.
-                shown = [self._row(note) for *_, note in sorted(rows[kind])]
-                quadrant.list.set_rows(shown)
-                quadrant.count_label.setText(f"({len(shown)})")
+                keys = self._keys[kind] = sorted(rows[kind])
+                self._shown.update((key[-1], (kind, key)) for key in keys)
+                quadrant.list.set_rows([self._row(key[-1]) for key in keys])
+                quadrant.count_label.setText(f"({len(keys)})")
         finally:
             self._quiet = False
+        self._show_wanted()
+
+    def _catch_up(self) -> None:
+        """The lazy update: patch the cards the edits since the last one touched."""
+        if self._rebuild_due:
+            self.refresh()
+            return
+        self.lazy.stale = False
+        journey = self.journey
+        notes, titled, moved = self._dirty, self._titled, self._moved
+        structure, direction = self._structure, self._direction
+        self._forget_edits()
+        if direction:
+            self._follow_direction()
+        if (structure or titled) and self._refresh_filter():
+            self.refresh()  # the filtered element went: the whole map shows
+            return
+        if structure:
+            # A stage or touchpoint moved along the journey: its notes' cards move.
+            places, self._places = self._places, self._journey_places()
+            changed = {t for t, p in self._places.items() if places.get(t) != p}
+            titled |= changed | moved
+        for target in titled:  # the cards say what their note is about
+            if target in journey and journey.kind_of(target) in (S.STAGE, S.TOUCHPOINT):
+                notes.update(journey.notes_on(target))
+                if len(notes) > MAX_PATCH_NOTES:
+                    self.refresh()
+                    return
+        touched: set[str] = set()
+        self._quiet = True  # a card removed while selected tells nobody
+        try:
+            for note in notes:
+                touched.update(self._patch_card(note))
+        finally:
+            self._quiet = False
+        for kind in touched:
+            self.quadrants[kind].count_label.setText(f"({len(self._keys[kind])})")
+        self._show_wanted()
+
+    def _patch_card(self, note: str) -> tuple[str, ...]:
+        """Put the note's card where a full build would; the quadrants it changed."""
+        old, new = self._shown.get(note), self._card(note)
+        if old is not None and new is not None and old == new[:2]:
+            keys = self._keys[old[0]]
+            self.quadrants[old[0]].list.change_row(bisect_left(keys, old[1]), new[2])
+            return ()
+        selected = False
+        if old is not None:
+            kind, key = self._shown.pop(note)
+            keys = self._keys[kind]
+            place = bisect_left(keys, key)
+            del keys[place]
+            selected = self.quadrants[kind].list.take_row(place)
+        if new is not None:
+            kind, key, row = new
+            keys = self._keys[kind]
+            place = bisect_left(keys, key)
+            keys.insert(place, key)
+            self._shown[note] = (kind, key)
+            self.quadrants[kind].list.insert_row(place, row, selected)
+        return tuple(q[0] for q in (old, new) if q is not None)
+
+    def _card(self, note: str) -> tuple[str, tuple, Row] | None:
+        """The quadrant, sort key and row of a note's card, or None: not shown."""
+        journey = self.journey
+        if note not in journey or journey.kind_of(note) != S.NOTE:
+            return None
+        attrs = journey.get(note)
+        quadrant = SHOWN_IN.get(attrs["note_kind"])
+        target = journey.target_of(note)
+        if quadrant is None or not self._in_filter(target):
+            return None
+        key = (self._places.get(target, (0, 0)), attrs["title"], note)
+        return quadrant, key, self._row(note)
+
+    def _in_filter(self, target: str | None) -> bool:
+        """Whether notes about ``target`` show under the current filter."""
+        journey, shown = self.journey, self.filter.currentData()
+        if shown is None or shown not in journey or target == shown:
+            return True
+        return (target is not None and journey.kind_of(shown) == S.STAGE
+                and journey.kind_of(target) == S.TOUCHPOINT
+                and journey.stage_of(target) == shown)
+
+    def _show_wanted(self) -> None:
         if self._wanted is not None:
             wanted, self._wanted = self._wanted, None
             self.show_selection(wanted)
@@ -299,10 +412,60 @@ class SwotBoard(QWidget):
             # Stays open: in a workshop the next idea follows at once.
             quadrant.entry.clear()
 
+    def _forget_edits(self) -> None:
+        """Nothing waits to be shown: the notes, the targets retitled, the touchpoints
+        moved between stages, whether the journey's order or direction changed."""
+        self._dirty: set[str] = set()
+        self._titled: set[str] = set()
+        self._moved: set[str] = set()
+        self._structure = self._direction = self._rebuild_due = False
+        self._ops = 0
+
     def _on_journey_changed(self, event: Event) -> None:
-        if self.lazy.stale:
-            return  # O(1) while an update is already due
-        for op in event.change.ops:
-            if isinstance(op, (SetDocument, SetStageOrder)) or op.kind in _RELEVANT:
-                self.lazy.mark_stale()
-                return
+        # O(1) per operation: the cards are looked at when the board catches up.
+        if self._collect(event.change.ops):
+            self.lazy.mark_stale()
+
+    def _collect(self, ops) -> bool:
+        """Keep what the operations touched; whether any of it shows here."""
+        if self._rebuild_due:
+            return True
+        self._ops += len(ops)
+        if self._ops > MAX_PATCH_OPS:
+            self._rebuild_due = True
+            return True
+        relevant = False
+        for op in ops:
+            t = type(op)
+            if t is SetStageOrder:
+                self._structure = True
+            elif t is SetDocument:
+                if "direction" not in op.new:
+                    continue
+                self._direction = True
+            elif t is AddEdge or t is RemoveEdge:
+                if op.kind == S.ABOUT:
+                    self._dirty.add(op.source)
+                elif op.kind == S.IN_STAGE:
+                    self._structure = True
+                    self._moved.add(op.source)
+                else:
+                    continue
+            elif op.kind == S.NOTE:
+                if t is SetNode and _CARD_FIELDS.isdisjoint(op.new):
+                    continue
+                self._dirty.add(op.id)
+            elif op.kind in (S.STAGE, S.TOUCHPOINT):
+                if t is not SetNode:
+                    self._structure = True  # added or removed
+                else:
+                    moved = "x" in op.new or "y" in op.new  # the reading order may change
+                    self._structure |= moved
+                    if "title" in op.new:
+                        self._titled.add(op.id)
+                    elif not moved:
+                        continue
+            else:
+                continue
+            relevant = True
+        return relevant

@@ -134,8 +134,8 @@ class CardDelegate(QStyledItemDelegate):
         editor.setGeometry(rect)
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # Qt's name
-        # The item is not written: the rename is a command, and the board refreshes
-        # from the model.  Later, because the refresh rebuilds the item being edited.
+        # The item is not written: the rename is a command, and the board follows the
+        # model.  Later, so the editor has closed before the card is patched.
         note, title = index.data(ID_ROLE), editor.text()
         QTimer.singleShot(0, lambda: self.title_edited.emit(note, title))
 
@@ -178,22 +178,53 @@ class NoteList(QListWidget):
         return None
 
     def set_rows(self, rows: list[Row]) -> None:
-        """Show these notes, keeping the selection; nothing happens if they are shown."""
+        """Show these notes, keeping the selection and the scroll; nothing happens if
+        they are shown."""
         if rows == self._rows:
             return
         selected = set(self.selected_ids())
+        scrolled = self.verticalScrollBar().value()
         self._rows = list(rows)
         self.clear()
         for row in rows:
-            item = QListWidgetItem(row.title)
-            item.setData(ID_ROLE, row.note)
-            item.setData(KIND_ROLE, row.kind)
-            item.setData(WHERE_ROLE, row.where)
-            item.setToolTip(row.tooltip)
-            item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled
-                          | Qt.ItemIsEditable)
+            item = self._make(row)
             self.addItem(item)
             item.setSelected(row.note in selected)
+        self.verticalScrollBar().setValue(scrolled)
+
+    # One card at a time, for the board's patches: the other cards, their selection
+    # and the scroll stay as they are.
+    def insert_row(self, place: int, row: Row, selected: bool = False) -> None:
+        self._rows.insert(place, row)
+        item = self._make(row)
+        self.insertItem(place, item)
+        item.setSelected(selected)
+
+    def take_row(self, place: int) -> bool:
+        """Remove the card at ``place``; whether it was selected."""
+        del self._rows[place]
+        item = self.takeItem(place)
+        return item is not None and item.isSelected()
+
+    def change_row(self, place: int, row: Row) -> None:
+        if self._rows[place] != row:
+            self._rows[place] = row
+            self._fill(self.item(place), row)
+
+    @staticmethod
+    def _fill(item: QListWidgetItem, row: Row) -> None:
+        item.setText(row.title)
+        item.setData(ID_ROLE, row.note)
+        item.setData(KIND_ROLE, row.kind)
+        item.setData(WHERE_ROLE, row.where)
+        item.setToolTip(row.tooltip)
+
+    def _make(self, row: Row) -> QListWidgetItem:
+        item = QListWidgetItem()
+        self._fill(item, row)
+        item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled
+                      | Qt.ItemIsEditable)
+        return item
 
     # ------------------------------------------------------------ dragging
     def mimeTypes(self) -> list[str]:  # Qt's name
