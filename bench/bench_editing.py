@@ -96,7 +96,7 @@ def make_map(touchpoints: int) -> JourneyMap:
     stages = max(5, touchpoints // 100)
     per_stage = -(-touchpoints // stages)
     stage_ids = [j.add_stage(f"Stage {i + 1}").id for i in range(stages)]
-    kinds, previous, parent = S.NOTE_KINDS, None, None
+    kinds, previous, parent, top = S.NOTE_KINDS, None, None, 0
     for i in range(touchpoints):
         k = i % per_stage
         emotions = {S.GENERAL: i % 5 - 2}
@@ -108,8 +108,11 @@ def make_map(touchpoints: int) -> JourneyMap:
             note = j.add_note(kinds[(2 * i + n) % len(kinds)], f"Note {n} on {i}", on=tp,
                               impact=1 + (i + n) % 5, effort=1 + (i * 3 + n) % 5).id
             nested = (2 * i + n) % 3 == 2 and parent is not None
+            # The order given, as a file would: left out, the model looks for the last
+            # sibling among every top-level action, which made 50,000 take too long.
             action = j.add_action(f"Action for note {n} on {i}", parent if nested else None,
-                                  addresses=[note]).id
+                                  addresses=[note], order=0 if nested else top).id
+            top += 0 if nested else 1
             parent = None if nested else action
         previous = tp
     return j

@@ -3,9 +3,10 @@
     python bench/bench_open.py [--repeat N] [--huge]
 
 For the bundled sample (``resources/samples/bakery-en.cxmap``) and a map of 5,000
-touchpoints (50,000 too with ``--huge``; built by ``make_map`` in bench_editing.py,
-issue 10's proportions, saved by CX Designer), each measurement runs in a fresh
-process (this script with ``--one``, as bench_hostile.py does), offscreen:
+touchpoints (with ``--huge`` also the largest a file may hold, about 24,000: see
+``huge_size``; built by ``make_map`` in bench_editing.py, issue 10's proportions,
+saved by CX Designer), each measurement runs in a fresh process (this script with
+``--one``, as bench_hostile.py does), offscreen:
 
 - launch ms: from just before the parent starts the process to the end of the
   window's first paint: Python's start-up, the imports, the application, loading the
@@ -143,6 +144,17 @@ def measure(kind: str, path: Path, repeat: int, settings_file: Path) -> dict[str
     return {key: statistics.median(r[key] for r in runs) for key in ("launch", "open", "rss_mib")}
 
 
+def huge_size(bytes_per_touchpoint: float) -> int:
+    """50,000 touchpoints, or the most (in thousands) whose map at issue 10's
+    proportions a file may hold: 50,000 would be 250,503 elements (the loader's
+    ``MAX_NODES`` is 200,000) and about 120 MiB (``MAX_FILE_BYTES``: 64 MiB), and is
+    not saved.  ``bytes_per_touchpoint``: as measured on the 5,000-touchpoint file."""
+    from cxdesigner.fileformat.limits import MAX_FILE_BYTES, MAX_NODES
+
+    fit = min((MAX_NODES - 3) * 100 // 501, int(MAX_FILE_BYTES * 0.95 / bytes_per_touchpoint))
+    return min(50_000, fit // 1000 * 1000)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -162,11 +174,15 @@ def main() -> None:
         folder = Path(tmp)
         settings_file = folder / "settings.ini"
         maps = [("sample (bakery-en)", SAMPLE)]
-        for size in (5000, *((50_000,) if args.huge else ())):
+        sizes = [5000]
+        while sizes:
+            size = sizes.pop(0)
             path = folder / f"editing-{size}.cxmap"
             print(f"... building {size:,} touchpoints", file=sys.stderr, flush=True)
             cxmap.save(make_map(size), path)
             maps.append((f"{size:,} touchpoints", path))
+            if size == 5000 and args.huge:
+                sizes.append(huge_size(path.stat().st_size / size))
         rows = []
         for name, path in maps:
             print(f"... opening {name}", file=sys.stderr, flush=True)

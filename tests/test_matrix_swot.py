@@ -387,3 +387,59 @@ def test_a_hebrew_map_lays_the_board_out_right_to_left(qtbot, picked):
     strengths, weaknesses = board.quadrants["strength"], board.quadrants["weakness"]
     assert strengths.x() > weaknesses.x()  # Strengths first, at the right
     board.detach()
+
+
+# ------------------------------------------- patched per edit, not built again
+def test_a_single_rescore_patches_one_dot_and_builds_nothing(matrix, document,
+                                                              monkeypatch):
+    from cxdesigner.commands import EditFieldsCommand
+    from cxdesigner.ui import matrix_items
+
+    scene = matrix.matrix_scene
+    crowd = [n for n in scene.dot_ids() if scores(document, n) == (3, 1)]
+    empty = next((i, e) for i in range(1, 6) for e in range(1, 6)
+                 if not any(scores(document, n) == (i, e) for n in scene.dot_ids()))
+    builds, placed = [], []
+    monkeypatch.setattr(scene, "sync", lambda: builds.append(1))
+    place = matrix_items.NoteItem.place
+    monkeypatch.setattr(matrix_items.NoteItem, "place",
+                        lambda item, pos: (placed.append(item.element_id), place(item, pos)))
+    assert document.push(EditFieldsCommand(document.journey, crowd[0], impact=empty[0],
+                                           effort=empty[1]))
+    QApplication.processEvents()
+    assert builds == [] and scene.lazy.updates >= 1
+    assert cell_at(scene.item_for(crowd[0]).scenePos()) == empty
+    # The dot itself, and the notes of the cell it left (fanned out one fewer).
+    assert crowd[0] in placed and set(placed) <= set(crowd)
+    document.undo_stack.undo()
+    QApplication.processEvents()
+    assert builds == [] and cell_at(scene.item_for(crowd[0]).scenePos()) == (3, 1)
+
+
+def test_a_renamed_note_patches_its_card_keeping_selection_and_scroll(qtbot, picked):
+    from cxdesigner.commands import AddNoteCommand, EditFieldsCommand, RenameCommand
+
+    document = open_sample()
+    journey = document.journey
+    for n in range(60):
+        journey.add_note("strength", f"Strength {n:02}", id=f"many-{n:02}")
+    board = show(qtbot, SwotBoard(document, picked.append))
+    notes = board.quadrants["strength"].list
+    QApplication.processEvents()
+    bar = notes.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum() // 2)
+    board.show_selection(["many-30"])
+    rebuilds, scrolled = board.rebuilds, bar.value()
+    set_rows = []
+    notes.set_rows = lambda rows: set_rows.append(rows)
+    assert document.push(RenameCommand(journey, "many-10", "Strength 10, renamed"))
+    assert document.push(AddNoteCommand(journey, "strength", "Strength 45b", None))
+    assert document.push(EditFieldsCommand(journey, "many-50", note_kind="threat"))
+    QApplication.processEvents()
+    assert board.rebuilds == rebuilds and set_rows == []
+    assert notes.item_for("many-10").text() == "Strength 10, renamed"
+    assert "many-50" in board.quadrants["threat"].list.ids()
+    assert notes.selected_ids() == ["many-30"] and bar.value() == scrolled
+    assert board.quadrants["strength"].count_label.text() == f"({notes.count()})"
+    board.detach()

@@ -1,9 +1,10 @@
 """What the action trees' modules share: translation, row roles, the overdue and
 review-due marks, note icons, and the follow-the-model and keep-the-expansion helpers.
 
-The plan (``plan_view``) and the editable actions (``actions_view``) are rebuilt from
-the model's events, at most once per turn of the event loop and only while shown
-(``_Follower``), keeping what the user had expanded and selected (``_TreeState``).
+The plan (``plan_view``) and the editable actions (``actions_view``) follow the
+model's events, at most once per turn of the event loop and only while shown
+(``_Follower``), keeping what the user had expanded and selected (``_TreeState``); the
+plan patches its rows, reordering them with ``arrange_children``.
 Overdue actions and actions whose review is due are marked by colour *and* icon *and*
 text (``mark_flags``).  ``map_direction`` is also used by the analysis panel and the
 workshop's vote list; ``note_icon`` by the workshop's vote list.
@@ -172,3 +173,66 @@ def all_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
         out.append(it.value())
         it += 1
     return out
+
+
+def subtree(item: QTreeWidgetItem):
+    """A row and every row under it."""
+    yield item
+    for i in range(item.childCount()):
+        yield from subtree(item.child(i))
+
+
+def rekey(item: QTreeWidgetItem, parent_key: tuple) -> None:
+    """The row paths of rows moved to another branch (folds are kept by path)."""
+    key = parent_key + (item.data(0, ROLE_KIND), item.data(0, ROLE_ID))
+    item.setData(0, ROLE_KEY, key)
+    for i in range(item.childCount()):
+        rekey(item.child(i), key)
+
+
+def _in_order(wanted: list, place: dict) -> set:
+    """The longest run of ``wanted``'s keys (those in ``place``) whose places rise:
+    the rows that can stay where they are."""
+    tails: list[int] = []  # tails[k]: index in ``keys`` ending the best run of k + 1
+    before: list[int] = []
+    keys = [key for key in wanted if key in place]
+    for i, key in enumerate(keys):
+        lo, hi = 0, len(tails)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if place[keys[tails[mid]]] < place[key]:
+                lo = mid + 1
+            else:
+                hi = mid
+        before.append(tails[lo - 1] if lo else -1)
+        if lo == len(tails):
+            tails.append(i)
+        else:
+            tails[lo] = i
+    out, i = set(), tails[-1] if tails else -1
+    while i >= 0:
+        out.add(keys[i])
+        i = before[i]
+    return out
+
+
+def arrange_children(parent: QTreeWidgetItem, current: list, wanted: list,
+                     item_of: Callable) -> list[QTreeWidgetItem]:
+    """Make ``parent``'s children (keyed by ``current``, in order) those of ``wanted``:
+    the longest run already in order stays, the others are taken out and put in their
+    places (a row moved far is one move, where swapping neighbours would shift every
+    row in between).  Rows of ``current`` not in ``wanted`` are taken out for good.
+    Gives the rows put in, whose folds are to be set."""
+    if current == wanted:
+        return []
+    stay = _in_order(wanted, {key: i for i, key in enumerate(current)})
+    for i in range(len(current) - 1, -1, -1):
+        if current[i] not in stay:
+            parent.takeChild(i)
+    placed = []
+    for i, key in enumerate(wanted):
+        if key not in stay:
+            item = item_of(key)
+            parent.insertChild(i, item)
+            placed.append(item)
+    return placed

@@ -2,7 +2,8 @@
 
 Two tabs over one document (method steps 5 to 7 of the domain):
 
-* **Plan** (``plan_view``): read-only, derived from the map every time it changes.
+* **Plan** (``plan_view``): read-only, derived from the map as it changes (kept by a
+  ``plan.PlanIndex``, its rows patched where an edit changed them).
 * **Actions** (``actions_view``): the actions as the user arranges them, with every
   field editable below the tree (``action_tree``, ``action_details``).
 

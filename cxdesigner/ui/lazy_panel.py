@@ -107,7 +107,9 @@ class LazyPanel(QObject):
             parent.visibilityChanged.connect(self._on_dock_visibility_changed)
 
     def eventFilter(self, watched, event) -> bool:  # Qt's name
-        if watched is self.widget and event.type() == QEvent.Show:
+        # While Python tears a panel down, Qt may still deliver events to this filter
+        # after the wrapper has lost its attributes.
+        if watched is getattr(self, "widget", None) and event.type() == QEvent.Show:
             self._follow_dock()
             self.poke()
         return False

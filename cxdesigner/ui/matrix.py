@@ -15,11 +15,11 @@ map's direction.
 
 The matrix is built when first seen, then patched: an edit moves, adds or removes the
 dots and chips of the notes it touched (``_on_journey_changed`` collects them, O(1) per
-operation), and lays out again only the cells and the strip they left or joined.  A
-cell's notes, and the strip's, are in rank order, which ``rank_of`` gives each note
-(by bisection in the model's ranking), so a patch equals a full build by construction.
-A stage reordered or added, the map's direction flipped, or a burst of many operations
-builds it all again.
+operation but a stage reorder's), and lays out again only the cells and the strip they
+left or joined.  A cell's notes, and the strip's, are sorted by their place in the
+model's ranking, so a patch equals a full build by construction.  The map's direction
+flipped, or a burst of many operations (or of notes to look at, as when a big stage
+moves) builds it all again.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from ..model.changes import AddEdge, RemoveEdge, SetDocument, SetNode, SetStageO
 from .document import Document
 from .lazy_panel import LazyPanel
 from .matrix_chart import (AXIS, CELL, CHIP_PITCH, GAP, SIDE, STRIP_HEAD, STRIP_W, ChartItem,
-                           HoverLabel, StripItem, TargetItem, cell_at, cell_center, fan_out,
+                           HoverLabel, StripItem, TargetItem, cell_at, cell_center, fan_offsets,
                            grid_rect, note_tooltip, tr)
 from .matrix_items import DotItem, NoteItem, StripChipItem
 
@@ -53,6 +53,7 @@ _NOTE_FIELDS = frozenset({"impact", "effort", "note_kind", "title", "votes"})
 # More operations than this in one catch-up build the matrix again: patching each
 # note would cost more than one pass over the ranking.
 MAX_PATCH_OPS = 500
+MAX_PATCH_NOTES = 2_000  # notes to look at, likewise (a stage of many moved)
 
 
 class MatrixScene(QGraphicsScene):
@@ -77,10 +78,11 @@ class MatrixScene(QGraphicsScene):
         self._where: dict[str, tuple[int, int] | str] = {}
         self._members: dict[tuple[int, int] | str, set[str]] = {}
         self._strip: list[str] = []
-        # Edits not shown yet: the notes they touched, the touchpoints whose notes
-        # moved along the journey, or (``_build_due``) everything.
+        # Edits not shown yet: the notes they touched, the touchpoints and stages
+        # whose notes moved along the journey, or (``_build_due``) everything.
         self._dirty: set[str] = set()
         self._moved_tps: set[str] = set()
+        self._moved_stages: set[str] = set()
         self._dirty_ops = 0
         self._build_due = True
         self.builds = 0  # how many full builds ran: for tests and benchmarks
@@ -179,11 +181,18 @@ class MatrixScene(QGraphicsScene):
             self.lazy.cancel()
             self.lazy.stale = False
         journey = self.journey
-        notes, moved_tps = self._dirty, self._moved_tps
+        notes, moved_tps, moved_stages = self._dirty, self._moved_tps, self._moved_stages
         self._forget_edits()
+        for stage in moved_stages:
+            if stage in journey and journey.kind_of(stage) == S.STAGE:
+                moved_tps.update(journey.touchpoints_in(stage))
+                notes.update(journey.notes_on(stage))
         for tp in moved_tps:  # their notes' journey position, a tie-break, changed
             if tp in journey and journey.kind_of(tp) == S.TOUCHPOINT:
                 notes.update(journey.notes_on(tp))
+                if len(notes) > MAX_PATCH_NOTES:  # a stage of many moved: build it all
+                    self.sync()
+                    return
         self._retired = []
         touched: set[tuple[int, int] | str] = set()  # cells, and STRIP
         for note in notes:
@@ -243,17 +252,23 @@ class MatrixScene(QGraphicsScene):
         return attrs["impact"], attrs["effort"]
 
     def _lay_out_cell(self, cell: tuple[int, int], notes: list[str]) -> None:
-        """Fan out a cell's notes (in rank order), making the dots it lacks."""
+        """Fan out a cell's notes (in rank order), making the dots it lacks; a dot
+        already in place is not touched (it would be repainted)."""
         centre = cell_center(*cell, self.rtl)
-        offsets, radius = fan_out(len(notes))
-        for note, offset in zip(notes, offsets):
+        x0, y0, sign = centre.x(), centre.y(), -1 if self.rtl else 1
+        offsets, radius = fan_offsets(len(notes))
+        for note, (dx, dy) in zip(notes, offsets):
             dot = self._dots.get(note)
-            if dot is None:
+            made = dot is None
+            if made:
                 dot = self._dots[note] = DotItem(note)
                 self.addItem(dot)
             dot.set_radius(radius)
             # The best-ranked first in reading order.
-            dot.place(centre + QPointF(-offset.x() if self.rtl else offset.x(), offset.y()))
+            x, y = x0 + sign * dx, y0 + dy
+            home = dot.home
+            if made or home.x() != x or home.y() != y:
+                dot.place(QPointF(x, y))
 
     def _lay_out_strip(self) -> None:
         x = self.strip_x()
@@ -277,7 +292,7 @@ class MatrixScene(QGraphicsScene):
         self.layout_changed.emit()
 
     def _forget_edits(self) -> None:
-        self._dirty, self._moved_tps = set(), set()
+        self._dirty, self._moved_tps, self._moved_stages = set(), set(), set()
         self._dirty_ops = 0
         self._build_due = False
 
@@ -369,11 +384,17 @@ class MatrixScene(QGraphicsScene):
         relevant = False
         for op in ops:
             t = type(op)
-            if t is SetStageOrder or (t is SetDocument and "direction" in op.new):
-                # Every note's journey position, or every dot's side, may change.
-                self._build_due = True
-                return True
             if t is SetDocument:
+                if "direction" not in op.new:
+                    continue
+                self._build_due = True  # every dot changes sides
+                return True
+            if t is SetStageOrder:
+                # The notes of the stages that changed places change journey position.
+                before = {stage: i for i, stage in enumerate(op.old)}
+                self._moved_stages.update(stage for i, stage in enumerate(op.new)
+                                          if before.get(stage) != i)
+                relevant = True
                 continue
             if t is AddEdge or t is RemoveEdge:
                 if op.kind == S.ABOUT:

@@ -9,6 +9,7 @@ the grid is the square (0, 0, SIDE, SIDE) either way.
 
 from __future__ import annotations
 
+import functools
 import math
 
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
@@ -91,8 +92,16 @@ def fan_out(count: int) -> tuple[list[QPointF], float]:
 
     The dots sit in a small centred grid that shrinks as it fills, so every note of a
     crowded cell stays visible and clickable (down to a few units across)."""
+    offsets, radius = fan_offsets(count)
+    return [QPointF(x, y) for x, y in offsets], radius
+
+
+@functools.lru_cache(maxsize=256)
+def fan_offsets(count: int) -> tuple[tuple[tuple[float, float], ...], float]:
+    """``fan_out`` as plain numbers, made once per count: a patch lays out a crowded
+    cell of hundreds of dots again when one comes or goes, and the counts repeat."""
     if count <= 1:
-        return [QPointF(0, 0)], DOT_R
+        return ((0.0, 0.0),), DOT_R
     cols = math.ceil(math.sqrt(count))
     rows = math.ceil(count / cols)
     pitch = min(2 * DOT_R + 4, (CELL - 20) / max(cols, rows))
@@ -101,8 +110,8 @@ def fan_out(count: int) -> tuple[list[QPointF], float]:
     for i in range(count):
         row, col = divmod(i, cols)
         in_row = min(cols, count - row * cols)  # a short last row is centred too
-        out.append(QPointF((col - (in_row - 1) / 2) * pitch, (row - (rows - 1) / 2) * pitch))
-    return out, radius
+        out.append(((col - (in_row - 1) / 2) * pitch, (row - (rows - 1) / 2) * pitch))
+    return tuple(out), radius
 
 
 def note_tooltip(journey, note: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import (QByteArray, QCoreApplication, QMimeData, QModelIndex, QRect,
+from PySide6.QtCore import (QByteArray, QCoreApplication, QEvent, QMimeData, QModelIndex, QRect,
                             QRectF, QSize, Qt, QTimer, Signal)
 from PySide6.QtGui import (QColor, QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont,
                            QFontMetrics, QKeyEvent, QPainter, QPaintEvent, QPen)
@@ -72,11 +72,15 @@ class CardDelegate(QStyledItemDelegate):
     def _title(self, index: QModelIndex) -> str:
         return index.data(Qt.DisplayRole) or tr("Untitled note")
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # Qt's name
-        title_font, small = self._fonts(option)
-        box = QFontMetrics(title_font).boundingRect(
+    def card_size(self, font: QFont, title: str) -> QSize:
+        """A card's size, kept on its item (``SizeHintRole``) by the list: Qt's own
+        delegate reads it there, so laying out thousands of cards after one came or
+        went calls no Python.  The list sets it again when its width changes."""
+        small = QFont(font)
+        small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+        box = QFontMetrics(font).boundingRect(
             QRect(0, 0, self._text_width(), 100_000),
-            Qt.TextWordWrap | Qt.TextWrapAnywhere, self._title(index))
+            Qt.TextWordWrap | Qt.TextWrapAnywhere, title or tr("Untitled note"))
         # A few units spare: the card's border and the descenders of the last line.
         height = PAD + box.height() + 6 + QFontMetrics(small).lineSpacing() + PAD
         return QSize(self._text_width() + BADGE + 3 * PAD, max(height, BADGE + 2 * PAD))
@@ -160,9 +164,10 @@ class NoteList(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setSpacing(2)
         self.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
-        delegate = CardDelegate(self)
-        delegate.title_edited.connect(self.title_edited)
-        self.setItemDelegate(delegate)
+        self.delegate = CardDelegate(self)
+        self.delegate.title_edited.connect(self.title_edited)
+        self.setItemDelegate(self.delegate)
+        self._sized_for = (0, "")  # the text width and font the cards' sizes are for
 
     # ------------------------------------------------------------- content
     def ids(self) -> list[str]:
@@ -182,6 +187,7 @@ class NoteList(QListWidget):
         they are shown."""
         if rows == self._rows:
             return
+        self._resize_cards()
         selected = set(self.selected_ids())
         scrolled = self.verticalScrollBar().value()
         self._rows = list(rows)
@@ -195,6 +201,7 @@ class NoteList(QListWidget):
     # One card at a time, for the board's patches: the other cards, their selection
     # and the scroll stay as they are.
     def insert_row(self, place: int, row: Row, selected: bool = False) -> None:
+        self._resize_cards()
         self._rows.insert(place, row)
         item = self._make(row)
         self.insertItem(place, item)
@@ -208,11 +215,12 @@ class NoteList(QListWidget):
 
     def change_row(self, place: int, row: Row) -> None:
         if self._rows[place] != row:
+            self._resize_cards()
             self._rows[place] = row
             self._fill(self.item(place), row)
 
-    @staticmethod
-    def _fill(item: QListWidgetItem, row: Row) -> None:
+    def _fill(self, item: QListWidgetItem, row: Row) -> None:
+        item.setSizeHint(self.delegate.card_size(self.font(), row.title))
         item.setText(row.title)
         item.setData(ID_ROLE, row.note)
         item.setData(KIND_ROLE, row.kind)
@@ -225,6 +233,25 @@ class NoteList(QListWidget):
         item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled
                       | Qt.ItemIsEditable)
         return item
+
+    def _resize_cards(self) -> None:
+        """Size every card again if the width or font the sizes were made for changed."""
+        sized_for = (self.delegate._text_width(), self.font().key())
+        if sized_for == self._sized_for:
+            return
+        self._sized_for = sized_for
+        size, font = self.delegate.card_size, self.font()
+        for place, row in enumerate(self._rows):
+            self.item(place).setSizeHint(size(font, row.title))
+
+    def resizeEvent(self, event) -> None:  # Qt's name; the viewport's resizes too
+        self._resize_cards()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event) -> None:  # Qt's name
+        if event.type() == QEvent.FontChange:
+            self._resize_cards()
+        super().changeEvent(event)
 
     # ------------------------------------------------------------ dragging
     def mimeTypes(self) -> list[str]:  # Qt's name
