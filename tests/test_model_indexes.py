@@ -316,3 +316,47 @@ def test_an_unchanged_branch_is_the_same_node_after_an_edit_elsewhere():
     after = plans.plan(TODAY).branches
     assert after[0] is before[0] and after[1] is not before[1]
     plans.close()
+
+
+# ------------------------------------------------------------------ stage labels
+def test_a_stage_added_in_the_middle_keeps_every_other_stage_label():
+    from cxdesigner.model.indexes import relabel_stages
+
+    old = {"a": 0.0, "b": 1.0, "c": 2.0}
+    new = relabel_stages(old, ["a", "x", "b", "c"])
+    assert {s: new[s] for s in old} == old
+    assert new["a"] < new["x"] < new["b"]
+
+
+def test_a_moved_stage_alone_gets_a_new_label():
+    from cxdesigner.model.indexes import relabel_stages
+
+    old = {s: float(i) for i, s in enumerate("abcde")}
+    new = relabel_stages(old, list("adbce"))
+    assert [s for s in old if new[s] != old[s]] == ["d"]
+    assert sorted(new, key=new.get) == list("adbce")
+
+
+def test_many_insertions_at_one_place_keep_labels_in_order():
+    from cxdesigner.model.indexes import relabel_stages
+
+    order, labels = ["a", "b"], {"a": 0.0, "b": 1.0}
+    for k in range(200):  # each new stage right after "a": halving one gap each time
+        order.insert(1, f"n{k}")
+        labels = relabel_stages(labels, order)
+        assert sorted(order, key=labels.get) == order
+
+
+def test_adding_a_stage_in_the_middle_re_ranks_no_note():
+    from cxdesigner.model import JourneyMap
+
+    j = JourneyMap()
+    stages = [j.add_stage(f"S{i}").id for i in range(6)]
+    for i, s in enumerate(stages):
+        tp = j.add_touchpoint(s, f"T{i}").id
+        j.add_note("pain_point", f"N{i}", on=tp, impact=3, effort=3)
+    before = list(j.ranked_notes("impact_effort"))
+    ranking = j._indexes().ranking
+    j.add_stage("Between", index=3)
+    assert not any(r.dirty for r in ranking._methods.values())
+    assert j.ranked_notes("impact_effort") == before

@@ -144,6 +144,10 @@ class Indexes:
         self.notes = SortedGroups.built(notes)
         self.actions = SortedGroups.built(actions)
         self.stage_pos = {s: i for i, s in enumerate(stage_order)}
+        # The ranking's tie-break needs the stages' relative order only; labels that
+        # keep it (see ``relabel_stages``) let a stage added or moved re-rank only its
+        # own notes, where places by index would shift every later stage's notes.
+        self.stage_label = {s: float(i) for i, s in enumerate(stage_order)}
         self._nodes = nodes
         self.ranking = Ranking(self)
 
@@ -173,11 +177,11 @@ class Indexes:
         the position of its own notes only."""
         target = self.notes.group_of(note)
         if target is None:
-            return (0, 0, ())
+            return (0, 0.0, 0, ())
         if target in self.stage_pos:
-            return (self.stage_pos[target] + 1, 0, ())
+            return (1, self.stage_label[target], 0, ())
         stage = self.touchpoints.group_of(target)
-        return (self.stage_pos[stage] + 1, 1, self.touchpoints.key_of(target))
+        return (1, self.stage_label[stage], 1, self.touchpoints.key_of(target))
 
     # -------------------------------------------------------------- updating
     def apply(self, op: Op) -> None:
@@ -235,13 +239,76 @@ class Indexes:
             elif op.kind == S.ACTION:
                 self.actions.remove(op.id)
         elif t is SetStageOrder:
-            old = self.stage_pos
-            self.stage_pos = new = {s: i for i, s in enumerate(op.new)}
-            # Only the notes of stages whose place changed move in the ranking: adding
-            # a stage at the end moves none.
-            for stage, i in new.items():
-                if old.get(stage) != i:
+            self.stage_pos = {s: i for i, s in enumerate(op.new)}
+            # Only the notes of stages whose label changed move in the ranking: adding,
+            # removing or moving one stage re-ranks that stage's notes at most.
+            labels = relabel_stages(self.stage_label, op.new)
+            for stage, label in labels.items():
+                if self.stage_label.get(stage) != label:
                     self.ranking.touch(self.notes_of_stage(stage))
+            self.stage_label = labels
+
+
+def relabel_stages(old: dict[str, float], order: Iterable[str]) -> dict[str, float]:
+    """Labels increasing along ``order`` that keep as many ``old`` labels as can be.
+
+    The stages whose old labels already increase along the new order (the longest such
+    run, found by patience sorting) keep them; the others, moved or new, get labels
+    spaced between their kept neighbours.  When a gap has grown too fine for floats
+    after many insertions at one place, every stage is numbered afresh."""
+    order = list(order)
+    kept = _longest_increasing([i for i, s in enumerate(order) if s in old],
+                               [old[s] for s in order if s in old])
+    labels: dict[str, float] = {}
+    i = 0
+    while i < len(order):
+        if i in kept:
+            labels[order[i]] = old[order[i]]
+            i += 1
+            continue
+        j = i
+        while j < len(order) and j not in kept:
+            j += 1
+        left = labels[order[i - 1]] if i > 0 else None
+        right = old[order[j]] if j < len(order) else None
+        run = j - i
+        if left is None and right is None:
+            values = [float(k) for k in range(run)]
+        elif left is None:
+            values = [right - (run - k) for k in range(run)]
+        elif right is None:
+            values = [left + k + 1 for k in range(run)]
+        else:
+            step = (right - left) / (run + 1)
+            values = [left + step * (k + 1) for k in range(run)]
+            if step <= abs(right) * 1e-9 or len(set(values)) < run:
+                return {s: float(k) for k, s in enumerate(order)}
+        for k in range(run):
+            labels[order[i + k]] = values[k]
+        i = j
+    return labels
+
+
+def _longest_increasing(places: list[int], values: list[float]) -> set[int]:
+    """The places of a longest strictly increasing run of ``values`` (O(n log n))."""
+    tails: list[float] = []
+    tail_at: list[int] = []
+    back: list[int] = [-1] * len(values)
+    for k, value in enumerate(values):
+        at = bisect_left(tails, value)
+        if at == len(tails):
+            tails.append(value)
+            tail_at.append(k)
+        else:
+            tails[at] = value
+            tail_at[at] = k
+        back[k] = tail_at[at - 1] if at else -1
+    out: set[int] = set()
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        out.add(places[k])
+        k = back[k]
+    return out
 
 
 __all__ = ["Indexes", "SortedGroups", "RANKED_KINDS", "action_key", "note_key",
