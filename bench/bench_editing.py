@@ -197,7 +197,7 @@ def check(condition: bool, what: str) -> None:
 class EditingBench:
     def __init__(self, size: int, folder: Path) -> None:
         from cxdesigner.ui import settings
-        from cxdesigner.ui.document import Document
+        from cxdesigner.ui.document.document import Document
         from cxdesigner.ui.main_window import MainWindow
 
         # A first start's layout for each window: the last one's, saved at its close,
@@ -323,8 +323,8 @@ class EditingBench:
         self.undo()
 
     def matrix_drag(self) -> None:
-        from cxdesigner.ui.matrix_chart import cell_center
-        from cxdesigner.ui.matrix_items import NoteItem
+        from cxdesigner.ui.panels.matrix_chart import cell_center
+        from cxdesigner.ui.panels.matrix_items import NoteItem
 
         matrix = self.window.matrix
         scene = matrix.matrix_scene
@@ -350,7 +350,7 @@ class EditingBench:
         self.undo()
 
     def swot_drop(self) -> None:
-        from cxdesigner.ui.swot_cards import ID_ROLE
+        from cxdesigner.ui.panels.swot_cards import ID_ROLE
 
         board = self.window.swot
         source, target = board.quadrants["weakness"].list, board.quadrants["threat"].list
@@ -432,7 +432,7 @@ def catch_up(panel) -> None:
 
 
 def inspector_label(text: str) -> str:
-    from cxdesigner.ui import inspector
+    from cxdesigner.ui.panels import inspector
 
     return inspector.tr(text)
 

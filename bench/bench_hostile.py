@@ -160,7 +160,7 @@ def measure(action: str, path: Path) -> float:
     from PySide6.QtCore import QEventLoop, QTimer
 
     from cxdesigner.app import make_app
-    from cxdesigner.ui.document import Document
+    from cxdesigner.ui.document.document import Document
     from cxdesigner.ui.main_window import MainWindow
 
     app = make_app([])

@@ -38,7 +38,7 @@ def _release_clipboard() -> None:
 
 def run_editor(path: Path | None) -> int:
     app = make_app()
-    from .ui import autosave
+    from .ui.document import autosave
     from .ui.main_window import MainWindow
 
     # The session marker tells the next start whether this one crashed; a clean exit

@@ -20,14 +20,14 @@ from cxdesigner.commands import EditDocumentCommand, EditFieldsCommand
 from cxdesigner.commands.actions import NestActionCommand, RecordVotesCommand
 from cxdesigner.model import schema as S
 from cxdesigner.model.scoring import rank
-from cxdesigner.templates import sample_path
-from cxdesigner.ui.action_common import OVERDUE_COLOUR, REVIEW_COLOUR, all_items
-from cxdesigner.ui.actions_panel import ActionTreePanel
-from cxdesigner.ui.analysis_panel import AnalysisPanel
-from cxdesigner.ui.countdown import Countdown, format_time
-from cxdesigner.ui.document import Document
-from cxdesigner.ui.voting import VotingSetupDialog
-from cxdesigner.ui.workshop import WorkshopMode
+from cxdesigner.fileformat.templates import sample_path
+from cxdesigner.ui.panels.action_common import OVERDUE_COLOUR, REVIEW_COLOUR, all_items
+from cxdesigner.ui.panels.actions_panel import ActionTreePanel
+from cxdesigner.ui.panels.analysis_panel import AnalysisPanel
+from cxdesigner.ui.workshop.countdown import Countdown, format_time
+from cxdesigner.ui.document.document import Document
+from cxdesigner.ui.workshop.voting import VotingSetupDialog
+from cxdesigner.ui.workshop.mode import WorkshopMode
 
 TODAY = dt.date(2027, 1, 10)
 

@@ -270,7 +270,7 @@ def test_the_shown_analysis_panel_analyses_the_trap_map_within_bounds(qtbot, tra
 
 def test_a_hidden_analysis_panel_does_not_analyse_after_an_edit(qtbot, trap_window):
     from cxdesigner.commands import AddStageCommand
-    from cxdesigner.ui.analysis_panel import DEBOUNCE_MS
+    from cxdesigner.ui.panels.analysis_panel import DEBOUNCE_MS
 
     trap_window.document.push(AddStageCommand(trap_window.document.journey, "Later"))
     qtbot.wait(3 * DEBOUNCE_MS)  # the window was never shown

@@ -20,12 +20,13 @@ from cxdesigner import app as cxapp
 from cxdesigner.commands import AddStageCommand, RenameCommand
 from cxdesigner.fileformat import cxmap
 from cxdesigner.model import JourneyMap
-from cxdesigner.ui import autosave, settings
+from cxdesigner.ui.document import autosave
+from cxdesigner.ui import settings
 from cxdesigner.ui import main_window as mw
-from cxdesigner.ui.autosave import Session
-from cxdesigner.ui.document import Document
+from cxdesigner.ui.document.autosave import Session
+from cxdesigner.ui.document.document import Document
 from cxdesigner.ui.main_window import MainWindow
-from cxdesigner.ui.recovery import RecoveryDialog
+from cxdesigner.ui.dialogs.recovery import RecoveryDialog
 
 REPO = Path(__file__).resolve().parents[1]
 EDITOR_TIMING = (autosave.IDLE_MS, autosave.MAX_MS)
@@ -183,7 +184,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from cxdesigner.commands import RenameCommand
 from cxdesigner.fileformat import cxmap
-from cxdesigner.ui import autosave, settings
+from cxdesigner.ui import settings
+from cxdesigner.ui.document import autosave
 from cxdesigner.ui.main_window import MainWindow
 
 folder, path, ini, expected = sys.argv[1:5]

@@ -23,7 +23,7 @@ from cxdesigner.canvas.gestures import Mode
 from cxdesigner.canvas.scene import JourneyScene
 from cxdesigner.canvas.view import JourneyView
 from cxdesigner.model import layout as L
-from cxdesigner.ui.document import Document
+from cxdesigner.ui.document.document import Document
 
 SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"
 

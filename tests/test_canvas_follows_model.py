@@ -10,7 +10,7 @@ from cxdesigner.canvas.scene import JourneyScene
 from cxdesigner.commands import AddTouchpointCommand, RemoveElementsCommand
 from cxdesigner.model import JourneyMap
 from cxdesigner.model import schema as S
-from cxdesigner.ui.document import Document
+from cxdesigner.ui.document.document import Document
 
 
 @pytest.fixture

@@ -173,7 +173,7 @@ def test_validate_lists_wrong_types_and_dangling_ids(tmp_path, capsys):
 
 
 def test_rank_prints_scores_and_their_formula(capsys):
-    from cxdesigner.templates import sample_path
+    from cxdesigner.fileformat.templates import sample_path
     code, out, _ = run(capsys, "rank", str(sample_path("en")))
     assert code == 0 and out.startswith("Method: impact-effort")
     assert "  1.     4.00  pain point: The menu says nothing about allergens" in out
@@ -181,7 +181,7 @@ def test_rank_prints_scores_and_their_formula(capsys):
 
 
 def test_rank_json_with_another_method_is_documented_shape(capsys):
-    from cxdesigner.templates import sample_path
+    from cxdesigner.fileformat.templates import sample_path
     code, out, _ = run(capsys, "rank", str(sample_path("en")), "--method", "rice", "--json")
     data = json.loads(out)
     assert code == 0 and data["version"] == 1 and data["method"] == "rice"
@@ -192,7 +192,7 @@ def test_rank_json_with_another_method_is_documented_shape(capsys):
 
 
 def test_tree_numbers_stages_notes_and_actions(capsys):
-    from cxdesigner.templates import sample_path
+    from cxdesigner.fileformat.templates import sample_path
     code, out, _ = run(capsys, "tree", str(sample_path("en")))
     assert code == 0
     assert "\n2 Awareness\n" in out
@@ -200,7 +200,7 @@ def test_tree_numbers_stages_notes_and_actions(capsys):
 
 
 def test_tree_json_nests_children(capsys):
-    from cxdesigner.templates import sample_path
+    from cxdesigner.fileformat.templates import sample_path
     _, out, _ = run(capsys, "tree", str(sample_path("he")), "--json")
     data = json.loads(out)
     actions = [a for b in data["branches"] for n in b["children"] for a in n["children"]]
@@ -209,12 +209,12 @@ def test_tree_json_nests_children(capsys):
 
 
 def test_analyze_lists_paths_and_moments_of_truth(capsys):
-    from cxdesigner.templates import sample_path
+    from cxdesigner.fileformat.templates import sample_path
     code, out, _ = run(capsys, "analyze", str(sample_path("en")))
     assert code == 0 and "Paths from the start" in out and "lowest emotion" in out
 
 
 def test_analyze_refuses_an_unknown_persona(capsys):
-    from cxdesigner.templates import sample_path
+    from cxdesigner.fileformat.templates import sample_path
     code, _, err = run(capsys, "analyze", str(sample_path("en")), "--persona", "nobody")
     assert code == 2 and "not a persona" in err

@@ -14,3 +14,16 @@ def test_file_format_doc_names_every_field_and_choice():
                  + S.SCORING_METHODS + S.MODES)
     missing = sorted(n for n in names if f"`{n}`" not in FORMAT_DOC and f"**{n}**" not in FORMAT_DOC)
     assert missing == []
+
+
+def test_module_paths_named_in_the_docs_exist():
+    import re
+    root = Path(__file__).parents[1]
+    pattern = re.compile(r"`(?:cxdesigner/)?((?:model|fileformat|export|commands|canvas|ui|cli)"
+                         r"/[\w/]+\.py)")
+    missing = []
+    for doc in [root / "README.md", *sorted((root / "docs").glob("*.md"))]:
+        for path in pattern.findall(doc.read_text("utf-8")):
+            if not (root / "cxdesigner" / path).is_file():
+                missing.append(f"{doc.name}: {path}")
+    assert missing == []

@@ -11,7 +11,7 @@ from cxdesigner.commands import (AddStageCommand, EditFieldsCommand, MoveTouchpo
 from cxdesigner.fileformat import FileFormatError
 from cxdesigner.fileformat import cxmap
 from cxdesigner.model import JourneyMap
-from cxdesigner.ui.document import Document
+from cxdesigner.ui.document.document import Document
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from cxdesigner.model import JourneyMap
 from cxdesigner.model import layout as L
 from cxdesigner.model import schema as S
 from cxdesigner.ui import main_window as mw
-from cxdesigner.ui import report_dialog as rd
+from cxdesigner.ui.dialogs import report_dialog as rd
 from cxdesigner.ui import settings
 from cxdesigner.ui.main_window import MainWindow
 
@@ -81,7 +81,7 @@ def errors(monkeypatch):
 def open_window(path: Path | None = None, journey: JourneyMap | None = None) -> MainWindow:
     if path is not None:
         return MainWindow.open_new(path)
-    from cxdesigner.ui.document import Document
+    from cxdesigner.ui.document.document import Document
 
     return MainWindow(Document(journey or small_map()))
 

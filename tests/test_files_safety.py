@@ -120,14 +120,14 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path, monkeypatc
 
 @hang_guard
 def test_editor_disk_state_of_a_named_pipe_is_none_without_hanging(qapp, fifo):
-    from cxdesigner.ui.document import DiskState
+    from cxdesigner.ui.document.document import DiskState
     assert DiskState.read(fifo) is None
 
 
 @hang_guard
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
 def test_editor_disk_state_of_a_link_to_dev_zero_is_none_without_hanging(qapp, tmp_path):
-    from cxdesigner.ui.document import DiskState
+    from cxdesigner.ui.document.document import DiskState
     link = tmp_path / "zero.cxmap"
     link.symlink_to("/dev/zero")
     assert DiskState.read(link) is None
@@ -135,7 +135,7 @@ def test_editor_disk_state_of_a_link_to_dev_zero_is_none_without_hanging(qapp, t
 
 @hang_guard
 def test_editor_refuses_to_open_a_named_pipe_without_hanging(qapp, fifo):
-    from cxdesigner.ui.document import Document
+    from cxdesigner.ui.document.document import Document
     with pytest.raises(FileFormatError, match="named pipe"):
         Document.open(fifo)
 
@@ -300,7 +300,7 @@ def test_dumps_checked_compact_loads_the_same():
 
 # ================================================================== the editor
 def test_a_same_size_change_with_the_mtime_kept_is_seen(qapp, map_file):
-    from cxdesigner.ui.document import Document
+    from cxdesigner.ui.document.document import Document
     document, _ = Document.open(map_file)
     old = map_file.stat()
     text = map_file.read_text("utf-8")

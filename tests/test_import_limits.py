@@ -217,7 +217,7 @@ def window(qapp, monkeypatch, tmp_path):
     from cxdesigner.model import JourneyMap
     from cxdesigner.ui import main_window as mw
     from cxdesigner.ui import settings
-    from cxdesigner.ui.document import Document
+    from cxdesigner.ui.document.document import Document
 
     settings.use_file(tmp_path / "settings.ini")
     journey = JourneyMap()
@@ -394,7 +394,7 @@ def test_report_shortens_a_title_without_parting_marks_or_leaving_direction_open
 def test_map_details_title_cuts_a_pasted_10000_character_title_to_the_limit(qapp, qtbot):
     from cxdesigner.canvas.title_editor import MAX_TITLE
     from cxdesigner.model import JourneyMap
-    from cxdesigner.ui.map_details import MapDetailsDialog
+    from cxdesigner.ui.dialogs.map_details import MapDetailsDialog
 
     dialog = MapDetailsDialog(JourneyMap(document={"title": "Shop"}))
     qtbot.addWidget(dialog)
@@ -408,7 +408,7 @@ def test_map_details_title_cuts_a_pasted_10000_character_title_to_the_limit(qapp
 
 def test_map_details_shows_a_longer_title_from_the_file_whole(qapp, qtbot):
     from cxdesigner.model import JourneyMap
-    from cxdesigner.ui.map_details import MapDetailsDialog
+    from cxdesigner.ui.dialogs.map_details import MapDetailsDialog
 
     dialog = MapDetailsDialog(JourneyMap(document={"title": "Long " * 200}))
     qtbot.addWidget(dialog)
@@ -422,8 +422,8 @@ def test_action_title_cuts_a_pasted_10000_character_title_to_the_limit(qapp, qtb
 
     from cxdesigner.canvas.title_editor import MAX_TITLE
     from cxdesigner.model import JourneyMap
-    from cxdesigner.ui.action_details import ActionDetails
-    from cxdesigner.ui.document import Document
+    from cxdesigner.ui.panels.action_details import ActionDetails
+    from cxdesigner.ui.document.document import Document
 
     journey = JourneyMap()
     action = journey.add_action("Call back").id

@@ -19,15 +19,15 @@ from cxdesigner.model import schema as S
 from cxdesigner.model.changes import SetDocument
 from cxdesigner.ui import main_window as mw
 from cxdesigner.ui import settings
-from cxdesigner.ui.document import Document
-from cxdesigner.ui.lazy_panel import is_seen
+from cxdesigner.ui.document.document import Document
+from cxdesigner.ui.panels.lazy_panel import is_seen
 from cxdesigner.ui.main_window import MainWindow
-from cxdesigner.ui.matrix import MatrixScene, PriorityMatrixView
-from cxdesigner.ui.matrix_chart import note_tooltip
-from cxdesigner.ui.outline import ID_ROLE, Outline
-from cxdesigner.ui.swot import SwotBoard
-from cxdesigner.ui.swot_cards import ID_ROLE as CARD_ID
-from cxdesigner.ui.swot_cards import KIND_ROLE, WHERE_ROLE
+from cxdesigner.ui.panels.matrix import MatrixScene, PriorityMatrixView
+from cxdesigner.ui.panels.matrix_chart import note_tooltip
+from cxdesigner.ui.panels.outline import ID_ROLE, Outline
+from cxdesigner.ui.panels.swot import SwotBoard
+from cxdesigner.ui.panels.swot_cards import ID_ROLE as CARD_ID
+from cxdesigner.ui.panels.swot_cards import KIND_ROLE, WHERE_ROLE
 
 
 @pytest.fixture(autouse=True)
@@ -309,7 +309,7 @@ def test_a_folded_stage_stays_folded_across_delete_and_undo(qtbot):
 
 def test_a_hidden_outline_with_too_many_edits_waiting_builds_again_when_shown(qtbot,
                                                                               monkeypatch):
-    from cxdesigner.ui import outline as outline_module
+    from cxdesigner.ui.panels import outline as outline_module
 
     monkeypatch.setattr(outline_module, "MAX_PENDING_OPS", 5)
     document = Document(sample_journey())

@@ -17,7 +17,7 @@ from cxdesigner.ui import main_window as mw
 from cxdesigner.ui import settings
 from cxdesigner.ui.copy_paste import ELEMENTS_MIME
 from cxdesigner.ui.main_window import MainWindow
-from cxdesigner.ui.map_details import MapDetailsDialog
+from cxdesigner.ui.dialogs.map_details import MapDetailsDialog
 
 
 # ---------------------------------------------------------------- fixtures

@@ -8,12 +8,12 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from cxdesigner.templates import sample_path
-from cxdesigner.ui.document import Document
-from cxdesigner.ui.matrix import PriorityMatrixView
-from cxdesigner.ui.matrix_chart import cell_at, cell_center, cell_rect
-from cxdesigner.ui.swot import SwotBoard, kind_after_drop
-from cxdesigner.ui.swot_cards import ID_ROLE
+from cxdesigner.fileformat.templates import sample_path
+from cxdesigner.ui.document.document import Document
+from cxdesigner.ui.panels.matrix import PriorityMatrixView
+from cxdesigner.ui.panels.matrix_chart import cell_at, cell_center, cell_rect
+from cxdesigner.ui.panels.swot import SwotBoard, kind_after_drop
+from cxdesigner.ui.panels.swot_cards import ID_ROLE
 
 
 def open_sample(lang: str = "en") -> Document:
@@ -393,7 +393,7 @@ def test_a_hebrew_map_lays_the_board_out_right_to_left(qtbot, picked):
 def test_a_single_rescore_patches_one_dot_and_builds_nothing(matrix, document,
                                                               monkeypatch):
     from cxdesigner.commands import EditFieldsCommand
-    from cxdesigner.ui import matrix_items
+    from cxdesigner.ui.panels import matrix_items
 
     scene = matrix.matrix_scene
     crowd = [n for n in scene.dot_ids() if scores(document, n) == (3, 1)]

@@ -13,9 +13,9 @@ from cxdesigner.model import JourneyMap
 from cxdesigner.model import schema as S
 from cxdesigner.ui import main_window as mw
 from cxdesigner.ui import settings
-from cxdesigner.ui.document import Document
+from cxdesigner.ui.document.document import Document
 from cxdesigner.ui.main_window import MainWindow
-from cxdesigner.ui.palette import PALETTE_MIME, PAYLOAD_ROLE
+from cxdesigner.ui.panels.palette import PALETTE_MIME, PAYLOAD_ROLE
 
 
 @pytest.fixture(autouse=True)

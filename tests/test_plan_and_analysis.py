@@ -6,7 +6,7 @@ import datetime as dt
 
 from cxdesigner.fileformat.cxmap import load
 from cxdesigner.model import JourneyMap, analysis, plan
-from cxdesigner.templates import sample_path
+from cxdesigner.fileformat.templates import sample_path
 
 TODAY = dt.date(2027, 1, 1)
 

@@ -18,10 +18,10 @@ from cxdesigner.commands.actions import (LinkActionCommand, NestActionCommand,
                                          UnlinkActionCommand)
 from cxdesigner.model import JourneyMap
 from cxdesigner.model import schema as S
-from cxdesigner.ui.action_common import (ROLE_ID, ROLE_KEY, ROLE_KIND, all_items,
-                                         arrange_children)
-from cxdesigner.ui.document import Document
-from cxdesigner.ui.plan_view import PlanView
+from cxdesigner.ui.panels.action_common import (ROLE_ID, ROLE_KEY, ROLE_KIND, all_items,
+                                                arrange_children)
+from cxdesigner.ui.document.document import Document
+from cxdesigner.ui.panels.plan_view import PlanView
 
 TODAY = dt.date(2026, 3, 1)
 RANKED = ("pain_point", "opportunity", "weakness", "threat")
@@ -267,7 +267,7 @@ def test_a_new_ranking_method_builds_the_tree_again(qtbot):
 
 
 def test_a_burst_making_most_rows_anew_builds_the_tree_again(qtbot, monkeypatch):
-    from cxdesigner.ui import plan_view
+    from cxdesigner.ui.panels import plan_view
 
     monkeypatch.setattr(plan_view, "REBUILD_MIN", 0)
     document = Document(sample_journey())

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from cxdesigner.templates import sample_path
+from cxdesigner.fileformat.templates import sample_path
 
 pytestmark = pytest.mark.skipif(
     not (sys.platform.startswith("linux") and shutil.which("Xvfb") and shutil.which("xdotool")),

@@ -16,10 +16,11 @@ from PySide6.QtTest import QTest
 from cxdesigner.commands import RenameCommand
 from cxdesigner.fileformat import cxmap
 from cxdesigner.model import JourneyMap
-from cxdesigner.ui import autosave, recovery_store, settings
+from cxdesigner.ui.document import autosave, recovery_store
+from cxdesigner.ui import settings
 from cxdesigner.ui import main_window as mw
 from cxdesigner.ui.main_window import MainWindow
-from cxdesigner.ui.recovery import RecoveryDialog
+from cxdesigner.ui.dialogs.recovery import RecoveryDialog
 
 POSIX = pytest.mark.skipif(os.name != "posix", reason="POSIX modes and special files")
 INSTANCE = "a" * 32

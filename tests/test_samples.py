@@ -11,7 +11,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from cxdesigner import templates
+from cxdesigner.fileformat import templates
 from cxdesigner.fileformat.cxmap import load
 from cxdesigner.model import JourneyMap
 from cxdesigner.model import schema as S

@@ -24,7 +24,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from PySide6.QtWidgets import QApplication
 
 import cxdesigner.model.journey as journey_module
-from cxdesigner import templates
+from cxdesigner.fileformat import templates
 from cxdesigner.commands import (AddActionCommand, AddFlowCommand, AddNoteCommand,
                                  AddPersonaCommand, AddStageCommand, AddTouchpointCommand,
                                  ChangeCommand, EditFieldsCommand, GroupCommand,
@@ -36,7 +36,7 @@ from cxdesigner.commands.actions import (LinkActionCommand, NestActionCommand,
 from cxdesigner.fileformat import cxmap
 from cxdesigner.model import JourneyMap
 from cxdesigner.model import schema as S
-from cxdesigner.ui.document import Document
+from cxdesigner.ui.document.document import Document
 from tests.test_fuzz_loading import consistent
 
 SOAK = os.environ.get("HYPOTHESIS_PROFILE", "ci") == "soak"

@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from cxdesigner.ui import main_window as mw
 from cxdesigner.ui import settings
 from cxdesigner.ui.main_window import MainWindow
-from cxdesigner.templates import sample_path
+from cxdesigner.fileformat.templates import sample_path
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,6 @@ own; either way nothing is ever half done.)
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QFont
@@ -28,13 +27,12 @@ from ..model import Change, ModelError
 from ..model import layout as L
 from ..model import schema as S
 from .gestures import note_target_at, stage_slot
+from .host import CanvasView
 from .items import FLOW_TYPE, ModelItem, pixel_font
 from .deletion import deletion_summary
 from .texts import tr
 from .title_editor import TitleEditor
 
-if TYPE_CHECKING:
-    from .view import JourneyView
 
 PALETTE_MIME = "application/x-cxdesigner-palette"
 STEP_X = 240.0  # a card and the gap after it: the spacing of a row
@@ -103,7 +101,7 @@ class CanvasEditor(QObject):
     message = Signal(str)
     action_added = Signal(str)  # actions are named in the plan panel, not on the canvas
 
-    def __init__(self, view: "JourneyView"):
+    def __init__(self, view: CanvasView):
         super().__init__(view)
         self.view = view
         self._title: TitleEditor | None = None

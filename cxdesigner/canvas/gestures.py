@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
@@ -28,11 +27,10 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 from ..commands import AddFlowCommand, MoveStageCommand, MoveTouchpointsCommand
 from ..model import layout as L
 from . import labels
+from .host import CanvasView
 from .items import (BAND_TYPE, CARD_TYPE, CHIP_TYPE, FLOW_TYPE, ModelItem, TouchpointCardItem,
                     pixel_font, text_option)
 
-if TYPE_CHECKING:
-    from .view import JourneyView
 
 HANDLE_SLOP = 12.0  # scene units around a point where a card's handle may be found
 
@@ -119,7 +117,7 @@ class GestureController:
     """Runs the view's mouse gestures.  The view calls ``press``/``move``/``release``
     before Qt's own handling and skips Qt's when they return True."""
 
-    def __init__(self, view: "JourneyView"):
+    def __init__(self, view: CanvasView):
         self.view = view
         self.mode = Mode.IDLE
         self._space = False

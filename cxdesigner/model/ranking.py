@@ -18,13 +18,19 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from .scoring import METHODS, RANKED_KINDS, Score, score
+from .scoring import METHODS, RANKED_KINDS, JourneyReader, Score, score
 
-if TYPE_CHECKING:
-    from .indexes import Indexes
-    from .journey import JourneyMap
+
+class NoteIndex(Protocol):
+    """What the ranking reads of the map's indexes (``indexes.Indexes``, which makes
+    and keeps the ranking, has it; named here so the import runs one way)."""
+
+    _nodes: Mapping[str, Mapping[str, Any]]
+    note_kinds: Mapping[str, Mapping[str, None]]
+
+    def position(self, note: str) -> tuple: ...
 
 # Fields of a note that its score or its place among equal scores depend on.
 SCORE_KEYS = frozenset({"impact", "effort", "reach", "confidence", "votes", "title",
@@ -54,7 +60,7 @@ class _Ranked:
 
 
 class Ranking:
-    def __init__(self, indexes: "Indexes") -> None:
+    def __init__(self, indexes: NoteIndex) -> None:
         self._ix = indexes
         self._methods: dict[str, _Ranked] = {}
         # Votes of the rankable notes as value -> how many, and the values sorted, so
@@ -96,7 +102,7 @@ class Ranking:
     def max_votes(self) -> int:
         return self._vote_values[-1] if self._vote_values else 0
 
-    def scores(self, journey: "JourneyMap", method: str) -> list[Score]:
+    def scores(self, journey: JourneyReader, method: str) -> list[Score]:
         """The rankable notes best first, each ``Score`` with its 1-based rank.  The
         list is shared until the next edit: copy it before changing it."""
         ranked = self._current(journey, method)
@@ -107,20 +113,20 @@ class Ranking:
                                         for i, key in enumerate(ranked.keys, 1)]
         return listing
 
-    def notes(self, journey: "JourneyMap", method: str) -> list[str]:
+    def notes(self, journey: JourneyReader, method: str) -> list[str]:
         return [key[-1] for key in self._current(journey, method).keys]
 
-    def rank_of(self, journey: "JourneyMap", note: str, method: str) -> int | None:
+    def rank_of(self, journey: JourneyReader, note: str, method: str) -> int | None:
         """The note's 1-based rank, by bisection; ``None`` if it is not ranked."""
         ranked = self._current(journey, method)
         key = ranked.key_of.get(note)
         return None if key is None else bisect_left(ranked.keys, key) + 1
 
-    def score_of(self, journey: "JourneyMap", note: str, method: str) -> Score | None:
+    def score_of(self, journey: JourneyReader, note: str, method: str) -> Score | None:
         """The note's score (rank not set), ``None`` if it is not ranked."""
         return self._current(journey, method).score_of.get(note)
 
-    def _current(self, journey: "JourneyMap", method: str) -> _Ranked:
+    def _current(self, journey: JourneyReader, method: str) -> _Ranked:
         if method not in METHODS:
             raise ValueError(f"Unknown scoring method {method!r}; choose one of: "
                              f"{', '.join(METHODS)}.")
@@ -133,7 +139,7 @@ class Ranking:
             self._refresh(journey, ranked)
         return ranked
 
-    def _build(self, journey: "JourneyMap", method: str, top: int) -> _Ranked:
+    def _build(self, journey: JourneyReader, method: str, top: int) -> _Ranked:
         ranked = _Ranked(method, top)
         nodes, position = self._ix._nodes, self._ix.position
         for kind in RANKED_KINDS:
@@ -144,7 +150,7 @@ class Ranking:
         ranked.keys = sorted(ranked.key_of.values())
         return ranked
 
-    def _refresh(self, journey: "JourneyMap", ranked: _Ranked) -> None:
+    def _refresh(self, journey: JourneyReader, ranked: _Ranked) -> None:
         nodes, position, keys = self._ix._nodes, self._ix.position, ranked.keys
         # The span of places the moves went through: ranks outside it are unchanged.
         lo, hi, removed, inserted = len(keys), -1, 0, 0

@@ -19,13 +19,32 @@ title; id.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import schema as S
 
-if TYPE_CHECKING:  # the journey keeps a ranking built from this module's scores
-    from .journey import JourneyMap
+if TYPE_CHECKING:
+    import networkx as nx
+
+
+class JourneyReader(Protocol):
+    """What scoring reads of a map (``JourneyMap`` has it).  The journey keeps a
+    ranking built from this module's scores, so this module names only the reading
+    it needs, and the import runs one way: ``journey`` -> ``scoring``."""
+
+    @property
+    def graph(self) -> "nx.DiGraph": ...
+    @property
+    def document(self) -> Mapping[str, Any]: ...
+    def get(self, node_id: str) -> Mapping[str, Any]: ...
+    def ids(self, kind: str) -> list[str]: ...
+    def stages(self) -> list[str]: ...
+    def touchpoints_in(self, stage: str) -> list[str]: ...
+    def target_of(self, note: str) -> str | None: ...
+    def ranked_scores(self, method: str | None = None) -> list["Score"]: ...
+    def max_votes(self) -> int: ...
 
 RANKED_KINDS = ("pain_point", "weakness", "threat", "opportunity")
 METHODS = S.SCORING_METHODS
@@ -61,11 +80,11 @@ class Score:
                 "flags": list(self.flags)}
 
 
-def rankable(journey: JourneyMap) -> list[str]:
+def rankable(journey: JourneyReader) -> list[str]:
     return [n for n in journey.ids(S.NOTE) if journey.get(n)["note_kind"] in RANKED_KINDS]
 
 
-def score(journey: JourneyMap, note: str, method: str | None = None,
+def score(journey: JourneyReader, note: str, method: str | None = None,
           max_votes: int | None = None) -> Score:
     method = method or journey.document["scoring_method"]
     if method not in _NEEDS:
@@ -113,7 +132,7 @@ def score(journey: JourneyMap, note: str, method: str | None = None,
     return Score(note, method, value, inputs, formula, tuple(flags))
 
 
-def rank(journey: JourneyMap, method: str | None = None,
+def rank(journey: JourneyReader, method: str | None = None,
          notes: list[str] | None = None) -> list[Score]:
     """The rankable notes (or the given ones) best first, each with its 1-based rank.
 
@@ -139,11 +158,11 @@ def rank(journey: JourneyMap, method: str | None = None,
             for i, s in enumerate(ordered, 1)]
 
 
-def _max_votes(journey: JourneyMap) -> int:
+def _max_votes(journey: JourneyReader) -> int:
     return journey.max_votes()
 
 
-def _journey_position(journey: JourneyMap) -> dict[str, tuple[int, int]]:
+def _journey_position(journey: JourneyReader) -> dict[str, tuple[int, int]]:
     """Where each note sits along the journey: (0, 0) map-wide, then (stage, place)."""
     place: dict[str, tuple[int, int]] = {}
     for s, stage in enumerate(journey.stages(), 1):

@@ -13,22 +13,22 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, QPoint, Qt, QT
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
                                QMessageBox, QWidget)
 
-from .. import templates
 from ..canvas.scene import JourneyScene
 from ..canvas.view import JourneyView
-from ..fileformat import FileFormatError
-from . import autosave, copy_paste, settings
-from .actions_panel import ActionTreePanel
-from .analysis_panel import AnalysisPanel
-from .document import Document
-from .inspector import Inspector
-from .matrix import PriorityMatrixView
-from .swot import SwotBoard
-from .workshop import WorkshopMode
+from ..fileformat import FileFormatError, templates
+from . import copy_paste, settings
+from .document import autosave
+from .document.document import Document
 from .menus import build_menus, build_toolbar, create_actions
-from .outline import Outline
-from .palette import Palette
-from .personas import PersonasPanel
+from .panels.actions_panel import ActionTreePanel
+from .panels.analysis_panel import AnalysisPanel
+from .panels.inspector import Inspector
+from .panels.matrix import PriorityMatrixView
+from .panels.outline import Outline
+from .panels.palette import Palette
+from .panels.personas import PersonasPanel
+from .panels.swot import SwotBoard
+from .workshop.mode import WorkshopMode
 from .window_edits import EditingMixin
 
 MAP_FILTER = "*.cxmap"
@@ -221,7 +221,7 @@ class MainWindow(EditingMixin, QMainWindow):
                         len(scan.skipped)).replace("%1", "; ".join(
                             f"{s.name} ({s.reason})" for s in scan.skipped[:3])))
                 return []
-            from .recovery import RecoveryDialog
+            from .dialogs.recovery import RecoveryDialog
 
             # No parent: this window may give way to the first map recovered.
             dialog = RecoveryDialog(scan.entries, skipped=scan.skipped,
@@ -424,7 +424,7 @@ class MainWindow(EditingMixin, QMainWindow):
         self.statusBar().showMessage(tr("Exported %1").replace("%1", str(path)), 5000)
 
     def export_report(self) -> None:
-        from .report_dialog import export_report
+        from .dialogs.report_dialog import export_report
 
         export_report(self)  # the options dialog, then the PDF drawn on a worker thread
 

@@ -9,7 +9,7 @@ from a text field.
 from __future__ import annotations
 
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPen, QPixmap
@@ -18,14 +18,56 @@ from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 from . import settings
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from PySide6.QtWidgets import QDockWidget, QMenuBar
+
+    from ..canvas.view import JourneyView
+    from .document.document import Document
+    from .workshop.mode import WorkshopMode
+
+
+class MenuWindow(Protocol):
+    """What the menus and the toolbar need of the window (``MainWindow`` has it).
+
+    The window builds its menus from this module; typing them against the protocol
+    rather than ``MainWindow`` keeps the import one way: ``main_window`` -> ``menus``.
+    """
+
+    document: "Document"
+    view: "JourneyView"
+    workshop: "WorkshopMode"
+    docks: dict[str, "QDockWidget"]
+    toolbar: QToolBar
+    recent_menu: QMenu
+    export_menu: QMenu
+
+    def menuBar(self) -> "QMenuBar": ...
+    def style(self) -> QStyle: ...
+    def new_map(self, *args: Any) -> Any: ...
+    def open_file(self) -> Any: ...
+    def open_path(self, path: Any) -> Any: ...
+    def save(self) -> Any: ...
+    def save_as(self) -> Any: ...
+    def import_csv(self) -> Any: ...
+    def export_csv(self) -> Any: ...
+    def export_report(self) -> Any: ...
+    def export_image(self, *args: Any) -> Any: ...
+    def export_graphml(self) -> Any: ...
+    def edit_map_details(self) -> Any: ...
+    def close(self) -> bool: ...
+    def quit_all(self) -> Any: ...
+    def cut(self) -> Any: ...
+    def copy(self) -> Any: ...
+    def paste(self) -> Any: ...
+    def duplicate(self) -> Any: ...
+    def delete_selection(self) -> Any: ...
+    def select_all(self) -> Any: ...
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-def _icon(window: "MainWindow", theme: str, fallback: QStyle.StandardPixmap) -> QIcon:
+def _icon(window: MenuWindow, theme: str, fallback: QStyle.StandardPixmap) -> QIcon:
     return QIcon.fromTheme(theme, window.style().standardIcon(fallback))
 
 
@@ -50,7 +92,7 @@ def _glyph_icon(theme: str, glyph: str) -> QIcon:
     return QIcon(pixmap)
 
 
-def _action(window: "MainWindow", text: str, slot, shortcut=None, icon: QIcon | None = None,
+def _action(window: MenuWindow, text: str, slot, shortcut=None, icon: QIcon | None = None,
             tip: str | None = None) -> QAction:
     action = QAction(text, window)
     if shortcut is not None:
@@ -63,7 +105,7 @@ def _action(window: "MainWindow", text: str, slot, shortcut=None, icon: QIcon | 
     return action
 
 
-def create_actions(w: "MainWindow") -> SimpleNamespace:
+def create_actions(w: MenuWindow) -> SimpleNamespace:
     S = QStyle.StandardPixmap
     stack = w.document.undo_stack
     a = SimpleNamespace()
@@ -119,7 +161,7 @@ def create_actions(w: "MainWindow") -> SimpleNamespace:
     return a
 
 
-def build_menus(w: "MainWindow", a: SimpleNamespace) -> None:
+def build_menus(w: MenuWindow, a: SimpleNamespace) -> None:
     bar = w.menuBar()
     file_menu = bar.addMenu(tr("&File"))
     new_menu = file_menu.addMenu(tr("&New"))
@@ -158,7 +200,7 @@ def build_menus(w: "MainWindow", a: SimpleNamespace) -> None:
     panels.addAction(w.toolbar.toggleViewAction())
 
 
-def build_toolbar(w: "MainWindow", a: SimpleNamespace) -> QToolBar:
+def build_toolbar(w: MenuWindow, a: SimpleNamespace) -> QToolBar:
     bar = QToolBar(tr("Toolbar"), w)
     bar.setObjectName("toolbar")  # saveState() needs a name
     bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
@@ -170,7 +212,7 @@ def build_toolbar(w: "MainWindow", a: SimpleNamespace) -> QToolBar:
     return bar
 
 
-def fill_recent_menu(w: "MainWindow") -> None:
+def fill_recent_menu(w: MenuWindow) -> None:
     menu: QMenu = w.recent_menu
     menu.clear()
     paths = settings.recent_files()

@@ -16,7 +16,7 @@ from ..commands import EditDocumentCommand, EditFieldsCommand
 from ..model import clipboard
 from ..model import schema as S
 from . import copy_paste
-from .map_details import MapDetailsDialog
+from .dialogs.map_details import MapDetailsDialog
 
 
 def tr(text: str, n: int = -1) -> str:

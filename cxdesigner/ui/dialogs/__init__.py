@@ -1,0 +1,1 @@
+"""The editor's dialogs: map details, report export, recovery at start-up."""

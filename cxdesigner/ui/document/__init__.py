@@ -1,0 +1,1 @@
+"""The open document: model, undo stack and path, its autosave and the recovery folder."""

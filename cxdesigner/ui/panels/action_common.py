@@ -1,0 +1,238 @@
+"""What the action trees' modules share: translation, row roles, the overdue and
+review-due marks, note icons, and the follow-the-model and keep-the-expansion helpers.
+
+The plan (``plan_view``) and the editable actions (``actions_view``) follow the
+model's events, at most once per turn of the event loop and only while shown
+(``_Follower``), keeping what the user had expanded and selected (``_TreeState``); the
+plan patches its rows, reordering them with ``arrange_children``.
+Overdue actions and actions whose review is due are marked by colour *and* icon *and*
+text (``mark_flags``).  ``map_direction`` is also used by the analysis panel and the
+workshop's vote list; ``note_icon`` by the workshop's vote list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (QStyle, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator,
+                               QWidget)
+
+from ...canvas import labels
+from ...model import schema as S
+from ...model.changes import AddNode, RemoveNode, SetNode
+from .lazy_panel import LazyPanel
+
+SelectCallback = Callable[[list[str]], None]
+
+ROLE_ID = Qt.UserRole  # the element's id
+ROLE_KIND = Qt.UserRole + 1  # "stage", "note", "action"
+ROLE_KEY = Qt.UserRole + 2  # the row's path from the root, to keep expansion state
+
+OVERDUE_COLOUR = QColor("#b3261e")
+REVIEW_COLOUR = QColor("#8a5a00")
+
+
+# One context for every module of the action trees' dock.
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ActionTreePanel", text)
+
+
+def format_date(iso: str | None) -> str:
+    # ISO dates, as the CLI and the report write them: unambiguous in every locale.
+    return iso or ""
+
+
+def note_title(journey, note: str) -> str:
+    return journey.title(note) or tr("Untitled note")
+
+
+def map_direction(journey) -> Qt.LayoutDirection:
+    """The direction the map's content reads in.  Views of the content follow it (as
+    the canvas does), so Hebrew titles line up on the right under an English menu."""
+    return Qt.RightToLeft if journey.document["direction"] == "rtl" else Qt.LeftToRight
+
+
+_icon_cache: dict[str, QIcon] = {}
+
+
+def note_icon(kind: str) -> QIcon:
+    """The note's chip in small: its colour with its letter (so not colour alone)."""
+    icon = _icon_cache.get(kind)
+    if icon is None:
+        pixmap = QPixmap(18, 16)
+        pixmap.fill(Qt.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(labels.NOTE_COLOURS.get(kind, QColor("#777777")))
+        painter.drawRoundedRect(QRectF(0.5, 0.5, 17, 15), 3, 3)
+        font = QFont("DejaVu Sans")
+        font.setPixelSize(10)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(QRectF(0, 0, 18, 16), Qt.AlignCenter, labels.note_kind_letter(kind))
+        painter.end()
+        icon = _icon_cache[kind] = QIcon(pixmap)
+    return icon
+
+
+def flag_text(overdue: bool, review_due: bool) -> str:
+    parts = []
+    if overdue:
+        parts.append(tr("Overdue"))
+    if review_due:
+        parts.append(tr("Review due"))
+    return " · ".join(parts)
+
+
+def mark_flags(item: QTreeWidgetItem, style: QStyle, overdue: bool, review_due: bool,
+               columns: Iterable[int]) -> None:
+    """Colour, icon and words, so the mark does not rest on colour alone."""
+    if not (overdue or review_due):
+        return
+    colour = OVERDUE_COLOUR if overdue else REVIEW_COLOUR
+    icon = style.standardIcon(QStyle.SP_MessageBoxWarning if overdue
+                              else QStyle.SP_BrowserReload)
+    item.setIcon(0, icon)
+    for column in columns:
+        item.setForeground(column, QBrush(colour))
+    font = item.font(0)
+    font.setBold(True)
+    item.setFont(0, font)
+    tips = []
+    if overdue:
+        tips.append(tr("Overdue: the due date has passed and the action is not done."))
+    if review_due:
+        tips.append(tr("Review due: last reviewed longer ago than its review cadence."))
+    for column in range(item.columnCount()):
+        item.setToolTip(column, "\n".join([t for t in [item.toolTip(column)] if t] + tips))
+
+
+# Touchpoint fields the plan and the action tree never read: editing them (a card
+# renamed, an emotion, a channel) leaves both trees as they are.  A card's place does
+# count: notes of equal score are ranked in journey order.  A card added or removed
+# alone (its notes go by their own operations) keeps the order of the others.
+_PLACE_KEYS = {"x", "y"}
+
+
+def affects_actions(change) -> bool:
+    """Whether an applied change can alter the plan or the action tree.  O(ops)."""
+    came_or_went = {op.id for op in change.ops
+                    if type(op) in (AddNode, RemoveNode) and op.kind == S.TOUCHPOINT}
+    for op in change.ops:
+        kind, t = getattr(op, "kind", None), type(op)
+        if kind == S.FLOW or (kind == S.TOUCHPOINT and t is not SetNode):
+            continue
+        if kind == S.IN_STAGE and op.source in came_or_went:
+            continue
+        if t is SetNode and kind == S.TOUCHPOINT and not _PLACE_KEYS & op.new.keys():
+            continue
+        return True
+    return False
+
+
+class _Follower:
+    """Rebuild a view after model changes: once per turn of the event loop, and only
+    while it is seen (a hidden tab catches up when it is shown again): a ``LazyPanel``."""
+
+    def _init_follower(self, widget: QWidget, rebuild: Callable[[], None],
+                       ready: Callable[[], bool] = lambda: True) -> None:
+        self.lazy = LazyPanel(widget, rebuild, ready=ready)
+
+    def schedule(self) -> None:
+        self.lazy.mark_stale()
+
+    def refresh(self) -> None:
+        """Rebuild now (after an edit whose result must be shown at once)."""
+        self.lazy.stale = True
+        self.lazy.flush()
+
+
+class _TreeState:
+    """What the user expanded and selected, kept across rebuilds by row path."""
+
+    def __init__(self, tree: QTreeWidget):
+        self.tree = tree
+        self.collapsed: set[tuple] = set()
+        tree.itemCollapsed.connect(lambda item: self.collapsed.add(item.data(0, ROLE_KEY)))
+        tree.itemExpanded.connect(lambda item: self.collapsed.discard(item.data(0, ROLE_KEY)))
+
+    def apply(self, items: Iterable[QTreeWidgetItem]) -> None:
+        for item in items:
+            if item.childCount():
+                item.setExpanded(item.data(0, ROLE_KEY) not in self.collapsed)
+
+
+def all_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    out = []
+    it = QTreeWidgetItemIterator(tree)
+    while it.value():
+        out.append(it.value())
+        it += 1
+    return out
+
+
+def subtree(item: QTreeWidgetItem):
+    """A row and every row under it."""
+    yield item
+    for i in range(item.childCount()):
+        yield from subtree(item.child(i))
+
+
+def rekey(item: QTreeWidgetItem, parent_key: tuple) -> None:
+    """The row paths of rows moved to another branch (folds are kept by path)."""
+    key = parent_key + (item.data(0, ROLE_KIND), item.data(0, ROLE_ID))
+    item.setData(0, ROLE_KEY, key)
+    for i in range(item.childCount()):
+        rekey(item.child(i), key)
+
+
+def _in_order(wanted: list, place: dict) -> set:
+    """The longest run of ``wanted``'s keys (those in ``place``) whose places rise:
+    the rows that can stay where they are."""
+    tails: list[int] = []  # tails[k]: index in ``keys`` ending the best run of k + 1
+    before: list[int] = []
+    keys = [key for key in wanted if key in place]
+    for i, key in enumerate(keys):
+        lo, hi = 0, len(tails)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if place[keys[tails[mid]]] < place[key]:
+                lo = mid + 1
+            else:
+                hi = mid
+        before.append(tails[lo - 1] if lo else -1)
+        if lo == len(tails):
+            tails.append(i)
+        else:
+            tails[lo] = i
+    out, i = set(), tails[-1] if tails else -1
+    while i >= 0:
+        out.add(keys[i])
+        i = before[i]
+    return out
+
+
+def arrange_children(parent: QTreeWidgetItem, current: list, wanted: list,
+                     item_of: Callable) -> list[QTreeWidgetItem]:
+    """Make ``parent``'s children (keyed by ``current``, in order) those of ``wanted``:
+    the longest run already in order stays, the others are taken out and put in their
+    places (a row moved far is one move, where swapping neighbours would shift every
+    row in between).  Rows of ``current`` not in ``wanted`` are taken out for good.
+    Gives the rows put in, whose folds are to be set."""
+    if current == wanted:
+        return []
+    stay = _in_order(wanted, {key: i for i, key in enumerate(current)})
+    for i in range(len(current) - 1, -1, -1):
+        if current[i] not in stay:
+            parent.takeChild(i)
+    placed = []
+    for i, key in enumerate(wanted):
+        if key not in stay:
+            item = item_of(key)
+            parent.insertChild(i, item)
+            placed.append(item)
+    return placed

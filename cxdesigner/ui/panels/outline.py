@@ -1,0 +1,252 @@
+"""The outline: stages, their touchpoints and the notes on them, as a tree.
+
+It is also the keyboard's and the screen reader's way to every element of the map:
+selecting here selects on the canvas and the other way round (the main window keeps
+the two in step).
+
+The tree is patched row by row after each edit (``OutlineRows`` works out which rows
+go, move, come and change).  The outline collects the edits (O(1) each) and patches
+once per turn of the event loop, and only while it is seen (``LazyPanel``): tabbed
+behind Personas it only keeps them, and catches up when raised.  What the user folded
+stays folded, by element id, even across an undo that brings the element back; new
+branches come unfolded.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
+
+from ...model import Event
+from ...model.changes import SetDocument
+from ..document.document import Document
+from .lazy_panel import LazyPanel
+from .outline_model import MAP_NOTES, ROOT, OutlineRows, dot_icon, row_label, tr
+
+__all__ = ["ID_ROLE", "MAP_NOTES", "Outline", "dot_icon"]
+ID_ROLE = Qt.UserRole
+# Edits waiting for a hidden outline beyond this many operations: patching them all
+# would cost more than building the outline again when it is shown.
+MAX_PENDING_OPS = 20_000
+
+
+class Outline(QTreeWidget):
+    selection_made = Signal(list)  # ids the user selected here
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.setHeaderHidden(True)
+        self.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.setUniformRowHeights(True)
+        self.setAccessibleName(tr("Outline of the map"))
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._collapsed: set[str] = set()
+        self._pending: list = []  # changes not shown yet
+        self._pending_ops = 0
+        self._rebuild_due = False
+        self._wanted: list[str] | None = None  # a selection to show once caught up
+        self._syncing = False
+        self._folding = False  # set while the outline folds and unfolds rows itself
+        self._memo: dict = {}  # shared words and icons, for one build or patch
+        self.lazy = LazyPanel(self, self._catch_up, stale=False)
+        self.itemSelectionChanged.connect(self._on_selection)
+        self.itemCollapsed.connect(self._on_collapsed)
+        self.itemExpanded.connect(self._on_expanded)
+        self.rows = OutlineRows(document.journey, self)
+        self.rows.rebuild()  # builds the items (``rebuilt``)
+        document.journey.events.subscribe("journey_changed", self._on_journey_changed)
+
+    def detach(self) -> None:
+        self.document.journey.events.unsubscribe(self._on_journey_changed)
+        self.lazy.cancel()
+
+    @property
+    def journey(self):
+        return self.document.journey
+
+    # ------------------------------------------------------------ reading
+    def item_for(self, element_id: str) -> QTreeWidgetItem | None:
+        self.lazy.flush()
+        return self._items.get(element_id)
+
+    def selected_ids(self) -> list[str]:
+        self.lazy.flush()
+        return self._selected_now()
+
+    def _selected_now(self) -> list[str]:
+        return [i.data(0, ID_ROLE) for i in self.selectedItems()
+                if i.data(0, ID_ROLE) in self.journey]
+
+    def select_ids(self, ids: list[str]) -> None:
+        """Show the canvas's selection here, without echoing it back."""
+        self.lazy.flush_if_seen()
+        if self.lazy.stale:  # not seen: shown with the rows when the outline catches up
+            self._wanted = list(ids)
+            return
+        self._syncing = True
+        try:
+            self.clearSelection()
+            current = None
+            for element_id in ids:
+                item = self._items.get(element_id)
+                if item is not None:
+                    item.setSelected(True)
+                    current = current or item
+            if current is not None:
+                self.setCurrentItem(current, 0, QItemSelectionModel.NoUpdate)
+                self.scrollToItem(current)
+        finally:
+            self._syncing = False
+
+    # ------------------------------------------------------------ updating
+    def rebuild(self) -> None:
+        """Build every row again from the model, keeping folds and selection."""
+        self._pending.clear()
+        self._pending_ops = 0
+        self._rebuild_due = False
+        self.rows.rebuild()
+
+    def _catch_up(self) -> None:
+        """The lazy update: patch the rows with the edits collected since the last."""
+        pending, self._pending = self._pending, []
+        self._pending_ops = 0
+        self._syncing = True  # rows going away deselect: nothing to tell the canvas
+        self._memo.clear()  # the words may have changed language since
+        try:
+            if self._rebuild_due:
+                self.rebuild()
+            else:
+                self.rows.apply(pending)
+        finally:
+            self._syncing = False
+        if any(type(op) is SetDocument for change in pending for op in change.ops):
+            self._follow_direction()
+        if self._wanted is not None:
+            wanted, self._wanted = self._wanted, None
+            self.select_ids(wanted)
+
+    def _follow_direction(self) -> None:
+        self.setLayoutDirection(Qt.RightToLeft if self.journey.document["direction"] == "rtl"
+                                else Qt.LeftToRight)
+
+    # ---------------------------------------------- the rows' steps (Sink)
+    def _branch_item(self, branch: str) -> QTreeWidgetItem:
+        return self.invisibleRootItem() if branch == ROOT else self._items[branch]
+
+    def rows_removed(self, branch: str, first: int, last: int) -> None:
+        parent = self._branch_item(branch)
+        for row in range(last, first - 1, -1):
+            parent.takeChild(row)
+
+    def forgotten(self, keys: list[str]) -> None:
+        for key in keys:
+            self._items.pop(key, None)
+
+    def row_moved(self, branch: str, source: int, place: int) -> None:
+        parent = self._branch_item(branch)
+        item = parent.takeChild(source)
+        parent.insertChild(place, item)
+        self._unfold(item)  # a taken item comes back folded
+
+    def rows_inserted(self, branch: str, first: int, keys: list[str]) -> None:
+        parent = self._branch_item(branch)
+        items = [self._make(key) for key in keys]
+        parent.insertChildren(first, items)
+        if parent is not self.invisibleRootItem() and branch not in self._collapsed:
+            self._folding = True
+            parent.setExpanded(True)  # a first note on a touchpoint shows at once
+            self._folding = False
+        for item in items:
+            self._unfold(item)
+
+    def row_changed(self, key: str) -> None:
+        self._label(self._items[key], key)
+
+    def rebuilt(self) -> None:
+        selected = set(self._wanted or self._selected_now())
+        self._memo.clear()
+        self._syncing = self._folding = True
+        try:
+            self.clear()
+            self._items.clear()
+            self._follow_direction()
+            self.addTopLevelItems([self._make(key) for key in self.rows.rows_of(ROOT)])
+            self.expandAll()  # in C++: then fold again what the user had folded
+            for key in self._collapsed:
+                item = self._items.get(key)
+                if item is not None:
+                    item.setExpanded(False)
+            for key in selected:
+                item = self._items.get(key)
+                if item is not None:
+                    item.setSelected(True)
+        finally:
+            self._syncing = self._folding = False
+
+    def _make(self, key: str) -> QTreeWidgetItem:
+        """An item for the row and, under it, its sub-rows."""
+        item = QTreeWidgetItem()
+        item.setData(0, ID_ROLE, key)
+        self._items[key] = item
+        if key == MAP_NOTES:
+            item.setText(0, tr("Notes about the whole map"))
+            item.setFlags(Qt.ItemIsEnabled)
+        else:
+            self._label(item, key)
+        rows = self.rows.rows_of(key)
+        if rows:
+            item.addChildren([self._make(child) for child in rows])
+        return item
+
+    def _label(self, item: QTreeWidgetItem, key: str) -> None:
+        text, tip, icon = row_label(self.journey, key, self._memo)
+        item.setText(0, text)
+        item.setToolTip(0, f"{text}\n{tip}")  # the whole title, which the tree may cut
+        # Screen readers say what the element is, not only its title.
+        item.setData(0, Qt.AccessibleTextRole, f"{tip}: {text}")
+        if icon is None:
+            font = item.font(0)
+            font.setBold(True)  # stages
+            item.setFont(0, font)
+        else:
+            item.setIcon(0, icon)
+
+    def _unfold(self, item: QTreeWidgetItem) -> None:
+        """Unfold a row come into the tree and its sub-rows, but what the user folded."""
+        stack = [item]
+        self._folding = True
+        try:
+            while stack:
+                current = stack.pop()
+                count = current.childCount()
+                if count:
+                    current.setExpanded(current.data(0, ID_ROLE) not in self._collapsed)
+                    stack.extend(current.child(i) for i in range(count))
+        finally:
+            self._folding = False
+
+    # -------------------------------------------------------------- events
+    def _on_journey_changed(self, event: Event) -> None:
+        # O(1): kept until the loop turns (or the outline is shown again).
+        if not self._rebuild_due:
+            self._pending.append(event.change)
+            self._pending_ops += len(event.change.ops)
+            if self._pending_ops > MAX_PENDING_OPS:
+                self._pending.clear()
+                self._rebuild_due = True
+        self.lazy.mark_stale()
+
+    # Every fold and unfold counts, the user's or the view's (showing a selected row
+    # unfolds its stage), but the outline's own while it builds rows.
+    def _on_collapsed(self, item: QTreeWidgetItem) -> None:
+        if not self._folding:
+            self._collapsed.add(item.data(0, ID_ROLE))
+
+    def _on_expanded(self, item: QTreeWidgetItem) -> None:
+        if not self._folding:
+            self._collapsed.discard(item.data(0, ID_ROLE))
+
+    def _on_selection(self) -> None:
+        if not self._syncing:
+            self.selection_made.emit(self.selected_ids())

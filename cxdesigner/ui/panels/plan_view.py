@@ -1,0 +1,494 @@
+"""The Plan tab: the derived prioritised action tree, read-only.
+
+Derived from the map (method steps 5 to 7 of the domain): goal, stages, their pain
+points and opportunities best ranked first, the actions addressing each and their
+sub-actions, numbered 1, 1.1, 1.1.1.  A click shows the row's notes on the canvas; a
+double click on an action opens it in the Actions tab.
+
+The view keeps a ``plan.PlanIndex``, which after an edit makes anew only the nodes the
+edit touched, and patches its ``QTreeWidget`` to match (at 5,000 touchpoints the tree
+has some 33,000 rows, and making them all again took most of a second per edit):
+
+* a branch (a stage) whose ``Node`` is the one shown keeps all its rows; if a branch
+  came or went before it, only its numbers are set again;
+* in a branch made anew, a note whose ``Node`` is the one shown keeps its rows (its
+  number and score, changed in place, set again if they changed); a note made anew
+  with the same actions in the same nesting has its words set in its rows (putting
+  rows in or out has the view lay out all its rows again); other notes' rows are made
+  anew.  Rows go into rank order by moving only those out of order, and a note that
+  changed stage takes its rows along;
+* the whole tree is built again only for a new ranking method, or when most note rows
+  would be made anew anyway (a new day, a huge burst).
+
+Folds (by row path, ``_TreeState``), the selected row and the scroll position are
+kept.  The rows are ``QTreeWidgetItem``s rather than a Python model for the reason
+given in ``outline_model``: the view's layout after each change stays in C++.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMenu, QStyle,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from ...canvas import labels
+from ...model import Event, plan
+from .action_common import (ROLE_ID, ROLE_KEY, ROLE_KIND, SelectCallback, _Follower, _TreeState,
+                            affects_actions, all_items, arrange_children, flag_text, format_date,
+                            map_direction, mark_flags, note_icon, rekey, subtree, tr)
+from ..document.document import Document
+
+
+# More note rows than both of these to make anew: build the whole tree again.
+REBUILD_MIN = 200
+REBUILD_SHARE = 0.5
+_GONE = object()  # "no such key" where None is a key (the whole-journey branch)
+
+
+class _Row:
+    """A note's row as shown: its node, and the number and score its texts show (the
+    node's own change in place at the next ``plan()``)."""
+
+    __slots__ = ("item", "node", "number", "score")
+
+    def __init__(self, node: plan.Node, item: QTreeWidgetItem):
+        self.node, self.item, self.number, self.score = node, item, node.number, node.score
+
+
+class _Branch:
+    """A stage's row as shown: its node, the number it shows, its notes in order."""
+
+    __slots__ = ("item", "node", "notes", "number")
+
+    def __init__(self, node: plan.Node, item: QTreeWidgetItem):
+        self.node, self.item, self.number = node, item, node.number
+        self.notes: list[str] = []
+
+
+def _new_item(node: plan.Node, key: tuple) -> QTreeWidgetItem:
+    item = QTreeWidgetItem()
+    item.setData(0, ROLE_ID, node.id)
+    item.setData(0, ROLE_KIND, node.kind)
+    item.setData(0, ROLE_KEY, key)
+    return item
+
+
+def method_label(method: str) -> str:
+    return {"impact_effort": tr("impact ÷ effort"), "ice": tr("ICE"), "rice": tr("RICE"),
+            "votes": tr("votes"), "weighted": tr("weighted score")}.get(method, method)
+
+
+def format_score(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+class PlanView(QWidget, _Follower):
+    """The derived prioritised action tree, read-only."""
+
+    address_requested = Signal(str)  # a note: make an action for it
+    action_requested = Signal(str)  # an action: edit it in the Actions tab
+
+    COLUMNS = 5
+
+    def __init__(self, document: Document, select_callback: SelectCallback,
+                 today: Callable[[], _dt.date] = _dt.date.today,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.select_callback = select_callback
+        self.today = today
+        self.plan: plan.Plan | None = None
+        self._words: dict = {}
+        self.goal = QLabel()
+        self.goal.setWordWrap(True)
+        self.goal.setTextFormat(Qt.PlainText)
+        self.method = QLabel()
+        font = QFont(self.method.font())
+        font.setItalic(True)
+        self.method.setFont(font)
+        self.hint = QLabel(tr("No pain points or opportunities yet: add them on the "
+                              "canvas (P, O), then plan actions for them."))
+        self.hint.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(self.COLUMNS)
+        self.tree.setHeaderLabels([tr("Plan"), tr("Score"), tr("Owner"), tr("Due"),
+                                   tr("Status")])
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.tree.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.itemClicked.connect(self._show_on_canvas)
+        # Double click, not "activated": on desktops where one click activates, a click
+        # must only show the note, not jump to the other tab.
+        self.tree.itemDoubleClicked.connect(self._activated)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        for column in range(1, self.COLUMNS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        self.state = _TreeState(self.tree)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(4, 4, 4, 4)
+        column.addWidget(self.goal)
+        column.addWidget(self.method)
+        column.addWidget(self.hint)
+        column.addWidget(self.tree, 1)
+        # The plan kept between edits: it makes anew only the nodes an edit touched,
+        # and the tree changes only their rows (``_patch``).
+        self._index = plan.PlanIndex(document.journey)
+        self._branches: dict[str | None, _Branch] = {}  # stage -> its row, as shown
+        self._rows: dict[str, _Row] = {}  # note -> its row, as shown
+        self._method: str | None = None  # the ranking shown
+        self.builds = 0  # full builds: for tests and benchmarks
+        self._init_follower(self, self.rebuild)
+        document.journey.events.subscribe("journey_changed", self._on_journey_changed)
+
+    def detach(self) -> None:
+        self.document.journey.events.unsubscribe(self._on_journey_changed)
+        self._index.close()
+
+    @property
+    def journey(self):
+        return self.document.journey
+
+    def _on_journey_changed(self, event: Event) -> None:
+        if affects_actions(event.change):
+            self.schedule()  # O(1): derived once the loop turns, and only while seen
+
+    # ------------------------------------------------------------- building
+    def rebuild(self) -> None:
+        """Show the plan as the map has it now: patched, or built again (see module)."""
+        journey = self.journey
+        current = self.tree.currentItem()
+        current_key = current.data(0, ROLE_KEY) if current else None
+        scroll = self.tree.verticalScrollBar().value()
+        self.setLayoutDirection(map_direction(journey))
+        self.plan = derived = self._index.plan(self.today())
+        goal = derived.goal.strip()
+        self.goal.setText(tr("Goal: %1").replace("%1", goal) if goal
+                          else tr("No goal yet: set it in the map details."))
+        self.method.setText(tr("Ranked by %1").replace("%1", method_label(derived.method)))
+        self.hint.setVisible(not derived.branches)
+        self.tree.setUpdatesEnabled(False)
+        try:
+            if derived.method != self._method or self._mostly_new(derived):
+                self._build(derived)
+            else:
+                self._patch(derived)
+            self._method = derived.method
+            if current_key is not None:
+                self._select_again(current, current_key)
+        finally:
+            self.tree.setUpdatesEnabled(True)
+        self.tree.verticalScrollBar().setValue(scroll)
+
+    def _mostly_new(self, derived: plan.Plan) -> bool:
+        """Whether most note rows would be made anew (a new day, a huge burst): then
+        one build, adding whole branches at once, costs less than row-by-row changes."""
+        rows, branches = self._rows, self._branches
+        total = new = 0
+        for branch in derived.branches:
+            total += len(branch.children)
+            shown = branches.get(branch.id)
+            if shown is None or shown.node is not branch:
+                new += sum(1 for n in branch.children
+                           if (row := rows.get(n.id)) is None or row.node is not n)
+        return new > REBUILD_MIN and new > REBUILD_SHARE * total
+
+    def _build(self, derived: plan.Plan) -> None:
+        self.builds += 1
+        # Words and brushes shared by thousands of rows, looked up once per build.
+        self._words = {}
+        self._branches.clear()
+        self._rows.clear()
+        self.tree.clear()
+        style = self.style()
+        self.tree.addTopLevelItems([self._item(branch, (), style)
+                                    for branch in derived.branches])
+        self.state.apply(all_items(self.tree))
+
+    def _patch(self, derived: plan.Plan) -> None:
+        """Change only the rows whose nodes ``PlanIndex`` made anew: a kept branch keeps
+        its items (renumbered if it moved), a changed one keeps its kept notes' items,
+        moving them into rank order; rows of a note that changed stage move with it."""
+        branches, rows = self._branches, self._rows
+        stays: dict = {}  # note -> its branch, for every note row kept in a changed branch
+        style = self.style()
+        for branch in derived.branches:
+            shown = branches.get(branch.id)
+            if shown is None or shown.node is not branch:
+                for n in branch.children:
+                    row = rows.get(n.id)
+                    if row is not None and (row.node is n or self._refill(row, n, style)):
+                        stays[n.id] = branch.id
+        aside = self._take_out({branch.id: branch for branch in derived.branches}, stays)
+        placed: list[QTreeWidgetItem] = []  # rows put in, new or moved: folds to set
+        for branch in derived.branches:
+            shown = branches.get(branch.id)
+            if shown is None or shown.node is not branch:
+                placed += self._patch_branch(branch, aside, style)
+            elif shown.number != branch.number:  # a branch came or went before it
+                self._renumber_branch(shown)
+        # (Rows left aside would mean a PlanIndex broken: they simply go.)
+        root = self.tree.invisibleRootItem()
+        top = [root.child(i).data(0, ROLE_ID) for i in range(root.childCount())]
+        placed += arrange_children(root, top, [b.id for b in derived.branches],
+                                   lambda stage: branches[stage].item)
+        self.state.apply(item for row in placed for item in subtree(row))
+
+    def _take_out(self, by_id: dict, stays: dict) -> dict[str, _Row]:
+        """Rows leave their branches before any is put in, so a note gone to another
+        stage is free to join it: gives such notes' rows, kept aside meanwhile."""
+        branches, rows = self._branches, self._rows
+        aside: dict[str, _Row] = {}
+        root = self.tree.invisibleRootItem()
+        for stage, shown in list(branches.items()):
+            if by_id.get(stage, _GONE) is shown.node:
+                continue
+            if stage not in by_id:  # the branch goes with its rows, less those aside
+                for note in shown.notes:
+                    row = rows.pop(note)
+                    if note in stays:
+                        aside[note] = row
+                        shown.item.removeChild(row.item)
+                root.takeChild(root.indexOfChild(shown.item))
+                del branches[stage]
+                continue
+            keep = []
+            for place in range(len(shown.notes) - 1, -1, -1):  # from the end: places hold
+                note = shown.notes[place]
+                if stays.get(note, _GONE) == stage:
+                    keep.append(note)
+                    continue
+                shown.item.takeChild(place)
+                row = rows.pop(note)
+                if note in stays:
+                    aside[note] = row
+            keep.reverse()
+            shown.notes = keep
+        return aside
+
+    def _patch_branch(self, branch: plan.Node, aside: dict[str, _Row],
+                      style: QStyle) -> list[QTreeWidgetItem]:
+        """A branch made anew: its row kept (or made), its kept notes' rows kept and
+        refreshed, the others made or taken from aside, all put in rank order."""
+        rows = self._rows
+        shown = self._branches.get(branch.id)
+        if shown is None:
+            self._stage_item(branch)  # notes the branch, with no rows yet
+            shown = self._branches[branch.id]
+        else:
+            shown.node = branch
+            shown.number = branch.number
+            shown.item.setText(0, self._stage_text(branch))
+        key = shown.item.data(0, ROLE_KEY)
+        wanted = []
+        for n in branch.children:
+            row = rows.get(n.id)
+            if row is None and n.id in aside:
+                row = rows[n.id] = aside.pop(n.id)
+                rekey(row.item, key)
+            if row is None:
+                self._item(n, key, style)  # makes the row
+            else:
+                self._refresh_note(row)
+            wanted.append(n.id)
+        placed = arrange_children(shown.item, shown.notes, wanted,
+                                  lambda note: rows[note].item)
+        shown.notes = wanted
+        return placed
+
+    def _renumber_branch(self, shown: _Branch) -> None:
+        shown.number = shown.node.number
+        shown.item.setText(0, self._stage_text(shown.node))
+        for note in shown.notes:
+            self._refresh_note(self._rows[note])
+
+    def _refresh_note(self, row: _Row) -> None:
+        """A kept note's number and score, changed in place by ``PlanIndex``."""
+        node, item = row.node, row.item
+        if row.number != node.number:
+            row.number = node.number
+            self._renumber(node, item)
+        if row.score is not node.score:
+            old, row.score = row.score, node.score
+            if old is None or old.value != node.score.value:
+                item.setText(1, format_score(node.score.value))
+            if old is None or (old.rank, old.formula, old.flags) != (
+                    node.score.rank, node.score.formula, node.score.flags):
+                self._note_tip(node, item)
+
+    def _renumber(self, node: plan.Node, item: QTreeWidgetItem) -> None:
+        """Numbers of a kept subtree: its items mirror its nodes one for one."""
+        item.setText(0, self._note_text(node) if node.kind == "note"
+                     else self._action_text(node))
+        for i, child in enumerate(node.children):
+            self._renumber(child, item.child(i))
+
+    def _select_again(self, current: QTreeWidgetItem, key: tuple) -> None:
+        """The row selected before, kept or made anew, selected again."""
+        if current.treeWidget() is not self.tree:
+            current = self._find(key)
+        if current is not None and self.tree.currentItem() is not current:
+            self.tree.setCurrentItem(current)
+
+    def _find(self, key: tuple) -> QTreeWidgetItem | None:
+        """The row at a path: its branch's and note's rows noted, then child by child
+        (not a walk over every row)."""
+        shown = self._branches.get(key[1], None) if len(key) >= 2 else None
+        if shown is None or len(key) < 4:
+            return None if shown is None else shown.item
+        row = self._rows.get(key[3])
+        item = None if row is None or row.item.data(0, ROLE_KEY) != key[:4] else row.item
+        for depth in range(6, len(key) + 1, 2):
+            if item is None:
+                return None
+            item = next((item.child(i) for i in range(item.childCount())
+                         if item.child(i).data(0, ROLE_KEY) == key[:depth]), None)
+        return item
+
+    def _item(self, node: plan.Node, parent_key: tuple, style: QStyle) -> QTreeWidgetItem:
+        """A node's row and its sub-rows, made anew (and noted, for a stage or note)."""
+        if node.kind == "stage":
+            item = self._stage_item(node)
+            self._branches[node.id].notes = [n.id for n in node.children]
+        else:
+            item = _new_item(node, parent_key + (node.kind, node.id))
+            if node.kind == "note":
+                item.setTextAlignment(1, Qt.AlignRight | Qt.AlignVCenter)
+                item.setForeground(4, self._word(
+                    "placeholder", lambda _: QBrush(self.palette().placeholderText().color())))
+                self._fill_note(node, item)
+                self._rows[node.id] = _Row(node, item)
+            else:
+                self._fill_action(node, item, style)
+        key = item.data(0, ROLE_KEY)
+        item.addChildren([self._item(child, key, style) for child in node.children])
+        return item
+
+    def _fill_note(self, node: plan.Node, item: QTreeWidgetItem) -> None:
+        kind = self.journey.get(node.id)["note_kind"]
+        item.setIcon(0, note_icon(kind))
+        item.setText(0, self._note_text(node))
+        item.setText(1, format_score(node.score.value))
+        self._note_tip(node, item)
+        item.setText(4, self._word(kind, labels.note_kind_label))
+
+    def _fill_action(self, node: plan.Node, item: QTreeWidgetItem, style: QStyle) -> None:
+        attrs = self.journey.get(node.id)
+        item.setText(0, self._action_text(node))
+        item.setToolTip(0, node.title)  # the column is narrow in a dock
+        item.setText(2, attrs["owner"])
+        item.setText(3, format_date(attrs["due"]))
+        status = self._word(("status", attrs["status"]),
+                            lambda key: labels.status_label(key[1]))
+        flags = flag_text(node.overdue, node.review_due)
+        item.setText(4, f"{status} · {flags}" if flags else status)
+        mark_flags(item, style, node.overdue, node.review_due, range(self.COLUMNS))
+
+    def _refill(self, row: _Row, node: plan.Node, style: QStyle) -> bool:
+        """A note made anew whose rows can take its new node's words in place: the
+        same actions in the same nesting, none marked overdue or review due (marks
+        are only ever added to a row).  Changing texts costs next to nothing, where
+        putting rows in or out has the view lay out all its rows again (~25 ms at
+        5,000 touchpoints).  False if the rows must be made anew."""
+        old = list(row.node.walk())
+        new = list(node.walk())
+        if len(old) != len(new) or any(
+                a.id != b.id or len(a.children) != len(b.children)
+                or a.overdue or a.review_due or b.overdue or b.review_due
+                for a, b in zip(old[1:], new[1:])):
+            return False
+        self._fill_note(node, row.item)
+        items = list(subtree(row.item))
+        for action, item in zip(new[1:], items[1:]):
+            self._fill_action(action, item, style)
+        row.node, row.number, row.score = node, node.number, node.score
+        return True
+
+    def _stage_item(self, node: plan.Node) -> QTreeWidgetItem:
+        """A branch's row without its notes' rows (noted as shown, with none yet)."""
+        item = _new_item(node, ("stage", node.id))
+        item.setText(0, self._stage_text(node))
+        font = item.font(0)
+        font.setBold(True)
+        item.setFont(0, font)
+        self._branches[node.id] = _Branch(node, item)
+        return item
+
+    def _stage_text(self, node: plan.Node) -> str:
+        title = node.title or (self._word("Whole journey", tr) if node.id is None
+                               else self._word("Untitled stage", labels.tr))
+        return f"{node.number}  {title}"
+
+    def _note_text(self, node: plan.Node) -> str:
+        return f"{node.number}  {node.title or self._word('Untitled note', tr)}"
+
+    def _action_text(self, node: plan.Node) -> str:
+        return f"{node.number}  {node.title or self._word('Untitled action', tr)}"
+
+    def _note_tip(self, node: plan.Node, item: QTreeWidgetItem) -> None:
+        score = node.score
+        kind = self.journey.get(node.id)["note_kind"]
+        kind_name = self._word(kind, labels.note_kind_label)
+        tip = [kind_name, self._word("Rank %1", tr).replace("%1", str(score.rank)),
+               self._word("Score: %1", tr).replace("%1", score.formula)]
+        tip = "\n".join(tip + list(score.flags))
+        for column in range(self.COLUMNS):
+            item.setToolTip(column, tip)
+
+    def _word(self, key, make):
+        word = self._words.get(key)
+        if word is None:
+            word = self._words[key] = make(key)
+        return word
+
+    # ------------------------------------------------------------- using
+    def item_for(self, kind: str, element: str) -> QTreeWidgetItem | None:
+        """The first row showing an element (an action may show under several notes)."""
+        self.lazy.flush()
+        for item in all_items(self.tree):
+            if item.data(0, ROLE_KIND) == kind and item.data(0, ROLE_ID) == element:
+                return item
+        return None
+
+    def _show_on_canvas(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        kind, element = item.data(0, ROLE_KIND), item.data(0, ROLE_ID)
+        if element is None or element not in self.journey:
+            return
+        if kind == "action":
+            notes = self.journey.addressed_by(element)
+            if notes:
+                self.select_callback(notes)
+        else:
+            self.select_callback([element])
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        if item.data(0, ROLE_KIND) == "action":
+            self.action_requested.emit(item.data(0, ROLE_ID))
+        else:
+            self._show_on_canvas(item)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        if item is None:
+            return
+        kind, element = item.data(0, ROLE_KIND), item.data(0, ROLE_ID)
+        menu = QMenu(self)
+        if kind == "note":
+            menu.addAction(tr("Address This…"), lambda: self.address_requested.emit(element))
+            menu.addAction(tr("Show on Canvas"), lambda: self._show_on_canvas(item))
+        elif kind == "action":
+            menu.addAction(tr("Edit Action"), lambda: self.action_requested.emit(element))
+            menu.addAction(tr("Show Its Notes on Canvas"), lambda: self._show_on_canvas(item))
+        else:
+            return
+        menu.exec(self.tree.viewport().mapToGlobal(pos))

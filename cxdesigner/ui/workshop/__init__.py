@@ -1,0 +1,1 @@
+"""Workshop mode: the full-screen canvas, its countdown timer and dot voting."""
