@@ -549,6 +549,22 @@ def test_the_list_of_notes_gives_dots_to_notes_without_a_chip(qtbot, editor, wor
     assert voting.round.votes() == {wide: 1}
 
 
+def test_a_dot_rewrites_only_its_note_in_the_list_and_undo_takes_it_back(
+        qtbot, editor, workshop, voting):
+    vote_list = workshop.vote_list
+    items = [vote_list.item(i) for i in range(vote_list.count())]
+    texts = [item.text() for item in items]
+    click_chip(qtbot, editor, voting.queue)
+    after = [vote_list.item(i) for i in range(vote_list.count())]
+    assert all(a is b for a, b in zip(after, items))  # the rows were kept, not rebuilt
+    changed = [i for i, item in enumerate(after) if item.text() != texts[i]]
+    assert [after[i].data(Qt.UserRole) for i in changed] == [voting.queue]
+    assert after[changed[0]].text().endswith("● 1")
+    qtbot.keyClick(editor.view, Qt.Key_Z, Qt.ControlModifier)  # takes the dot back
+    assert voting.round.votes() == {}
+    assert [item.text() for item in after] == texts
+
+
 def test_record_votes_adds_to_the_votes_a_note_had(editor):
     journey = editor.journey
     note = find_note(journey, "A 20-minute queue")

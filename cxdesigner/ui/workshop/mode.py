@@ -357,7 +357,8 @@ class WorkshopMode(QObject):
 
     # ------------------------------------------------------- following
     def _on_round_changed(self) -> None:
-        self._refresh_round_views()
+        # A dot changes only counts: the list keeps its rows (thousands on a big map).
+        self._refresh_round_views(map_changed=False)
         self.round_changed.emit()
 
     def _on_journey_changed(self, event: Event) -> None:
@@ -365,7 +366,7 @@ class WorkshopMode(QObject):
             # After the scene has rebuilt its chips for this change.
             self._badge_timer.start()
 
-    def _refresh_round_views(self) -> None:
+    def _refresh_round_views(self, map_changed: bool = True) -> None:
         r = self.round
         if r is None:
             return
@@ -383,7 +384,10 @@ class WorkshopMode(QObject):
             self.scene.addItem(badge)
             self._badges.append(badge)
         if self.vote_list is not None:
-            self.vote_list.fill(self.journey, votes)
+            if map_changed or not self.vote_list.filled:
+                self.vote_list.fill(self.journey, votes)
+            else:
+                self.vote_list.set_dots(votes)
         if self.banner is not None:
             self.banner.update_text()
 

@@ -292,23 +292,47 @@ class VoteList(QListWidget):
             return
         super().keyPressEvent(event)
 
+    @property
+    def filled(self) -> bool:
+        return getattr(self, "_rows", None) is not None
+
     def fill(self, journey, dots: dict[str, int]) -> None:
+        """Every votable note, after a change to the map."""
         current = self.currentItem()
         current_note = current.data(Qt.UserRole) if current else None
         self.setLayoutDirection(map_direction(journey))
         self.clear()
+        # note -> (item, text without dots, dots shown): a dot then rewrites one row.
+        self._rows: dict[str, tuple[QListWidgetItem, str, int]] = {}
+        self._dotted = {note for note, count in dots.items() if count}
         for note, where in votable_notes(journey):
             count = dots.get(note, 0)
-            text = journey.title(note) or tr("Untitled note")
+            base = journey.title(note) or tr("Untitled note")
             if where:
-                text = f"{text} — {where}"
-            if count:
-                text = f"{text}   {'●' * min(count, 12)} {count}"
-            item = QListWidgetItem(note_icon(journey.get(note)["note_kind"]), text)
+                base = f"{base} — {where}"
+            item = QListWidgetItem(note_icon(journey.get(note)["note_kind"]),
+                                   _with_dots(base, count))
             item.setData(Qt.UserRole, note)
             self.addItem(item)
+            self._rows[note] = (item, base, count)
             if note == current_note:
                 self.setCurrentItem(item)
+
+    def set_dots(self, dots: dict[str, int]) -> None:
+        """New counts of the open round, the map unchanged: only their rows change."""
+        rows = self._rows
+        for note in self._dotted | set(dots):
+            row = rows.get(note)
+            count = dots.get(note, 0)
+            if row is not None and row[2] != count:
+                item, base, _ = row
+                item.setText(_with_dots(base, count))
+                rows[note] = (item, base, count)
+        self._dotted = {note for note, count in dots.items() if count}
+
+
+def _with_dots(base: str, count: int) -> str:
+    return f"{base}   {'●' * min(count, 12)} {count}" if count else base
 
 
 def votable_notes(journey) -> list[tuple[str, str]]:
