@@ -399,8 +399,7 @@ def _cmd_rank(args: argparse.Namespace) -> int:
 
     journey = _load(args.file).journey
     ranking = scoring.rank(journey, _method(args))
-    print(rank_json(journey, ranking) if args.json
-          else clean_block(rank_text(journey, ranking)))
+    print(rank_json(journey, ranking) if args.json else rank_text(journey, ranking))
     return 0
 
 
@@ -410,8 +409,7 @@ def _cmd_tree(args: argparse.Namespace) -> int:
 
     journey = _load(args.file).journey
     derived = plan.derive(journey, _method(args))
-    print(tree_json(journey, derived) if args.json
-          else clean_block(tree_text(journey, derived)))
+    print(tree_json(journey, derived) if args.json else tree_text(journey, derived))
     return 0
 
 
@@ -426,8 +424,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
                                  or journey.kind_of(persona) != S.PERSONA):
         raise UsageError(f"cxdesigner analyze: {persona!r} is not a persona of this map")
     result = analysis.analyze(journey, persona)
-    print(analysis_json(journey, result) if args.json
-          else clean_block(analysis_text(journey, result)))
+    print(analysis_json(journey, result) if args.json else analysis_text(journey, result))
     return 0
 
 

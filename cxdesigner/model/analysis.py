@@ -115,16 +115,9 @@ def _flows(journey: JourneyMap) -> _Flows:
     order: list[str] = []
     empty: list[str] = []
     last: list[str] = []
-    # Grouped in one pass over the touchpoints: asking each stage for its own costs a
-    # look-up per stage, which a map of 100,000 empty stages turns into most of the work.
-    by_stage: dict[str, list[str]] = {}
-    for t in journey.ids(S.TOUCHPOINT):
-        by_stage.setdefault(journey.stage_of(t), []).append(t)
-    nodes = journey.graph.nodes
     for stage in journey.stages():
-        tps = by_stage.get(stage)
+        tps = journey.touchpoints_in(stage)  # the model's index, in reading order
         if tps:
-            tps.sort(key=lambda t: (nodes[t]["x"], nodes[t]["y"], t))  # touchpoints_in's order
             order += tps
             last = tps
         else:

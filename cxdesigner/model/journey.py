@@ -81,7 +81,6 @@ class JourneyMap(JourneyEdits):
         self._nodes: dict[str, dict[str, Any]] = getattr(self._g, "_node", self._g.nodes)
         self._by_kind: dict[str, dict[str, None]] = {k: {} for k in S.NODE_KINDS}
         self._stage_order: list[str] = []
-        self._stage_pos: dict[str, int] | None = None  # built on demand from the order
         self._doc: dict[str, Any] = {f.name: f.fresh_default() for f in S.DOCUMENT_FIELDS}
         self._group: list[Op] | None = None
         # Derived data kept up to date by ``_apply_op``; built on first use, so loading
@@ -107,7 +106,6 @@ class JourneyMap(JourneyEdits):
         journey = cls()
         journey._doc.update(document)
         journey._stage_order = list(stage_order)
-        journey._stage_pos = None
         _fill_graph(journey._g, nodes, edges)
         by_kind = journey._by_kind
         for node_id, attrs in nodes:
@@ -132,10 +130,7 @@ class JourneyMap(JourneyEdits):
         """The stage's place in the order, from 0.  Kept as an index, because views ask
         it for every stage and a map may have 100,000 (``list.index`` made that
         quadratic)."""
-        pos = self._stage_pos
-        if pos is None:
-            pos = self._stage_pos = {s: i for i, s in enumerate(self._stage_order)}
-        return pos[stage]
+        return self._indexes().stage_pos[stage]
 
     def __contains__(self, node_id: object) -> bool:
         return node_id in self._g
@@ -389,7 +384,6 @@ class JourneyMap(JourneyEdits):
             del self._by_kind[op.kind][op.id]
         elif type(op) is SetStageOrder:
             self._stage_order = list(op.new)
-            self._stage_pos = None
         elif type(op) is SetDocument:
             self._doc.update(copy_attrs(op.new))
 

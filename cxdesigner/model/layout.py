@@ -100,18 +100,10 @@ def _gather(journey: JourneyMap) -> tuple[dict, list[str], dict[str, list[str]]]
     """The touchpoints' fields, the stages, and each stage's touchpoints in reading order."""
     # One pass into a plain dict: NetworkX's node view costs a call per look-up, and
     # this runs after every edit that can move something.
-    graph = journey.graph
-    nodes = dict(graph.nodes(data=True))
+    nodes = dict(journey.graph.nodes(data=True))
     stages = journey.stages()
-    # One pass over the links rather than a query per stage, whose fixed cost
-    # dominated on maps of many small stages; same order as touchpoints_in().
-    members: dict[str, list[str]] = {s: [] for s in stages}
-    for tp, stage, kind in graph.edges(data="kind"):
-        if kind == S.IN_STAGE and stage in members:
-            members[stage].append(tp)
-    for tps in members.values():
-        if len(tps) > 1:
-            tps.sort(key=lambda t: (nodes[t]["x"], nodes[t]["y"], t))
+    # The model keeps each stage's touchpoints in reading order (its index).
+    members = {s: journey.touchpoints_in(s) for s in stages}
     return nodes, stages, members
 
 

@@ -52,7 +52,7 @@ from ...fileformat import cxmap
 from ...fileformat.limits import MAX_EDGES, MAX_FILE_BYTES, MAX_NODES
 from .document import Document
 # The folder's side lives in recovery_store; its names are kept importable from here.
-from .recovery_store import (MAX_ENTRIES, MAX_SIDECAR_BYTES, Entry, Scan, Skipped, TooLarge,
+from .recovery_store import (Entry, Scan, TooLarge,
                              make_private, marker_path, open_regular, pid_alive, prepare_folder,
                              read_entries, read_small_json, regular_or_skipped, remove_if_stale,
                              remove_quietly, write_copy)
