@@ -113,7 +113,7 @@ def bare_view(scene: JourneyScene, ours: JourneyView) -> QGraphicsView:
     bare = QGraphicsScene()
     for r in scene.layout.cards.values():
         bare.addItem(QGraphicsRectItem(r.x, r.y, r.w, r.h))
-    bare.setSceneRect(scene.sceneRect())
+    bare.setSceneRect(scene.content_rect)
     view = QGraphicsView(bare)
     view.setRenderHints(ours.renderHints())
     view.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)

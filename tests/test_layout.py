@@ -174,10 +174,10 @@ def test_the_live_layout_and_curve_equal_a_fresh_computation_after_any_edits(edi
                 delta = L.LayoutDelta(everything=True)
             else:
                 delta = live.update(pending["tps"], pending["stages"])
-            if pending["reset"] or pending["stages"] or delta.everything or delta.lane:
+            if pending["reset"]:
                 curve.rebuild(live)
             else:
-                curve.patch(live, pending["tps"] | pending["emotions"] | delta.moved)
+                curve.follow(live, delta, pending["tps"] | pending["emotions"])
             pending.update(tps=set(), stages=False, reset=False, emotions=set())
 
     j.events.subscribe_all(follow)
@@ -213,3 +213,23 @@ def test_a_move_inside_a_wide_band_moves_one_card_and_patches_the_curve_locally(
     curve.patch(live, {"t20"})
     assert live.layout == L.compute(j)
     assert curve.line == L.curve_line(L.emotion_curve(j, live.layout))
+
+
+def test_a_stage_added_before_many_dots_shifts_the_curve_instead_of_rebuilding_it():
+    j = JourneyMap()
+    for s in range(3):
+        j.add_stage(f"S{s}", id=f"s{s}")
+        for i in range(40):
+            j.add_touchpoint(f"s{s}", f"T{i}", id=f"t{s}-{i}", x=(i % 10) * 240,
+                             y=(i // 10) * 160, emotions={S.GENERAL: i % 5 - 2})
+    live, curve = L.LiveLayout(j), L.LiveCurve(j)
+    curve.rebuild(live)
+    curve.rebuild = None  # a rebuild would now fail the test
+    j.add_stage("New", index=1)
+    delta = live.update(set(), stages_changed=True)
+    assert delta.shifted == {"s1", "s2"} and delta.dx > 0 and not delta.lane_y
+    span = curve.follow(live, delta, set())
+    assert span is not None and span[0] <= live.layout.bands["s1"].x
+    points = L.emotion_curve(j, L.compute(j))
+    assert curve.points == [(x, y) for _, x, y in points]
+    assert curve.line == L.curve_line(points)

@@ -64,6 +64,7 @@ def dump(view: PlanView) -> list:
                         child.data(0, ROLE_KEY),
                         tuple(child.text(c) for c in range(view.COLUMNS)),
                         tuple(child.toolTip(c) for c in range(view.COLUMNS)),
+                        view.note_tip(child),
                         child.icon(0).isNull(), child.font(0).bold(),
                         child.isExpanded() or not child.childCount(), rows(child)))
         return out
@@ -320,3 +321,28 @@ def _subtree(item):
     yield item
     for i in range(item.childCount()):
         yield from _subtree(item.child(i))
+
+
+def test_hovering_a_note_row_shows_its_rank_after_a_note_above_it_goes(qtbot):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    document = Document(sample_journey())
+    view = shown(PlanView(document, lambda ids: None, lambda: TODAY))
+    qtbot.addWidget(view)
+    view.lazy.flush()
+    view.tree.expandAll()
+    ranks = {n.id: n.score.rank for b in view.plan.branches for n in b.children}
+    best = min(ranks, key=ranks.get)
+    last = max(ranks, key=ranks.get)
+    document.push(RemoveElementsCommand(document.journey, [best]))
+    view.lazy.flush()
+    item = view._rows[last].item
+    view.tree.scrollToItem(item)
+    rect = view.tree.visualItemRect(item)
+    pos = rect.center()
+    QApplication.sendEvent(view.tree.viewport(), QHelpEvent(
+        QEvent.ToolTip, pos, view.tree.viewport().mapToGlobal(pos)))
+    assert QToolTip.isVisible()
+    assert f"Rank {ranks[last] - 1}" in QToolTip.text().splitlines()

@@ -44,11 +44,13 @@ _STAGE_EVENTS = frozenset({"stage_added", "stage_removed", "stage_order_changed"
 # Past this many moved cards, re-route flows by walking all of them once rather than
 # asking the model for each card's flows.
 _FLOW_SCAN = 512
+_HEADROOM = 2000.0  # scene units the index's rect reaches past the map on every side
 _PALETTE_CHANGE = QEvent.PaletteChange  # looked up once: event() sees every scene event
 
 
 class JourneyScene(QGraphicsScene):
     layout_changed = Signal()
+    content_rect_changed = Signal(QRectF)  # the map and its margin: what views scroll over
 
     def __init__(self, journey: JourneyMap, push: Callable[[ChangeCommand], bool] | None = None,
                  parent=None):
@@ -71,7 +73,8 @@ class JourneyScene(QGraphicsScene):
         self._curve_all = False  # the persona shown went away
         self._overview_dirty = False  # anything the overview draws changed
         self._unpathed_flows: list[FlowItem] = []  # new flows waiting for the layout
-        self._scene_rect = QRectF()
+        self.content_rect = QRectF()
+        self._index_rect = QRectF()  # the scene's own rect, which Qt's index is built for
         self.lane = EmotionLaneItem()
         self.addItem(self.lane)
         # Level of detail (overview.py): below DETAIL_ZOOM, cards, chips and flows stop
@@ -282,9 +285,19 @@ class JourneyScene(QGraphicsScene):
     def _set_scene_rect(self) -> None:
         b = self.layout.bounds
         rect = QRectF(b.x - MARGIN, b.y - MARGIN, b.w + 2 * MARGIN, b.h + 2 * MARGIN)
-        if rect != self._scene_rect:  # kept: sceneRect() unset sums every item's rect
-            self._scene_rect = rect
-            self.setSceneRect(rect)
+        if rect == self.content_rect:
+            return
+        self.content_rect = rect
+        # Qt rebuilds its whole item index whenever the scene's rect changes (~25 ms at
+        # 5,000 cards), so that rect grows with headroom and the views scroll over the
+        # exact one: a card that widens a stage costs no rebuild.
+        index = self._index_rect
+        if (not index.contains(rect) or index.width() > 3 * rect.width() + 8 * _HEADROOM
+                or index.height() > 3 * rect.height() + 8 * _HEADROOM):
+            dx, dy = rect.width() / 4 + _HEADROOM, rect.height() / 4 + _HEADROOM
+            self._index_rect = rect.adjusted(-dx, -dy, dx, dy)
+            self.setSceneRect(self._index_rect)
+        self.content_rect_changed.emit(rect)
 
     def _rebuild_curve(self) -> None:
         self.curve.persona = self.persona
@@ -396,17 +409,16 @@ class JourneyScene(QGraphicsScene):
                 self._path_new_flows()
         else:
             self._path_new_flows()
-        # The curve: rebuilt when all of its points move (a new lane height or stage
-        # order, the direction, the persona), else patched where the edit touched it.
-        if (self._relayout_all or self._stages_dirty or self._curve_all
-                or (delta is not None and (delta.everything or delta.lane))):
+        # The curve: rebuilt when all of its points move (a new lane height, the
+        # direction, the persona), else shifted where bands only moved and patched
+        # where the edit touched it.
+        if self._relayout_all or self._curve_all:
             self._rebuild_curve()
-        elif touched or emotions:
-            changed = touched | emotions
-            if delta is not None:
-                changed |= delta.moved
-            span = self.curve.patch(self.live, changed)
-            if span is not None:
+        elif delta is not None or emotions:
+            span = self.curve.follow(self.live, delta or L.LayoutDelta(), touched | emotions)
+            if delta is not None and (delta.lane or delta.everything):
+                self.lane.refresh(self.layout, self.curve)  # its rect changed
+            elif span is not None:
                 self.lane.changed(self.layout, span)
         overview = (self._overview_dirty or self._relayout_all or self._stages_dirty
                     or bool(touched) or bool(emotions) or bool(self._dirty_cards))

@@ -35,6 +35,9 @@ class JourneyView(QGraphicsView):
 
     def __init__(self, scene: JourneyScene, parent=None):
         super().__init__(scene, parent)
+        # The scene's own rect has headroom for its index; scrolling covers the map only.
+        self.setSceneRect(scene.content_rect)
+        scene.content_rect_changed.connect(self.setSceneRect)
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
         # A map shorter than the view starts at the top, not in a band of empty space.
         self.setAlignment(Qt.AlignTop | Qt.AlignHCenter)

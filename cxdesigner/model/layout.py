@@ -195,9 +195,16 @@ class LayoutDelta:
     """What one ``LiveLayout.update`` moved."""
     moved: frozenset[str] = frozenset()  # cards with a new rect (or gone)
     bands: frozenset[str] = frozenset()  # stages with a new band (or gone)
-    lane: bool = False  # the lane (so every curve point's y) moved or resized
+    lane: bool = False  # the lane moved or resized
     order: bool = False  # the journey order changed
     everything: bool = False  # recomputed from scratch (the direction changed)
+    lane_y: bool = False  # the lane's top or height changed: every curve point's y
+    # Bands that only moved, all by ``dx``, with the same width and height: every band
+    # from scene x ``shift_from`` on (before the edit) and no other.  A card of theirs
+    # the edit did not touch moved by ``dx`` too.
+    shifted: frozenset[str] = frozenset()
+    shift_from: float = 0.0
+    dx: float = 0.0
 
 
 _Y, _ID = itemgetter(1), itemgetter(2)  # of a (x, y, id) key
@@ -361,8 +368,32 @@ class LiveLayout:
             return LayoutDelta()
         self.layout = Layout(rtl, bands, cards, lane, Rect(0.0, 0.0, lane.w, lane.bottom),
                              journey_order)
+        shifted, shift_from, dx = _shift(order[start:], old.bands, bands)
         return LayoutDelta(frozenset(moved), frozenset(changed_bands), lane != old.lane,
-                           journey_order != old.order)
+                           journey_order != old.order,
+                           lane_y=(lane.y, lane.h) != (old.lane.y, old.lane.h),
+                           shifted=shifted, shift_from=shift_from, dx=dx)
+
+
+def _shift(laid: list[str], old: dict[str, Rect],
+           new: dict[str, Rect]) -> tuple[frozenset[str], float, float]:
+    """The bands among those ``laid`` again that only moved, when they all moved by one
+    ``dx`` and lie after every band that changed otherwise (a stage added, removed or
+    widened before them): ``(stages, their first old x, dx)``, else nothing."""
+    shifted, dx, start = [], None, None
+    for stage in laid:
+        was, now = old.get(stage), new[stage]
+        if was is not None and (was.w, was.h, was.y) == (now.w, now.h, now.y) and was.x != now.x:
+            if dx is None:
+                dx, start = now.x - was.x, was.x
+            elif now.x - was.x != dx:
+                return frozenset(), 0.0, 0.0
+            shifted.append(stage)
+        elif shifted:  # a change after the moved ones: no one shift
+            return frozenset(), 0.0, 0.0
+    if dx is None:
+        return frozenset(), 0.0, 0.0
+    return frozenset(shifted), start, dx
 
 
 PATCH_MAX = 128  # a curve patch past this many dots costs more than a rebuild
@@ -379,42 +410,133 @@ class LiveCurve:
     def __init__(self, journey: JourneyMap, persona: str = S.GENERAL):
         self.journey, self.persona = journey, persona
         self.points: list[tuple[float, float]] = []  # a dot per touchpoint with a value
-        self.keys: list[tuple] = []  # each dot's place in the journey order
+        # Each dot's place in the journey order: (reading x, x, y, id), since cards of
+        # a later stage lie further along the reading direction, and within a stage
+        # reading x grows with the band-local x (then y, then id break ties).  Unlike
+        # the stage's position, it survives a stage added or removed before the dot.
+        self.keys: list[tuple] = []
         self.key_of: dict[str, tuple] = {}  # touchpoint -> its dot's key
         self.line: list[tuple[float, float]] = []
         self.xs: list[float] = []
         self.line_xs: list[float] = []
         self.sorted = True  # xs ascend (always, unless the layout changes its ways)
+        self.lane: Rect | None = None  # the lane the dots' y were computed for
 
     def rebuild(self, live: LiveLayout) -> None:
         lay = live.layout
         sign = lay.rtl
         points = emotion_curve(self.journey, lay, self.persona)
-        where, position = live.where, self.journey.stage_position
-        self.keys = [(position(where[tp][0]), *where[tp][1]) for tp, _, _ in points]
-        self.key_of = {k[3]: k for k in self.keys}
+        where = live.where
         self.points = [(x, y) for _, x, y in points]
         self.xs = [-x for _, x, _ in points] if sign else [x for _, x, _ in points]
+        self.keys = [(rx, *where[tp][1]) for rx, (tp, _, _) in zip(self.xs, points)]
+        self.key_of = {k[3]: k for k in self.keys}
         self.sorted = all(a <= b for a, b in zip(self.xs, self.xs[1:]))
         self.line = curve_line(points)
         self.line_xs = [-x for x, _ in self.line] if sign else [x for x, _ in self.line]
+        self.lane = lay.lane
+
+    def follow(self, live: LiveLayout, delta: LayoutDelta,
+               touched: set[str]) -> tuple[float, float] | None:
+        """Follow one applied change, given the layout's ``delta`` and the touchpoints
+        it ``touched`` (moved, added, removed, or their emotion changed): shift the dots
+        of bands that only moved, patch the rest.  Gives the scene x range to repaint
+        (``None``: nothing changed), the whole lane when it rebuilt."""
+        lay = live.layout
+        whole = (lay.lane.x, lay.lane.right)
+        if delta.everything or not self.sorted or (delta.lane_y and not self._lower(lay)):
+            self.rebuild(live)
+            return whole
+        changed = set(touched)
+        if not delta.shifted:
+            return self.patch(live, changed | delta.moved)
+        where, shifted = live.where, delta.shifted
+        changed.update(tp for tp in delta.moved
+                       if tp not in where or where[tp][0] not in shifted)
+        if len(changed) > PATCH_MAX:
+            self.rebuild(live)
+            return whole
+        # Out at their old places, the rest shifted, in at their new places: the keys
+        # stay in order at every step.
+        ends: list[float] = []
+        self.lane = lay.lane
+        self._take_out(changed, lay, ends)
+        span = self._shift(delta.shift_from, delta.dx, lay)
+        if not self._put_in(live, changed, ends):
+            return whole
+        patched = self._span(ends, lay.rtl)
+        if patched is None:
+            return span
+        return (min(span[0], patched[0]), max(span[1], patched[1]))
+
+    def _lower(self, lay: Layout) -> bool:
+        """The lane moved up or down (the bands grew or shrank), keeping its height:
+        each dot's y is that of its value in the new lane, and the line is drawn again
+        through them (no look-up of any touchpoint).  False if it changed otherwise."""
+        old = self.lane
+        if old is None or old.h != lay.lane.h:
+            return False
+        was = Layout(lay.rtl, {}, {}, old, lay.bounds)
+        new_y = {was.emotion_y(v): lay.emotion_y(v)
+                 for v in range(S.EMOTION_MIN, S.EMOTION_MAX + 1)}
+        try:
+            self.points = [(x, new_y[y]) for x, y in self.points]
+        except KeyError:  # a value off the scale: cannot be, but then rebuild
+            return False
+        self.line = curve_line([(None, x, y) for x, y in self.points])
+        self.line_xs = [-x for x, _ in self.line] if lay.rtl else [x for x, _ in self.line]
+        self.lane = lay.lane
+        return True
+
+    def _shift(self, start: float, dx: float, lay: Layout) -> tuple[float, float]:
+        """Move by ``dx`` every dot and column at scene x ``start`` or beyond: the
+        bands there moved as one.  Gives the scene x range that changed."""
+        rtl = lay.rtl
+        rdx = -dx if rtl else dx  # along the reading direction
+        for xs, points, keys in ((self.xs, self.points, self.keys),
+                                 (self.line_xs, self.line, None)):
+            # Scene x >= start: a suffix in reading order, a prefix right to left.
+            if rtl:
+                lo, hi = 0, bisect.bisect_right(xs, -start)
+            else:
+                lo, hi = bisect.bisect_left(xs, start), len(xs)
+            xs[lo:hi] = [x + rdx for x in xs[lo:hi]]
+            points[lo:hi] = [(x + dx, y) for x, y in points[lo:hi]]
+            if keys is not None:
+                moved = [(k[0] + rdx, *k[1:]) for k in keys[lo:hi]]
+                keys[lo:hi] = moved
+                key_of = self.key_of
+                for k in moved:
+                    key_of[k[3]] = k
+        return (min(start, start + dx), max(lay.lane.right, lay.lane.right - dx))
 
     def patch(self, live: LiveLayout, touched: set[str]) -> tuple[float, float] | None:
         """Follow the touchpoints ``touched`` (moved, added, removed, or their emotion
-        changed); the layout's stage order, direction and lane must be unchanged.  Gives
-        the scene x range to repaint (``None`` if no dot changed), or rebuilds and
-        gives the whole lane when a patch would not pay."""
+        changed) where no band only moved (else ``follow``).  Gives the scene x range
+        to repaint (``None`` if no dot changed), or rebuilds and gives the whole lane
+        when a patch would not pay."""
         lay = live.layout
-        whole = (lay.lane.x, lay.lane.right)
         if len(touched) > PATCH_MAX or not self.sorted:
             self.rebuild(live)
-            return whole
-        keys, xs, points = self.keys, self.xs, self.points
-        nodes, position = self.journey.graph.nodes, self.journey.stage_position
-        persona, general, rtl = self.persona, S.GENERAL, lay.rtl
-        # Each dot out, then each dot in, regrouping the line's columns around it at
-        # once: a dot moved far along the map leaves the columns between alone.
+            return (lay.lane.x, lay.lane.right)
         ends: list[float] = []  # where the dots and the line changed, reading x
+        self.lane = lay.lane
+        self._take_out(touched, lay, ends)
+        if not self._put_in(live, touched, ends):
+            return (lay.lane.x, lay.lane.right)
+        return self._span(ends, lay.rtl)
+
+    @staticmethod
+    def _span(ends: list[float], rtl: bool) -> tuple[float, float] | None:
+        if not ends:
+            return None  # no dot came, went or moved
+        lo_x, hi_x = min(ends), max(ends)
+        return (-hi_x, -lo_x) if rtl else (lo_x, hi_x)
+
+    def _take_out(self, touched: set[str], lay: Layout, ends: list[float]) -> None:
+        """Each touched dot out, regrouping the line's columns around it at once: a
+        dot moved far along the map leaves the columns between alone."""
+        keys, xs, points = self.keys, self.xs, self.points
         for tp in touched:
             key = self.key_of.pop(tp, None)
             if key is not None:
@@ -422,6 +544,14 @@ class LiveCurve:
                 ends.append(xs[i])
                 del keys[i], xs[i], points[i]
                 self._regroup(i, len(xs) - i, lay, ends)
+
+    def _put_in(self, live: LiveLayout, touched: set[str], ends: list[float]) -> bool:
+        """Each touched dot in where it now is; False if that broke the reading order,
+        and the curve was rebuilt."""
+        lay = live.layout
+        keys, xs, points = self.keys, self.xs, self.points
+        nodes = self.journey.graph.nodes
+        persona, general, rtl = self.persona, S.GENERAL, lay.rtl
         for tp in touched:
             card, place = lay.cards.get(tp), live.where.get(tp)
             if card is None or place is None:
@@ -430,22 +560,19 @@ class LiveCurve:
             value = table.get(persona, table.get(general))
             if value is None:
                 continue
-            key = (position(place[0]), *place[1])
-            i = bisect.bisect_left(keys, key)
             x = card.center[0]
+            key = (-x if rtl else x, *place[1])
+            i = bisect.bisect_left(keys, key)
             keys.insert(i, key)
-            xs.insert(i, -x if rtl else x)
+            xs.insert(i, key[0])
             points.insert(i, (x, lay.emotion_y(value)))
             self.key_of[tp] = key
             if (i and xs[i - 1] > xs[i]) or (i + 1 < len(xs) and xs[i] > xs[i + 1]):
                 self.rebuild(live)  # not in reading order after all: paint it whole
-                return whole
+                return False
             ends.append(xs[i])
             self._regroup(i, len(xs) - i - 1, lay, ends)
-        if not ends:
-            return None  # no dot came, went or moved
-        lo_x, hi_x = min(ends), max(ends)
-        return (-hi_x, -lo_x) if rtl else (lo_x, hi_x)
+        return True
 
     def _regroup(self, lo: int, tail: int, lay: Layout, ends: list[float]) -> None:
         """Redo ``curve_line`` around a dot that came or went at ``lo`` (``tail`` dots

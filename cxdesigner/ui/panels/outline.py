@@ -14,7 +14,7 @@ branches come unfolded.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
 
 from ...model import Event
@@ -86,13 +86,16 @@ class Outline(QTreeWidget):
             return
         self._syncing = True
         try:
-            self.clearSelection()
-            current = None
+            # One selection change (clear and select at once), not one per row.
+            selection, current = QItemSelection(), None
             for element_id in ids:
                 item = self._items.get(element_id)
                 if item is not None:
-                    item.setSelected(True)
+                    index = self.indexFromItem(item)
+                    selection.select(index, index)
                     current = current or item
+            self.selectionModel().select(
+                selection, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
             if current is not None:
                 self.setCurrentItem(current, 0, QItemSelectionModel.NoUpdate)
                 self.scrollToItem(current)

@@ -30,10 +30,10 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMenu, QStyle,
-                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+                               QToolTip, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...canvas import labels
 from ...model import Event, plan
@@ -77,6 +77,24 @@ def _new_item(node: plan.Node, key: tuple) -> QTreeWidgetItem:
     return item
 
 
+class _PlanTree(QTreeWidget):
+    """The plan's tree, whose note rows make their tooltip when one is asked for: it
+    names the note's rank, and one note in or out re-ranks thousands of rows."""
+
+    def __init__(self, tip: Callable[[QTreeWidgetItem], str | None]):
+        super().__init__()
+        self._tip = tip
+
+    def viewportEvent(self, event: QEvent) -> bool:  # Qt's name
+        if event.type() == QEvent.ToolTip:
+            item = self.itemAt(event.pos())
+            tip = self._tip(item) if item is not None else None
+            if tip is not None:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+                return True
+        return super().viewportEvent(event)
+
+
 def method_label(method: str) -> str:
     return {"impact_effort": tr("impact ÷ effort"), "ice": tr("ICE"), "rice": tr("RICE"),
             "votes": tr("votes"), "weighted": tr("weighted score")}.get(method, method)
@@ -115,7 +133,7 @@ class PlanView(QWidget, _Follower):
         self.hint = QLabel(tr("No pain points or opportunities yet: add them on the "
                               "canvas (P, O), then plan actions for them."))
         self.hint.setWordWrap(True)
-        self.tree = QTreeWidget()
+        self.tree = _PlanTree(self.note_tip)
         self.tree.setColumnCount(self.COLUMNS)
         self.tree.setHeaderLabels([tr("Plan"), tr("Score"), tr("Owner"), tr("Due"),
                                    tr("Status")])
@@ -322,9 +340,6 @@ class PlanView(QWidget, _Follower):
             old, row.score = row.score, node.score
             if old is None or old.value != node.score.value:
                 item.setText(1, format_score(node.score.value))
-            if old is None or (old.rank, old.formula, old.flags) != (
-                    node.score.rank, node.score.formula, node.score.flags):
-                self._note_tip(node, item)
 
     def _renumber(self, node: plan.Node, item: QTreeWidgetItem) -> None:
         """Numbers of a kept subtree: its items mirror its nodes one for one."""
@@ -379,7 +394,6 @@ class PlanView(QWidget, _Follower):
         item.setIcon(0, note_icon(kind))
         item.setText(0, self._note_text(node))
         item.setText(1, format_score(node.score.value))
-        self._note_tip(node, item)
         item.setText(4, self._word(kind, labels.note_kind_label))
 
     def _fill_action(self, node: plan.Node, item: QTreeWidgetItem, style: QStyle) -> None:
@@ -435,15 +449,17 @@ class PlanView(QWidget, _Follower):
     def _action_text(self, node: plan.Node) -> str:
         return f"{node.number}  {node.title or self._word('Untitled action', tr)}"
 
-    def _note_tip(self, node: plan.Node, item: QTreeWidgetItem) -> None:
-        score = node.score
-        kind = self.journey.get(node.id)["note_kind"]
-        kind_name = self._word(kind, labels.note_kind_label)
-        tip = [kind_name, self._word("Rank %1", tr).replace("%1", str(score.rank)),
-               self._word("Score: %1", tr).replace("%1", score.formula)]
-        tip = "\n".join(tip + list(score.flags))
-        for column in range(self.COLUMNS):
-            item.setToolTip(column, tip)
+    def note_tip(self, item: QTreeWidgetItem) -> str | None:
+        """A note row's tooltip (its kind, rank and score formula), made when hovered;
+        ``None`` for other rows, which keep theirs in the item."""
+        row = self._rows.get(item.data(0, ROLE_ID)) if item.data(0, ROLE_KIND) == "note" \
+            else None
+        if row is None or row.node.id not in self.journey:
+            return None
+        score = row.node.score
+        kind_name = labels.note_kind_label(self.journey.get(row.node.id)["note_kind"])
+        return "\n".join([kind_name, tr("Rank %1").replace("%1", str(score.rank)),
+                          tr("Score: %1").replace("%1", score.formula), *score.flags])
 
     def _word(self, key, make):
         word = self._words.get(key)
