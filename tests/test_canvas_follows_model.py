@@ -175,7 +175,7 @@ def test_after_random_edits_and_undos_every_item_sits_where_a_fresh_layout_puts_
             for source, target in journey.flows():
                 expected = FlowItem(source, target)
                 expected.update_path(fresh)
-                assert scene.flow_item(source, target).path() == expected.path()
+                assert scene.flow_item(source, target).scene_path() == expected.scene_path()
             points = L.emotion_curve(journey, fresh)
             assert [(p.x(), p.y()) for p in scene.lane.points()] == [(x, y)
                                                                    for _, x, y in points]

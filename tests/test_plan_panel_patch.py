@@ -346,3 +346,15 @@ def test_hovering_a_note_row_shows_its_rank_after_a_note_above_it_goes(qtbot):
         QEvent.ToolTip, pos, view.tree.viewport().mapToGlobal(pos)))
     assert QToolTip.isVisible()
     assert f"Rank {ranks[last] - 1}" in QToolTip.text().splitlines()
+
+
+def test_an_empty_stage_added_leaves_the_plan_alone_and_a_reorder_does_not(qtbot):
+    document = Document(sample_journey())
+    view = shown(PlanView(document, lambda ids: None, lambda: TODAY))
+    qtbot.addWidget(view)
+    view.lazy.flush()
+    document.push(AddStageCommand(document.journey, "Empty", 1))
+    assert not view.lazy.stale
+    document.push(MoveStageCommand(document.journey, "s0", 3))
+    assert view.lazy.stale
+    assert dump(view) == fresh(document)

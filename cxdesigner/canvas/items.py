@@ -403,6 +403,8 @@ class FlowItem(QGraphicsPathItem):
             path.moveTo(ax, sy)
             path.cubicTo(ax, sy + drop, bx, ey + drop, bx, ey)
             head, ex = _HEADS[None], bx
+        if self.x() or self.y():
+            self.setPos(0.0, 0.0)  # the path is in scene units again (see shift)
         self.setPath(path)
         (lx, ly), (rx, ry) = head
         self._head = QPolygonF((QPointF(ex, ey), QPointF(ex - lx, ey - ly),
@@ -410,6 +412,16 @@ class FlowItem(QGraphicsPathItem):
         self._bounds = path.boundingRect().united(self._head.boundingRect()).adjusted(
             -6, -6, 6, 6)
         self._shape = None
+
+    def shift(self, dx: float) -> None:
+        """Both ends moved along by ``dx`` (their bands did): the same arrow, moved.
+        One call instead of routing the path again, for thousands of flows when a
+        stage comes or goes before them."""
+        self.moveBy(dx, 0.0)
+
+    def scene_path(self) -> QPainterPath:
+        """The path in scene units (it is in the item's own, moved by ``shift``)."""
+        return self.path().translated(self.pos())
 
     def shape(self) -> QPainterPath:  # Qt's name: a wider band to click on
         if self._shape is None:

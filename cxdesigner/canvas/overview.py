@@ -158,7 +158,7 @@ class OverviewItem(QGraphicsItem):
     def _build_flows(self) -> None:
         path = QPainterPath()
         for flow in self.scene().flow_items():
-            path.addPath(flow.path())
+            path.addPath(flow.scene_path())
         self._flows = path
 
     # --------------------------------------------------------------- painting
@@ -216,7 +216,7 @@ class OverviewItem(QGraphicsItem):
         for item in selected:
             kind = item.type()
             if kind == FLOW_TYPE:
-                painter.drawPath(item.path())
+                painter.drawPath(item.scene_path())
             elif kind == CARD_TYPE:  # bands still paint their own
                 painter.drawRect(item.mapRectToScene(_CARD))
             elif kind == CHIP_TYPE:

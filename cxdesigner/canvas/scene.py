@@ -259,28 +259,46 @@ class JourneyScene(QGraphicsScene):
                 card.setPos(rect.x, rect.y)
                 moved.add(tp)
         # Only flows with a moved end change shape (a path costs ~15 µs: 5,000 of them
-        # on every edit was most of an edit's time).
+        # on every edit was most of an edit's time); one whose ends both moved with
+        # their bands by the same ``dx`` is only moved along.
         flows = self._flows
+        shifted = self._shifted_cards(delta, moved) if not everything else set()
         if everything:  # new flows included: each is pathed once
             for flow in flows.values():
                 flow.update_path(layout)
             self._unpathed_flows.clear()
         elif layout.rtl != was_rtl or len(moved) > _FLOW_SCAN:
+            rtl_changed, dx = layout.rtl != was_rtl, delta.dx
             for (source, target), flow in flows.items():
-                if layout.rtl != was_rtl or source in moved or target in moved:
+                if rtl_changed:
+                    flow.update_path(layout)
+                elif source in shifted and target in shifted:
+                    flow.shift(dx)
+                elif source in moved or target in moved:
                     flow.update_path(layout)
         else:
-            journey = self.journey
+            journey, dx = self.journey, delta.dx
             for tp in moved:
                 for other in journey.flows_from(tp):
                     if (flow := flows.get((tp, other))) is not None:
-                        flow.update_path(layout)
+                        if tp in shifted and other in shifted:
+                            flow.shift(dx)
+                        else:
+                            flow.update_path(layout)
                 for other in journey.flows_into(tp):
                     if other not in moved and (flow := flows.get((other, tp))) is not None:
                         flow.update_path(layout)
         self._path_new_flows()
         self._set_scene_rect()
         self.layout_changed.emit()
+
+    def _shifted_cards(self, delta: L.LayoutDelta, moved: set[str]) -> set[str]:
+        """The moved cards that only went along with their band (``delta.shifted``)."""
+        if not delta.shifted:
+            return set()
+        where, bands, touched = self.live.where, delta.shifted, self._touched
+        return {tp for tp in moved
+                if tp not in touched and tp in where and where[tp][0] in bands}
 
     def _set_scene_rect(self) -> None:
         b = self.layout.bounds

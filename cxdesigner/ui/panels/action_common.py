@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QStyle, QTreeWidget, QTreeWidgetItem, QTreeWidget
 
 from ...canvas import labels
 from ...model import schema as S
-from ...model.changes import AddNode, RemoveNode, SetNode
+from ...model.changes import AddNode, RemoveNode, SetNode, SetStageOrder
 from .lazy_panel import LazyPanel
 
 SelectCallback = Callable[[list[str]], None]
@@ -130,8 +130,20 @@ def affects_actions(change) -> bool:
             continue
         if t is SetNode and kind == S.TOUCHPOINT and not _PLACE_KEYS & op.new.keys():
             continue
+        # A stage that comes or goes with nothing in it, or an order in which the stages
+        # kept keep their order, leaves every branch as it was (its notes, its
+        # touchpoints and their notes each come with ops of their own).
+        if kind == S.STAGE and t in (AddNode, RemoveNode):
+            continue
+        if t is SetStageOrder and _same_order(op.old, op.new):
+            continue
         return True
     return False
+
+
+def _same_order(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    both = set(old) & set(new)
+    return [s for s in old if s in both] == [s for s in new if s in both]
 
 
 class _Follower:
