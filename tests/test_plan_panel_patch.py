@@ -358,3 +358,22 @@ def test_an_empty_stage_added_leaves_the_plan_alone_and_a_reorder_does_not(qtbot
     document.push(MoveStageCommand(document.journey, "s0", 3))
     assert view.lazy.stale
     assert dump(view) == fresh(document)
+
+
+def test_a_large_plan_first_shows_its_stages_folded_and_a_small_one_open(qtbot, monkeypatch):
+    from cxdesigner.ui.panels import plan_view
+
+    monkeypatch.setattr(plan_view, "FOLD_OVER", 5)  # the sample has 10 ranked notes
+    document = Document(sample_journey())
+    view = shown(PlanView(document, lambda ids: None, lambda: TODAY))
+    qtbot.addWidget(view)
+    view.lazy.flush()
+    root = view.tree.invisibleRootItem()
+    assert root.childCount() and not any(root.child(i).isExpanded()
+                                         for i in range(root.childCount()))
+    monkeypatch.setattr(plan_view, "FOLD_OVER", 50)
+    small = shown(PlanView(document, lambda ids: None, lambda: TODAY))
+    qtbot.addWidget(small)
+    small.lazy.flush()
+    root = small.tree.invisibleRootItem()
+    assert all(root.child(i).isExpanded() for i in range(root.childCount()))
