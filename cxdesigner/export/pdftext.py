@@ -126,6 +126,15 @@ def colour_op(hex_colour: str, op: str) -> str:
     return found
 
 
+def actual_text(text: str) -> str:
+    """The marked-content operator that starts a span whose text, for copying and
+    searching, is ``text`` (not the glyphs drawn inside it): a PDF text string in
+    UTF-16BE with its byte-order mark, as a hex string (no escaping needed; characters
+    outside the Basic Multilingual Plane become surrogate pairs, as the format asks).
+    Closed by ``EMC``."""
+    return f"/Span <</ActualText <FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC"
+
+
 class TextBatch:
     """Many runs of text in one PDF text object: far fewer operators than one
     ``drawString`` each.  The text is drawn when the batch is closed, above whatever
@@ -168,6 +177,33 @@ class TextBatch:
                 code.append(f"({escaped}) Tj")
         self.x = x + (_width_table(font, size).get(text) or fonts.width(text, font, size))
         self.y = y
+
+    def add_mirrored(self, x: float, y: float, text: str, font: str, size: float,
+                     fill: str, marks: tuple[tuple[int, str], ...]) -> float:
+        """``add`` for a run of a right-to-left line with mirrored characters
+        (``marks``: offset in ``text``, logical character); returns the end x.  The
+        glyph drawn for a mirrored bracket is ")" where the text has "(", and the PDF
+        maps a glyph to its character: extractors, which put the visual line back in
+        reading order themselves, would give ")...(".  So each mirrored character is
+        drawn in its own marked span that says which character it stands for; the
+        pieces between are drawn as usual.  Same glyphs, same places (widths add up,
+        ReportLab does not kern), so the page looks the same.  Bold pieces fall back
+        to the regular face as ``rtl.draw_runs`` does."""
+        pos = 0
+        for offset, logical in marks + ((len(text), ""),):
+            if offset > pos:
+                for piece, face in fonts.runs(text[pos:offset], font):
+                    self.add(x, y, piece, face, size, fill)
+                    x += fonts.width(piece, face, size)
+            if logical:
+                ch = text[offset]
+                face = fonts.runs(ch, font)[0][1]
+                self.code.append(actual_text(logical))
+                self.add(x, y, ch, face, size, fill)
+                self.code.append("EMC")
+                x += fonts.width(ch, face, size)
+            pos = offset + 1
+        return x
 
     @property
     def count(self) -> int:

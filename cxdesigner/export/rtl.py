@@ -272,6 +272,23 @@ def visual(spans: list[Span], rtl: bool) -> list[Span]:
     return _visual_cached(text, lengths, styles, rtl)
 
 
+class Runs(list):
+    """Visual runs (a list of spans) that also know which of their characters were
+    mirrored: ``mirrored`` maps a run's index to ``(offset, logical character)`` pairs.
+    A bracket in a right-to-left run is drawn as its mirror image, and the PDF maps
+    the glyph to the mirror character; ``draw_runs`` marks each one with the character
+    it stands for (an ``/ActualText`` span, ``pdftext.TextBatch.add_mirrored``), so that copied text has "(...)" where the
+    map has it, not ")...(".  Every caller passes the runs from ``visual`` to
+    ``draw_runs`` as they are, so the marks travel with them."""
+
+    __slots__ = ("mirrored",)
+
+    def __init__(self, spans=(),
+                 mirrored: dict[int, tuple[tuple[int, str], ...]] | None = None):
+        super().__init__(spans)
+        self.mirrored = mirrored
+
+
 @lru_cache(maxsize=8192)
 def _visual_cached(text: str, lengths: tuple[int, ...], styles: tuple[Style, ...],
                    rtl: bool) -> list[Span]:
@@ -280,6 +297,7 @@ def _visual_cached(text: str, lengths: tuple[int, ...], styles: tuple[Style, ...
     for k, n in enumerate(lengths):
         owner.extend([k] * n)
     out: list[Span] = []
+    mirrored: dict[int, list[tuple[int, str]]] = {}
     current, buf = None, []
     for ch, i in order:
         if ch in "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u061c":
@@ -289,10 +307,14 @@ def _visual_cached(text: str, lengths: tuple[int, ...], styles: tuple[Style, ...
             out.append(("".join(buf), current))
             buf = []
         current = style
+        if ch != text[i]:  # mirroring is the only step that changes a character
+            mirrored.setdefault(len(out), []).append((len(buf), text[i]))
         buf.append(ch)
     if buf:
         out.append(("".join(buf), current))
-    return out
+    if not mirrored:
+        return out
+    return Runs(out, {k: tuple(v) for k, v in mirrored.items()})
 
 
 # Anything that can move characters or be removed when a line is put in visual order.
@@ -426,7 +448,12 @@ def draw_runs(canv, runs: list[Span], x: float, y: float,
     if own:
         batch = TextBatch(canv)
     add, bold = batch.add, fonts.BOLD
-    for text, style in runs:
+    mirrored = getattr(runs, "mirrored", None)  # only ``Runs`` has it
+    for k, (text, style) in enumerate(runs):
+        if mirrored and k in mirrored:
+            x = batch.add_mirrored(x, y, text, style.font, style.size, style.color,
+                                   mirrored[k])
+            continue
         font, size = style.font, style.size
         if font != bold:  # only bold may need pieces in the regular face
             add(x, y, text, font, size, style.color)
