@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 from ..fileformat.xmltext import xml_bytes
 from ..model import JourneyMap
 from ..model import schema as S
+from ..model.vocabulary import vocabulary
 
 MAX_SIDE = 16384
 MAX_PIXELS = 64 * 1024 * 1024
@@ -162,8 +163,10 @@ def svg_bytes(journey: JourneyMap, persona: str | None = None) -> tuple[bytes, R
         generator.setSize(QSize(width, height))
         generator.setViewBox(target)
         generator.setResolution(96)
-        generator.setTitle(journey.document["title"] or tr("Journey map"))
-        generator.setDescription(tr("A customer-journey map made with CX Designer"))
+        # The picture's title and description are part of the map: its language.
+        words = vocabulary(journey.document["language"])
+        generator.setTitle(journey.document["title"] or words("untitled"))
+        generator.setDescription(words("picture_description"))
         painter = QPainter(generator)
         try:
             painter.fillRect(target, BACKGROUND)
