@@ -321,3 +321,10 @@ def test_the_lane_title_fits_its_room(qapp):
 def test_the_lane_title_names_any_customer_in_the_maps_language(qapp):
     journey = JourneyMap({"title": "", "language": "he", "direction": "rtl"})
     assert lane.lane_title(journey, S.GENERAL, 300.0) == "רגש (כל לקוח)"
+
+
+def test_the_lane_title_is_whole_on_a_one_stage_map(qapp, drawn):
+    journey = JourneyMap({"title": "", "language": "en", "direction": "ltr"})
+    journey.add_stage("Only")
+    render.png_bytes(journey)
+    assert "Emotion (Any customer)" in drawn

@@ -74,7 +74,9 @@ def text_block(text: str, font: QFont, option: QTextOption, width: float,
     beyond ``max_height``, end in an ellipsis instead of being cut."""
     metrics = QFontMetricsF(font)
     if option.wrapMode() == QTextOption.NoWrap:
-        text = metrics.elidedText(text.replace("\n", " "), Qt.ElideRight, width)
+        # Line and segment breaks (a spreadsheet's vertical tab too) become spaces: in
+        # one line they would only split the bidi runs, and an isolate with them.
+        text = metrics.elidedText(text.translate(_ONE_LINE), Qt.ElideRight, width)
     else:
         text = text.replace("\n", "\u2028")  # QTextLayout breaks lines at U+2028 only
     layout = _lay_out(text, font, option, width)
@@ -91,6 +93,9 @@ def text_block(text: str, font: QFont, option: QTextOption, width: float,
             tail = metrics.elidedText(tail.replace("\u2028", " "), Qt.ElideRight, width)
             layout = _lay_out(head + tail, font, option, width)
     return layout
+
+
+_ONE_LINE = str.maketrans(dict.fromkeys("\n\r\t\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029", " "))
 
 
 def _lay_out(text: str, font: QFont, option: QTextOption, width: float) -> QTextLayout:

@@ -111,7 +111,7 @@ class EmotionLaneItem(QGraphicsItem):
         painter.drawRoundedRect(self._rect, 10, 10)
         rtl = self._layout.rtl
         # The labels sit at the lane's start: on a long map, most repaints miss them.
-        room = max(0.0, min(TITLE_W, self._rect.width() - 80))
+        room = max(0.0, min(TITLE_W, self._rect.width() - 48))  # 8 px short of its end
         start = QRectF(self._rect.right() - room - 40 if rtl else self._rect.left(),
                        self._rect.top(), room + 40, self._rect.height())
         labelled = option.exposedRect.intersects(start)

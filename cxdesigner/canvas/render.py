@@ -240,7 +240,8 @@ def _load_fonts() -> None:
 #
 # The canvas isolates titles (FSI ... PDI) so that Qt orders them right; Qt has done the
 # ordering by the time it writes the runs, and an isolate split across two runs would
-# only confuse a viewer, so the isolate marks are taken out of the runs.
+# only confuse a viewer, so the isolate marks are taken out of the runs (and a run of
+# nothing else with them).
 _TEXT = re.compile(rb"<text\b([^>]*)>([^<]*)</text>")
 _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _RLE, _PDF = "\u202b".encode(), "\u202c".encode()
@@ -250,6 +251,8 @@ _ISOLATES = re.compile(rb"\xe2\x81[\xa6-\xa9]")  # U+2066..U+2069 in UTF-8
 def _mark_rtl_runs(svg: bytes) -> bytes:
     def mark(match: re.Match) -> bytes:
         text = _ISOLATES.sub(b"", match.group(2))
+        if not text.strip():
+            return b""  # a run that held only an isolate mark (or nothing)
         if not _RTL_LETTER.search(text.decode("utf-8", "replace")):
             return b"<text" + match.group(1) + b">" + text + b"</text>"
         return b"<text" + match.group(1) + b">" + _RLE + text + _PDF + b"</text>"
