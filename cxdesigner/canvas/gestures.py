@@ -495,7 +495,8 @@ class GestureController:
         painter.setPen(self._pen(highlight, 2))
         painter.setBrush(colour)
         painter.drawRoundedRect(ghost, 10, 10)
-        title = self.scene.journey.title(self._subject) or labels.tr("Untitled stage")
+        journey = self.scene.journey
+        title = journey.title(self._subject) or labels.map_words(journey)("untitled_stage")
         painter.setPen(self.view.palette().text().color())
         painter.setFont(pixel_font(22, bold=True))
         painter.drawText(ghost.adjusted(16, 14, -16, -8), title,

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QStyle,
                                QStyleOptionGraphicsItem)
 
 from ..model import layout as L
+from ..model.vocabulary import isolate
 from . import labels
 
 # Kinds of item, so the scene can tell them apart (QGraphicsItem.type()).
@@ -55,10 +56,11 @@ def _font(size: int, bold: bool = False) -> QFont:
 @functools.lru_cache(maxsize=None)
 def _option(rtl: bool, align_end: bool = False, wrap: bool = True,
             own_direction: bool = False) -> QTextOption:
-    """``text_option``, shared: never modify the result.  ``own_direction`` is for the
-    interface's words on the canvas (a channel's name): placed as the map reads, but
-    read in their own language's direction, or an English label in a Hebrew map comes
-    out as "...Reviews / word of mout", its ellipsis at the wrong end."""
+    """``text_option``, shared: never modify the result.  ``own_direction`` is for text
+    that may be in another language than the map's direction (a title, a persona's
+    name): placed as the map reads, but read in its own direction (its first strong
+    letter), or an English title in a Hebrew map comes out as "...Reviews / word of
+    mout", its ellipsis at the wrong end."""
     option = text_option(rtl, align_end, wrap)
     if own_direction:
         option.setTextDirection(Qt.LayoutDirectionAuto)
@@ -72,7 +74,9 @@ def text_block(text: str, font: QFont, option: QTextOption, width: float,
     beyond ``max_height``, end in an ellipsis instead of being cut."""
     metrics = QFontMetricsF(font)
     if option.wrapMode() == QTextOption.NoWrap:
-        text = metrics.elidedText(text.replace("\n", " "), Qt.ElideRight, width)
+        # Line and segment breaks (a spreadsheet's vertical tab too) become spaces: in
+        # one line they would only split the bidi runs, and an isolate with them.
+        text = metrics.elidedText(text.translate(_ONE_LINE), Qt.ElideRight, width)
     else:
         text = text.replace("\n", "\u2028")  # QTextLayout breaks lines at U+2028 only
     layout = _lay_out(text, font, option, width)
@@ -89,6 +93,9 @@ def text_block(text: str, font: QFont, option: QTextOption, width: float,
             tail = metrics.elidedText(tail.replace("\u2028", " "), Qt.ElideRight, width)
             layout = _lay_out(head + tail, font, option, width)
     return layout
+
+
+_ONE_LINE = str.maketrans(dict.fromkeys("\n\r\t\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029", " "))
 
 
 def _lay_out(text: str, font: QFont, option: QTextOption, width: float) -> QTextLayout:
@@ -209,10 +216,13 @@ class StageBandItem(ModelItem):
             painter.setBrush(Qt.NoBrush)
             painter.drawRoundedRect(self._rect, 10, 10)
         painter.setPen(palette.buttonText().color())
-        title = self.journey.title(self.element_id) or labels.tr("Untitled stage")
-        # Logical order in both directions: the bidi algorithm puts "1." at the
-        # reading start of a Hebrew title, as a Hebrew writer expects.
-        text = f"{index + 1}. {title}"
+        journey = self.journey
+        title = journey.title(self.element_id) or labels.map_words(journey)("untitled_stage")
+        # Logical order in both directions: "1." at the reading start, as the map reads.
+        # The title is isolated (FSI...PDI) so it reads in its own direction and cannot
+        # carry the number along: unisolated, a Latin title in a Hebrew map came out
+        # as "Z .1", and one ending in digits joined them to the number.
+        text = f"{index + 1}. {isolate(title)}"
         room = self.header_rect().adjusted(16, 14, -16, -8)
         _line(text, 22, True, self.rtl, room.width()).draw(painter, room.topLeft())
 
@@ -281,9 +291,10 @@ class TouchpointCardItem(ModelItem):
         # Channel and direct/indirect on top, the emotion dot in the far corner (the
         # label starts after the dot in a right-to-left map, where the dot is on the left).
         painter.setPen(palette.placeholderText().color())
-        key = (attrs["channel"], attrs["mode"], rtl)
-        if self._top is None or self._top[0] != key:  # labels translate: ~40 µs a card
-            top = f"{labels.channel_label(key[0])} · {labels.mode_label(key[1])}"
+        words = labels.map_words(self.journey)  # the map's language, not the interface's
+        key = (attrs["channel"], attrs["mode"], rtl, words.lang)
+        if self._top is None or self._top[0] != key:  # laid out again only on a change
+            top = f"{words.channel(key[0])} · {words.mode(key[1])}"
             self._top = (key, _line(top, 12, False, rtl, L.CARD_W - 46, own_direction=True))
         self._top[1].draw(painter, QPointF(36 if rtl else 10, 6))
         emotion = self.journey.emotion(self.element_id, self.scene().persona)
@@ -295,11 +306,14 @@ class TouchpointCardItem(ModelItem):
             painter.setPen(_WHITE)
             draw_centred(painter, dot, f"{emotion:+d}" if emotion else "0", 12)
         painter.setPen(palette.text().color())
-        title = attrs["title"] or labels.tr("Untitled touchpoint")
+        title = attrs["title"] or words("untitled_touchpoint")
         if self._title is None or self._title[0] != (title, rtl):
             # Up to three lines, the last elided: laid out again only when it changes.
-            self._title = ((title, rtl), text_block(title, _font(16, True), _option(rtl),
-                                                    L.CARD_W - 20, max_height=58))
+            # Placed as the map reads, read in the title's own direction: a Latin title
+            # in a Hebrew map keeps its full stop at its end.
+            self._title = ((title, rtl), text_block(
+                title, _font(16, True), _option(rtl, own_direction=True), L.CARD_W - 20,
+                max_height=58))
         self._title[1].draw(painter, QPointF(10, 30))
         for chip in self.chips:  # they do not paint themselves (see NoteChipItem)
             chip.draw(painter, palette)
@@ -313,7 +327,8 @@ class NoteChipItem(ModelItem):
     def __init__(self, note: str, extra: int = 0):
         super().__init__(note)
         self.extra = extra  # notes beyond the card's room, counted on the last chip
-        self._face: tuple[str, str] | None = None  # kind and text, read at the first draw
+        # Language, kind and text, read at the first draw.
+        self._face: tuple[str, str, str] | None = None
         # Its card paints it (draw() below): one Python paint() per card rather than one
         # per card and chip, and one item fewer to switch at low zoom (overview.py).  It
         # is still an item, for hit-testing and selection; the scene repaints the card
@@ -336,13 +351,15 @@ class NoteChipItem(ModelItem):
 
     def draw(self, painter: QPainter, palette) -> None:
         """Paint the chip in its card's coordinates."""
-        if self._face is None:
+        words = labels.map_words(self.journey)
+        if self._face is None or self._face[0] != words.lang:
             # A chip lives as long as its note is unchanged (the card rebuilds its chips
-            # on any note change), so its kind and letter are read once.
+            # on any note change), so its kind and letter are read once, and again only
+            # when the map's language changes.
             kind = self.journey.get(self.element_id)["note_kind"]
-            self._face = (kind, f"+{self.extra + 1}" if self.extra
-                          else labels.note_kind_letter(kind))
-        kind, text = self._face
+            self._face = (words.lang, kind, f"+{self.extra + 1}" if self.extra
+                          else words.note_letter(kind))
+        _, kind, text = self._face
         rect = QRectF(self.pos(), _CHIP_SIZE)
         painter.setPen(QPen(palette.highlight().color(), 3) if self.isSelected() else Qt.NoPen)
         painter.setBrush(labels.NOTE_COLOURS[kind])

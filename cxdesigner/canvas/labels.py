@@ -1,9 +1,24 @@
-"""Names and colours the interface shows for the model's vocabularies (translatable)."""
+"""Names and colours for the model's vocabularies.
+
+Two languages meet here.  What the map draws (its cards, bands, chips and lane, on
+the canvas and in the PNG and SVG exports) speaks the **map's** language:
+``map_words(journey)``, the Qt-free table of ``model/vocabulary.py`` that the report
+reads too, so a Hebrew map's pictures are Hebrew in an English editor.  The panels'
+lists and fields speak the **interface's** language: the ``tr`` functions below,
+translated by Qt.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
+
+from ..model.vocabulary import Vocabulary, vocabulary
+
+
+def map_words(journey) -> Vocabulary:
+    """The words the map draws of itself, in the map's language (not the interface's)."""
+    return vocabulary(journey.document["language"])
 
 
 def tr(text: str) -> str:

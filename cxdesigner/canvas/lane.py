@@ -7,16 +7,41 @@ only paints it, and repaints the strip an edit changed, not the whole lane.
 from __future__ import annotations
 
 import bisect
+import functools
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPen, QPolygonF
+from PySide6.QtGui import QFontMetricsF, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from ..model import layout as L
 from ..model import schema as S
-from .items import LANE_TYPE, _line, draw_centred
+from ..model.vocabulary import isolate, vocabulary
+from .items import LANE_TYPE, _font, _line, draw_centred
+from .labels import map_words
 
 MARGIN = 8.0  # the dots' and the line's pens reach this far past their points
+TITLE_W = 420.0  # the most the lane's title takes, after the value labels
+
+
+def lane_title(journey, persona: str, width: float) -> str:
+    """The lane's title in the map's language, "Emotion (Ronit, mother of two)", fitted
+    to ``width``: only the persona's name is shortened, with an ellipsis, so the words
+    around it stay whole; and the name is isolated, so a Hebrew name in an English
+    map (or the reverse) reads in its own direction and keeps the brackets in place."""
+    words = map_words(journey)
+    if persona == S.GENERAL or persona not in journey:
+        return words("emotion_lane", persona=words("all_customers"))
+    name = journey.title(persona) or words("untitled_persona")
+    return _fitted_title(words.lang, name.replace("\n", " "), width)
+
+
+@functools.lru_cache(maxsize=64)
+def _fitted_title(lang: str, name: str, width: float) -> str:
+    words = vocabulary(lang)
+    metrics = QFontMetricsF(_font(14, True))
+    frame = metrics.horizontalAdvance(words("emotion_lane", persona=""))
+    name = metrics.elidedText(name, Qt.ElideRight, max(0.0, width - frame - 4))
+    return words("emotion_lane", persona=isolate(name))
 
 
 def _strip(points: list[tuple[float, float]], keys: list[float], ordered: bool,
@@ -86,8 +111,9 @@ class EmotionLaneItem(QGraphicsItem):
         painter.drawRoundedRect(self._rect, 10, 10)
         rtl = self._layout.rtl
         # The labels sit at the lane's start: on a long map, most repaints miss them.
-        start = QRectF(self._rect.right() - 300 if rtl else self._rect.left(),
-                       self._rect.top(), 300, self._rect.height())
+        room = max(0.0, min(TITLE_W, self._rect.width() - 48))  # 8 px short of its end
+        start = QRectF(self._rect.right() - room - 40 if rtl else self._rect.left(),
+                       self._rect.top(), room + 40, self._rect.height())
         labelled = option.exposedRect.intersects(start)
         for value in range(S.EMOTION_MIN, S.EMOTION_MAX + 1):
             y = self._layout.emotion_y(value)
@@ -98,10 +124,12 @@ class EmotionLaneItem(QGraphicsItem):
                 label_x = self._rect.right() - 32 if rtl else self._rect.left() + 6
                 draw_centred(painter, QRectF(label_x, y - 8, 28, 16),
                              f"{value:+d}" if value else "0", 12, bold=False)
-        if labelled:
+        if labelled and room > 0:
             painter.setPen(palette.text().color())
-            title_x = self._rect.right() - 300 if rtl else self._rect.left() + 40
-            _line(self.scene().persona_label(), 14, True, rtl, 260, own_direction=True).draw(
+            scene = self.scene()
+            title_x = self._rect.right() - 40 - room if rtl else self._rect.left() + 40
+            title = lane_title(scene.journey, scene.persona, room)
+            _line(title, 14, True, rtl, room, own_direction=True).draw(
                 painter, QPointF(title_x, self._rect.top() + 4))
         curve = self._curve
         if curve is None or not curve.points:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 from ..fileformat.xmltext import xml_bytes
 from ..model import JourneyMap
 from ..model import schema as S
+from ..model.vocabulary import vocabulary
 
 MAX_SIDE = 16384
 MAX_PIXELS = 64 * 1024 * 1024
@@ -162,8 +163,10 @@ def svg_bytes(journey: JourneyMap, persona: str | None = None) -> tuple[bytes, R
         generator.setSize(QSize(width, height))
         generator.setViewBox(target)
         generator.setResolution(96)
-        generator.setTitle(journey.document["title"] or tr("Journey map"))
-        generator.setDescription(tr("A customer-journey map made with CX Designer"))
+        # The picture's title and description are part of the map: its language.
+        words = vocabulary(journey.document["language"])
+        generator.setTitle(journey.document["title"] or words("untitled"))
+        generator.setDescription(words("picture_description"))
         painter = QPainter(generator)
         try:
             painter.fillRect(target, BACKGROUND)
@@ -234,16 +237,25 @@ def _load_fonts() -> None:
 # right-to-left embedding that every bidi-aware viewer honours (browsers, Inkscape,
 # Qt's own renderer; the direction attribute is ignored by some), and the text is
 # still the title as written, so it can be found and copied.
+#
+# The canvas isolates titles (FSI ... PDI) so that Qt orders them right; Qt has done the
+# ordering by the time it writes the runs, and an isolate split across two runs would
+# only confuse a viewer, so the isolate marks are taken out of the runs (and a run of
+# nothing else with them).
 _TEXT = re.compile(rb"<text\b([^>]*)>([^<]*)</text>")
 _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _RLE, _PDF = "\u202b".encode(), "\u202c".encode()
+_ISOLATES = re.compile(rb"\xe2\x81[\xa6-\xa9]")  # U+2066..U+2069 in UTF-8
 
 
 def _mark_rtl_runs(svg: bytes) -> bytes:
     def mark(match: re.Match) -> bytes:
-        if not _RTL_LETTER.search(match.group(2).decode("utf-8", "replace")):
-            return match.group(0)
-        return b"<text" + match.group(1) + b">" + _RLE + match.group(2) + _PDF + b"</text>"
+        text = _ISOLATES.sub(b"", match.group(2))
+        if not text.strip():
+            return b""  # a run that held only an isolate mark (or nothing)
+        if not _RTL_LETTER.search(text.decode("utf-8", "replace")):
+            return b"<text" + match.group(1) + b">" + text + b"</text>"
+        return b"<text" + match.group(1) + b">" + _RLE + text + _PDF + b"</text>"
     return _TEXT.sub(mark, svg)
 
 

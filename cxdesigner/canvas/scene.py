@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Signal
+from PySide6.QtCore import QEvent, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from ..commands import ChangeCommand
@@ -173,12 +173,6 @@ class JourneyScene(QGraphicsScene):
         except RuntimeError:  # items being deleted (with the scene, or their card)
             chips = set()
         self._selected_chips = chips
-
-    def persona_label(self) -> str:
-        if self.persona == S.GENERAL:
-            return QCoreApplication.translate("canvas", "Emotion: any customer")
-        name = self.journey.title(self.persona)
-        return QCoreApplication.translate("canvas", "Emotion: %1").replace("%1", name)
 
     # ------------------------------------------------------------ building
     def _build(self) -> None:
@@ -412,6 +406,12 @@ class JourneyScene(QGraphicsScene):
                 item.update()
             self.lane.update()
             self._dirty_cards.update(self.journey.ids(S.TOUCHPOINT))  # chips mirror
+        elif "language" in event.keys:
+            # The map's words (channels, chip letters, "Untitled ...", the lane's title)
+            # are read at paint in its language: repainting is all it takes.
+            for item in self._items.values():
+                item.update()
+            self.lane.update()
 
     def _on_journey_changed(self, event: Event) -> None:
         touched, emotions = self._touched, self._emotions

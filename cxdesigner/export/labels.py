@@ -1,14 +1,21 @@
 """The words and colours of the report, in English and Hebrew (no Qt, no ReportLab).
 
 The report speaks the map's language: ``labels(journey.document["language"])``.
-Placeholders use ``str.format`` names.
+Placeholders use ``str.format`` names.  The words the report shares with the canvas
+and the picture exports (channels, note kinds, statuses, emotions, "Untitled ...")
+are ``model/vocabulary.py``'s, so that a map reads the same in every picture of it;
+this table adds the report's own words.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 
+from ..model.vocabulary import (CHANNELS, NOTE_KINDS, NOTE_LETTERS, PERSONA_KINDS,  # noqa: F401
+                                STATUSES, WORDS, Vocabulary)
+
 EN = {
+    **WORDS["en"],
     # sections
     "cover": "Cover", "contents": "Contents", "summary": "Executive summary",
     "map": "The journey map", "curve": "Emotion curve", "stages": "Stage by stage",
@@ -16,7 +23,7 @@ EN = {
     "personas": "Personas",
     # cover
     "report_kind": "Customer journey report", "client": "Prepared for",
-    "consultant": "Prepared by", "date": "Date", "untitled": "Untitled journey map",
+    "consultant": "Prepared by", "date": "Date",
     "made_with": "Made with CX Designer",
     # footer
     "page_of": "page {n} of {m}",
@@ -41,18 +48,15 @@ EN = {
                  "one a page (the number is the page), each overlapping the next.",
     "continued_from": "continued from page {page}",
     "legend": "Legend", "emotion": "Emotion", "flow": "Customer flow",
-    "emotion_lane": "Emotion ({persona})",
     # curve
-    "all_customers": "Any customer", "touchpoint_key": "Touchpoints",
+    "touchpoint_key": "Touchpoints",
     "no_emotions": "No emotion is recorded for this persona.",
     "lowest": "Lowest", "highest": "Highest",
-    "emotion_2": "Delighted", "emotion_1": "Pleased", "emotion_0": "Neutral",
-    "emotion_-1": "Annoyed", "emotion_-2": "Frustrated",
     # stages
     "stage_n": "Stage {n}", "no_touchpoints": "No touchpoints in this stage.",
     "stage_notes": "About the whole stage", "map_notes": "About the whole journey",
     "touchpoint": "Touchpoint", "stage": "Stage",
-    "channel": "Channel", "owner": "Owner", "direct": "direct", "indirect": "indirect",
+    "channel": "Channel", "owner": "Owner",
     "evidence": "Evidence", "nps": "NPS", "csat": "CSAT", "kpi": "KPI",
     "emotions": "Emotion", "scores": "impact {impact} · effort {effort}",
     "votes": "{n} votes", "confidence": "confidence {n}",
@@ -87,12 +91,13 @@ EN = {
 }
 
 HE = {
+    **WORDS["he"],
     "cover": "שער", "contents": "תוכן העניינים", "summary": "תקציר מנהלים",
     "map": "מפת המסע", "curve": "עקומת הרגש", "stages": "שלב אחר שלב",
     "swot": "ניתוח SWOT", "matrix": "מטריצת עדיפויות", "plan": "תוכנית הפעולה לפי עדיפות",
     "personas": "פרסונות",
     "report_kind": "דוח מסע לקוח", "client": "הוכן עבור", "consultant": "הוכן על ידי",
-    "date": "תאריך", "untitled": "מפת מסע ללא שם", "made_with": "הופק ב־CX Designer",
+    "date": "תאריך", "made_with": "הופק ב־CX Designer",
     "page_of": "עמוד {n} מתוך {m}",
     "goal": "מטרת החוויה", "no_goal": "עדיין לא נכתבה מטרה למפה הזו.",
     "at_a_glance": "במבט אחד", "top_priorities": "העדיפויות העליונות",
@@ -112,16 +117,13 @@ HE = {
                  "בעמודים הבאים, חלק בכל עמוד (המספר הוא מספר העמוד), וכל חלק חופף לבא אחריו.",
     "continued_from": "המשך מעמוד {page}",
     "legend": "מקרא", "emotion": "רגש", "flow": "מסלול הלקוח",
-    "emotion_lane": "רגש ({persona})",
-    "all_customers": "כל לקוח", "touchpoint_key": "נקודות המגע",
+    "touchpoint_key": "נקודות המגע",
     "no_emotions": "לא נרשם רגש לפרסונה הזו.",
     "lowest": "הנמוך ביותר", "highest": "הגבוה ביותר",
-    "emotion_2": "מאושר", "emotion_1": "מרוצה", "emotion_0": "נייטרלי",
-    "emotion_-1": "מאוכזב", "emotion_-2": "מתוסכל",
     "stage_n": "שלב {n}", "no_touchpoints": "אין נקודות מגע בשלב הזה.",
     "stage_notes": "על השלב כולו", "map_notes": "על המסע כולו",
     "touchpoint": "נקודת מגע", "stage": "שלב",
-    "channel": "ערוץ", "owner": "אחראי", "direct": "ישירה", "indirect": "עקיפה",
+    "channel": "ערוץ", "owner": "אחראי",
     "evidence": "מקור", "nps": "NPS", "csat": "CSAT", "kpi": "מדד",
     "emotions": "רגש", "scores": "השפעה {impact} · מאמץ {effort}",
     "votes": "{n} קולות", "confidence": "ביטחון {n}",
@@ -148,41 +150,6 @@ HE = {
     "persona_view": "הרגשות מוצגים עבור {persona}.",
 }
 
-CHANNELS = {
-    "en": {"advertising": "Advertising", "website": "Website", "app": "App",
-           "social": "Social media", "search": "Search", "reviews": "Reviews / word of mouth",
-           "phone": "Phone / call centre", "chat": "Chat", "whatsapp": "WhatsApp",
-           "email": "Email", "store": "Store / sales floor", "face_to_face": "Face to face",
-           "delivery": "Delivery / packaging", "other": "Other"},
-    "he": {"advertising": "פרסום", "website": "אתר", "app": "אפליקציה",
-           "social": "רשתות חברתיות", "search": "חיפוש", "reviews": "ביקורות / מפה לאוזן",
-           "phone": "טלפון / מוקד", "chat": "צ'אט", "whatsapp": "וואטסאפ",
-           "email": 'דוא"ל', "store": "חנות / אולם מכירות", "face_to_face": "פנים אל פנים",
-           "delivery": "משלוח / אריזה", "other": "אחר"},
-}
-NOTE_KINDS = {
-    "en": {"pain_point": "Pain point", "opportunity": "Opportunity", "strength": "Strength",
-           "weakness": "Weakness", "threat": "Threat", "insight": "Insight"},
-    "he": {"pain_point": "נקודת כאב", "opportunity": "הזדמנות", "strength": "חוזקה",
-           "weakness": "חולשה", "threat": "איום", "insight": "תובנה"},
-}
-# One letter on a note chip of the map.
-NOTE_LETTERS = {
-    "en": {"pain_point": "P", "opportunity": "O", "strength": "S", "weakness": "W",
-           "threat": "T", "insight": "I"},
-    "he": {"pain_point": "כ", "opportunity": "ה", "strength": "ח", "weakness": "ל",
-           "threat": "א", "insight": "ת"},
-}
-STATUSES = {
-    "en": {"planned": "Planned", "in_progress": "In progress", "done": "Done",
-           "cancelled": "Cancelled"},
-    "he": {"planned": "מתוכנן", "in_progress": "בביצוע", "done": "בוצע", "cancelled": "בוטל"},
-}
-PERSONA_KINDS = {
-    "en": {"new": "New customer", "existing": "Existing customer",
-           "returning": "Returning customer"},
-    "he": {"new": "לקוח חדש", "existing": "לקוח קיים", "returning": "לקוח חוזר"},
-}
 METHODS = {
     "en": {"impact_effort": "impact / effort", "ice": "ICE (impact, confidence, ease)",
            "rice": "RICE (reach, impact, confidence, effort)", "votes": "votes",
@@ -207,37 +174,17 @@ STATUS_COLOURS = {"planned": "#5f7c8a", "in_progress": "#3b7dd8", "done": "#2e9e
                   "cancelled": "#95a5a6"}
 
 
-class Labels:
-    """The report's words in one language."""
+class Labels(Vocabulary):
+    """The report's words in one language: the map's shared words and the report's."""
 
-    def __init__(self, language: str) -> None:
-        self.lang = "he" if language == "he" else "en"
-        self._words = HE if self.lang == "he" else EN
+    def table(self) -> dict[str, str]:
+        return HE if self.lang == "he" else EN
 
-    def __call__(self, key: str, **values) -> str:
-        text = self._words.get(key) or EN[key]
-        return text.format(**values) if values else text
-
-    def channel(self, channel: str) -> str:
-        return CHANNELS[self.lang].get(channel, channel)
-
-    def note_kind(self, kind: str) -> str:
-        return NOTE_KINDS[self.lang].get(kind, kind)
-
-    def note_letter(self, kind: str) -> str:
-        return NOTE_LETTERS[self.lang].get(kind, "?")
-
-    def status(self, status: str) -> str:
-        return STATUSES[self.lang].get(status, status)
-
-    def persona_kind(self, kind: str) -> str:
-        return PERSONA_KINDS[self.lang].get(kind, kind)
+    def _fallback(self, key: str) -> str:
+        return EN[key]
 
     def method(self, method: str) -> str:
         return METHODS[self.lang].get(method, method)
-
-    def emotion(self, value: int | None) -> str:
-        return "" if value is None else self(f"emotion_{value}")
 
     def date(self, day: _dt.date) -> str:
         return f"{day.day} {MONTHS[self.lang][day.month - 1]} {day.year}"

@@ -287,7 +287,7 @@ def _touchpoint(ctx: Ctx, tp: str) -> Table:
     j, L, th = ctx.journey, ctx.labels, ctx.theme
     attrs = j.get(tp)
     widths = [0.07, 0.71, 0.22]
-    meta = [L.channel(attrs["channel"]), L(attrs["mode"])]
+    meta = [L.channel(attrs["channel"]), L.mode(attrs["mode"])]
     if attrs["owner"]:
         meta.append(f"{L('owner')}: {ctx.t(attrs['owner'])}")
     head = Row([

@@ -11,6 +11,7 @@ from ...canvas.scene import JourneyScene
 from ...commands import AddPersonaCommand, ChangeCommand
 from ...model import Event
 from ...model import schema as S
+from ...model.vocabulary import vocabulary
 from ..document.document import Document
 from .fields import Form
 
@@ -81,7 +82,9 @@ class PersonasPanel(QWidget):
         self.shown.setCurrentIndex(max(0, index))
 
     def add_persona(self) -> None:
-        command = AddPersonaCommand(self.journey, tr("New persona"))
+        # The name is map content: the map's language, not the interface's.
+        name = vocabulary(self.journey.document["language"])("new_persona")
+        command = AddPersonaCommand(self.journey, name)
         if self.document.push(command):
             self._select(command.created)
             self.name_edit.setFocus()
