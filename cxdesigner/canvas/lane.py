@@ -1,6 +1,6 @@
 """The emotion lane under the bands, with the curve of the chosen persona.
 
-The curve itself is ``model.layout.LiveCurve``, kept up to date by the scene; the lane
+The curve itself is ``model.live_curve.LiveCurve``, kept up to date by the scene; the lane
 only paints it, and repaints the strip an edit changed, not the whole lane.
 """
 
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from ..model import layout as L
 from ..model import schema as S
+from ..model.live_curve import LiveCurve
 from ..model.vocabulary import isolate, vocabulary
 from .items import LANE_TYPE, _font, _line, draw_centred
 from .labels import map_words
@@ -67,7 +68,7 @@ class EmotionLaneItem(QGraphicsItem):
         super().__init__()
         self._rect = QRectF()
         self._layout: L.Layout | None = None
-        self._curve: L.LiveCurve | None = None
+        self._curve: LiveCurve | None = None
         # The whole curve as Qt points, made at the first paint that shows all of it
         # and dropped at every change (a strip converts only its own points).
         self._whole: tuple[QPolygonF, QPolygonF] | None = None
@@ -82,7 +83,7 @@ class EmotionLaneItem(QGraphicsItem):
         """The curve's dots, in journey order."""
         return [QPointF(x, y) for x, y in self._curve.points] if self._curve else []
 
-    def refresh(self, layout: L.Layout, curve: L.LiveCurve) -> None:
+    def refresh(self, layout: L.Layout, curve: LiveCurve) -> None:
         """The lane or the whole curve changed: repaint all of it."""
         lane = layout.lane
         rect = QRectF(lane.x, lane.y, lane.w, lane.h)

@@ -19,8 +19,17 @@ from ..commands import ChangeCommand
 from ..model import Event, JourneyMap
 from ..model import layout as L
 from ..model import schema as S
-from .items import (CARD_TYPE, CHIP_TYPE, FLOW_TYPE, FlowItem, ModelItem, NoteChipItem,
-                    StageBandItem, TouchpointCardItem)
+from ..model.live_curve import LiveCurve
+from .items import (
+    CARD_TYPE,
+    CHIP_TYPE,
+    FLOW_TYPE,
+    FlowItem,
+    ModelItem,
+    NoteChipItem,
+    StageBandItem,
+    TouchpointCardItem,
+)
 from .lane import EmotionLaneItem
 from .overview import DETAIL_ZOOM, OverviewItem
 
@@ -61,7 +70,7 @@ class JourneyScene(QGraphicsScene):
         self.persona = S.GENERAL
         self.live = L.LiveLayout(journey)
         self.layout = self.live.layout
-        self.curve = L.LiveCurve(journey)
+        self.curve = LiveCurve(journey)
         self._items: dict[str, ModelItem] = {}  # stages, touchpoints and notes by id
         self._flows: dict[tuple[str, str], FlowItem] = {}
         self._dirty_cards: set[str] = set()  # cards whose chips to rebuild after a change
