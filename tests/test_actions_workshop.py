@@ -9,7 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence,
+                           QPalette)
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QLineEdit, QMainWindow,
                                QMessageBox)
 
@@ -18,16 +19,16 @@ from cxdesigner.canvas.scene import JourneyScene
 from cxdesigner.canvas.view import JourneyView
 from cxdesigner.commands import EditDocumentCommand, EditFieldsCommand
 from cxdesigner.commands.actions import NestActionCommand, RecordVotesCommand
+from cxdesigner.fileformat.templates import sample_path
 from cxdesigner.model import schema as S
 from cxdesigner.model.scoring import rank
-from cxdesigner.fileformat.templates import sample_path
+from cxdesigner.ui.document.document import Document
 from cxdesigner.ui.panels.action_common import OVERDUE_COLOUR, REVIEW_COLOUR, all_items
 from cxdesigner.ui.panels.actions_panel import ActionTreePanel
 from cxdesigner.ui.panels.analysis_panel import AnalysisPanel
 from cxdesigner.ui.workshop.countdown import Countdown, format_time
-from cxdesigner.ui.document.document import Document
-from cxdesigner.ui.workshop.voting import VotingSetupDialog
 from cxdesigner.ui.workshop.mode import WorkshopMode
+from cxdesigner.ui.workshop.voting import VotingSetupDialog
 
 TODAY = dt.date(2027, 1, 10)
 
@@ -549,20 +550,36 @@ def test_the_list_of_notes_gives_dots_to_notes_without_a_chip(qtbot, editor, wor
     assert voting.round.votes() == {wide: 1}
 
 
-def test_a_dot_rewrites_only_its_note_in_the_list_and_undo_takes_it_back(
+def test_a_dot_shows_only_on_its_note_in_the_list_and_undo_takes_it_back(
         qtbot, editor, workshop, voting):
     vote_list = workshop.vote_list
     items = [vote_list.item(i) for i in range(vote_list.count())]
     texts = [item.text() for item in items]
+    notes = [item.data(Qt.UserRole) for item in items]
     click_chip(qtbot, editor, voting.queue)
     after = [vote_list.item(i) for i in range(vote_list.count())]
     assert all(a is b for a, b in zip(after, items))  # the rows were kept, not rebuilt
-    changed = [i for i, item in enumerate(after) if item.text() != texts[i]]
-    assert [after[i].data(Qt.UserRole) for i in changed] == [voting.queue]
-    assert after[changed[0]].text().endswith("● 1")
+    assert [item.text() for item in after] == texts  # the dots are drawn, not written
+    assert [n for n in notes if vote_list.dots(n)] == [voting.queue]
+    assert vote_list.dots(voting.queue) == 1
     qtbot.keyClick(editor.view, Qt.Key_Z, Qt.ControlModifier)  # takes the dot back
     assert voting.round.votes() == {}
-    assert [item.text() for item in after] == texts
+    assert not any(vote_list.dots(n) for n in notes)
+
+
+def test_a_rows_dots_are_drawn_at_its_end(qtbot, editor, workshop, voting):
+    vote_list = workshop.vote_list
+    click_chip(qtbot, editor, voting.queue)
+    item = next(vote_list.item(i) for i in range(vote_list.count())
+                if vote_list.item(i).data(Qt.UserRole) == voting.queue)
+    vote_list.scrollToItem(item)
+    rect = vote_list.visualItemRect(item)
+    image = vote_list.viewport().grab(rect).toImage()
+    highlight = vote_list.palette().color(QPalette.Highlight)
+    rtl = vote_list.layoutDirection() == Qt.RightToLeft
+    room = range(84) if rtl else range(rect.width() - 84, rect.width())
+    assert any(image.pixelColor(x, y) == highlight
+               for x in room for y in range(image.height()))
 
 
 def test_record_votes_adds_to_the_votes_a_note_had(editor):
