@@ -36,8 +36,9 @@ CSV_FILTER = "*.csv"
 _windows: list["MainWindow"] = []
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("MainWindow", text, None, n)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    # A count goes third, as in Qt's own call, so that lupdate sees the plural.
+    return QCoreApplication.translate("MainWindow", text, disambiguation, n)
 
 
 def windows() -> list["MainWindow"]:
@@ -216,9 +217,10 @@ class MainWindow(EditingMixin, QMainWindow):
         try:
             if not scan.entries:
                 if scan.skipped:
+                    skipped = len(scan.skipped)
                     self.statusBar().showMessage(tr(
-                        "%n item(s) in the recovery folder were skipped: %1",
-                        len(scan.skipped)).replace("%1", "; ".join(
+                        "%n item(s) in the recovery folder were skipped: %1", None,
+                        skipped).replace("%1", "; ".join(
                             f"{s.name} ({s.reason})" for s in scan.skipped[:3])))
                 return []
             from .dialogs.recovery import RecoveryDialog
@@ -345,15 +347,17 @@ class MainWindow(EditingMixin, QMainWindow):
         document.mark_modified()
         window = self.show_document(document)
         if result.warnings:
+            warnings = len(result.warnings)
             window.statusBar().showMessage(
-                tr("Imported with %n warning(s). The first: %1", len(result.warnings)).replace(
+                tr("Imported with %n warning(s). The first: %1", None, warnings).replace(
                     "%1", result.warnings[0].message))
         return window
 
     def _report_repairs(self, count: int) -> None:
         if count:
             self.statusBar().showMessage(tr(
-                "%n problem(s) in the file were repaired; save to keep the repairs.", count))
+                "%n problem(s) in the file were repaired; save to keep the repairs.", None,
+                count))
 
     # -------------------------------------------------------------- saving
     def save(self) -> bool:

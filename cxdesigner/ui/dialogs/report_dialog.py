@@ -47,8 +47,9 @@ PDF_FILTER = "*.pdf"
 PREVIEW = QSize(180, 64)
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("ReportDialog", text, None, n)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    # A count goes third, as in Qt's own call, so that lupdate sees the plural.
+    return QCoreApplication.translate("ReportDialog", text, disambiguation, n)
 
 
 def section_label(key: str) -> str:
@@ -521,7 +522,7 @@ class ReportExport(QObject):
             return
         pages = pdf_pages(data)
         message = (tr("Wrote %1 (1 page)") if pages == 1 else
-                   tr("Wrote %1 (%n pages)", pages)).replace("%1", path.name)
+                   tr("Wrote %1 (%n pages)", None, pages)).replace("%1", path.name)
         self.window.statusBar().showMessage(message, 10000)
         self.finished.emit(True)
 

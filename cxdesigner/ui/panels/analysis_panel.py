@@ -41,8 +41,10 @@ ROLE_GROUP = Qt.UserRole + 1  # the heading's kind, to keep what was expanded
 KINDS = ("paths", "low_emotion", "pain_hotspot", "dead_end", "unreachable", "empty_stage")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AnalysisPanel", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    # A count goes third, as in Qt's own call: lupdate marks such a text as a plural
+    # (it misses the plural of a direct ``translate`` call with a variable count).
+    return QCoreApplication.translate("AnalysisPanel", text, disambiguation, n)
 
 
 def heading(kind: str) -> str:
@@ -155,9 +157,8 @@ class AnalysisPanel(QWidget):
             self.summary.setText(tr("Add touchpoints and connect them with flows to "
                                     "see the paths and the moments of truth."))
         elif problems:
-            self.summary.setText(QCoreApplication.translate(
-                "AnalysisPanel", "%n finding(s). Click one to show it on the canvas.", None,
-                problems))
+            self.summary.setText(tr("%n finding(s). Click one to show it on the canvas.",
+                                    None, problems))
         else:
             self.summary.setText(tr("No findings: every touchpoint is on a path and no "
                                     "moment hurts."))
@@ -220,8 +221,8 @@ class AnalysisPanel(QWidget):
             group.addChild(item)
         shown = min(len(findings), MAX_ROWS)
         if total > shown:
-            more = QTreeWidgetItem([QCoreApplication.translate(
-                "AnalysisPanel", "… and %n more", None, total - shown)])
+            hidden = total - shown  # a plain name: lupdate misses a call with an expression
+            more = QTreeWidgetItem([tr("… and %n more", None, hidden)])
             more.setForeground(0, QBrush(self.palette().placeholderText().color()))
             group.addChild(more)
         group.setExpanded(self._expanded[kind])
@@ -230,8 +231,8 @@ class AnalysisPanel(QWidget):
         """The steps' names; a long path's first and last only, around a count."""
         if len(path) <= 2 * PATH_ENDS + 1:
             return [self._name(t) for t in path]
-        skipped = QCoreApplication.translate("AnalysisPanel", "… %n more …", None,
-                                             len(path) - 2 * PATH_ENDS)
+        hidden = len(path) - 2 * PATH_ENDS
+        skipped = tr("… %n more …", None, hidden)
         return ([self._name(t) for t in path[:PATH_ENDS]] + [skipped]
                 + [self._name(t) for t in path[-PATH_ENDS:]])
 

@@ -45,13 +45,10 @@ CANVAS_ZOOM = 1.4  # the canvas's zoom, relative to where it was
 MIN_CANVAS_ZOOM = 0.8  # cards readable across a room, chips big enough to click
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Workshop", text)
-
-
-def trn(text: str, n: int) -> str:
-    """A text with a count, plural-aware for translators (``%n``)."""
-    return QCoreApplication.translate("Workshop", text, None, n)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    # A count goes third, as in Qt's own call: lupdate marks such a text as a plural
+    # (it misses the plural of a direct ``translate`` call with a variable count).
+    return QCoreApplication.translate("Workshop", text, disambiguation, n)
 
 
 def scaled_font(font: QFont, factor: float) -> QFont:
@@ -297,7 +294,7 @@ class WorkshopMode(QObject):
         votes = {note: n for note, n in r.votes().items() if note in self.journey}
         if votes:
             total = sum(votes.values())
-            text = trn("Record Dot Votes (%n dot(s))", total)
+            text = tr("Record Dot Votes (%n dot(s))", None, total)
             if not self.document.push(RecordVotesCommand(self.journey, votes, text)):
                 self.banner.say(tr("The votes could not be recorded; the round stays open."))
                 return False
@@ -312,7 +309,8 @@ class WorkshopMode(QObject):
     def _cancel_clicked(self) -> None:
         r = self.round
         if r is not None and r.dots:
-            answer = self.ask(trn("Discard the %n dot(s) placed in this round?", len(r.dots)),
+            dots = len(r.dots)
+            answer = self.ask(tr("Discard the %n dot(s) placed in this round?", None, dots),
                               QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
             if answer != QMessageBox.Discard:
                 return
