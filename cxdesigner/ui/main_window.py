@@ -20,6 +20,7 @@ from . import copy_paste, settings
 from .document import autosave
 from .document.document import Document
 from .menus import build_menus, build_toolbar, create_actions
+from .panels.action_common import map_direction
 from .panels.actions_panel import ActionTreePanel
 from .panels.analysis_panel import AnalysisPanel
 from .panels.inspector import Inspector
@@ -74,6 +75,11 @@ class MainWindow(EditingMixin, QMainWindow):
         self.scene = JourneyScene(document.journey, document.push, self)
         self.view = JourneyView(self.scene, self)
         self.view.setAccessibleName(tr("Journey map canvas"))
+        # The canvas reads in the map's direction whatever the interface's (a Hebrew
+        # map starts on the right under English menus, an English one on the left under
+        # Hebrew menus); the view would otherwise inherit the application's.
+        self._follow_map_direction()
+        document.journey.events.subscribe("document_changed", self._follow_map_direction)
         self.setCentralWidget(self.view)
         self._build_panels()
         # Workshop mode keeps the plan in view: the room votes, then sees the result.
@@ -132,6 +138,10 @@ class MainWindow(EditingMixin, QMainWindow):
         for dock in bottom[1:]:
             self.tabifyDockWidget(bottom[0], dock)
         bottom[0].raise_()
+
+    def _follow_map_direction(self, event=None) -> None:
+        if event is None or "direction" in event.keys:
+            self.view.setLayoutDirection(map_direction(self.document.journey))
 
     def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -525,6 +535,7 @@ class MainWindow(EditingMixin, QMainWindow):
         for part in (self.scene, self.inspector, self.outline, self.personas, self.plan,
                      self.matrix, self.swot, self.analysis, self.workshop):
             part.detach()
+        self.document.journey.events.unsubscribe(self._follow_map_direction)
         # Deleting the scene deselects its items one by one: nothing may listen by then.
         self.scene.selectionChanged.disconnect()
         if self in _windows:
