@@ -16,3 +16,24 @@ PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
 def isolate(text: str) -> str:
     """``text`` as one directional unit inside a sentence of another direction."""
     return f"{FSI}{text}{PDI}" if text else text
+
+
+LRM = "\u200e"  # LEFT-TO-RIGHT MARK
+RLM = "\u200f"  # RIGHT-TO-LEFT MARK
+
+
+def sentence(text: str, rtl: bool) -> str:
+    """Our sentence ``text`` kept in the interface's direction (``rtl``) inside a view
+    laid out in the map's: "Weaknesses (1)" in a right-to-left panel would otherwise
+    show "(1) Weaknesses".  A mark at each end makes the edges' punctuation and numbers
+    take the sentence's direction; user text in it should be ``isolate``d."""
+    mark = RLM if rtl else LRM
+    return f"{mark}{text}{mark}" if text else text
+
+
+_CONTROLS = dict.fromkeys(map(ord, FSI + PDI + LRM + RLM))
+
+
+def plain(text: str) -> str:
+    """``text`` without the marks and isolates added for display (tests, copying)."""
+    return text.translate(_CONTROLS)

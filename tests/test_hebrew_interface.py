@@ -19,6 +19,7 @@ from cxdesigner.ui.document.recovery_store import Skipped
 from cxdesigner.ui.main_window import MainWindow
 from cxdesigner.ui.workshop.voting import VotingSetupDialog
 
+from cxdesigner.bidi import isolate
 from hebrew_ui import latin_leaks, shown_texts
 
 REPO = Path(__file__).resolve().parents[1]
@@ -184,3 +185,39 @@ def test_saved_choice_drives_the_translator(qapp, temporary_settings):
     finally:
         language.uninstall(qapp, installed)
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_isolate_wraps_user_text_in_first_strong_isolate():
+    assert isolate("לחברים?") == "\u2068לחברים?\u2069"
+    assert isolate("") == ""
+
+
+def test_swot_header_is_one_sentence_with_the_count_after_the_name(qapp, temporary_settings):
+    window = open_window(HEBREW_MAP)  # a right-to-left board in the English interface
+    try:
+        window.docks["swot"].raise_()
+        window.swot.lazy.flush()
+        quadrant = window.swot.quadrants["weakness"]
+        assert quadrant.title.text() == f"\u200eWeaknesses ({quadrant.count})\u200e"
+    finally:
+        window.document.mark_modified = lambda: None
+        window.close()
+
+
+def test_analysis_isolates_the_title_in_its_sentence(qapp, temporary_settings):
+    window = open_window(HEBREW_MAP)
+    try:
+        window.analysis.refresh()
+        hotspots = window.analysis.tree.topLevelItem(2)
+        first = hotspots.child(0).text(0)
+        assert first.startswith("\u200e\u2068") and "\u2069: pain weighing " in first
+    finally:
+        window.document.mark_modified = lambda: None
+        window.close()
+
+
+def test_goal_keeps_its_own_direction_in_the_plan(hebrew):
+    window = open_window(HEBREW_MAP)
+    goal = window.document.journey.document["goal"].strip()
+    window.plan.plan_view.refresh()
+    assert f"\u2068{goal}\u2069" in window.plan.plan_view.goal.text()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (QCoreApplication, QLibraryInfo, QLocale, QTranslator, Qt)
 
+from ..bidi import sentence
 from ..resources_path import resource
 from . import settings
 
@@ -80,3 +81,10 @@ def start(app: QCoreApplication) -> str:
     language = interface_language(settings.language())
     install(app, language)
     return language
+
+
+def ours(text: str) -> str:
+    """``bidi.sentence`` in the running interface's direction."""
+    from PySide6.QtGui import QGuiApplication
+
+    return sentence(text, QGuiApplication.layoutDirection() == Qt.RightToLeft)

@@ -13,12 +13,14 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, QPoint, Qt, QT
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
                                QMessageBox, QWidget)
 
+from ..bidi import isolate
 from ..canvas.scene import JourneyScene
 from ..canvas.view import JourneyView
 from ..fileformat import FileFormatError, templates
 from . import copy_paste, settings
 from .document import autosave
 from .document.document import Document
+from .language import ours
 from .menus import build_menus, build_toolbar, create_actions
 from .panels.action_common import map_direction
 from .panels.actions_panel import ActionTreePanel
@@ -167,8 +169,9 @@ class MainWindow(EditingMixin, QMainWindow):
         self.view.zoom_changed.connect(
             lambda zoom: self.zoom_label.setText(f"{round(zoom * 100)}%"))
         QApplication.clipboard().dataChanged.connect(self._update_edit_actions)
+        # The canvas's messages name map elements: they read in the interface's direction.
         self.view.editor.message.connect(
-            lambda message: self.statusBar().showMessage(message, 8000))
+            lambda message: self.statusBar().showMessage(ours(message), 8000))
 
     def _restore_layout(self) -> None:
         geometry, state = settings.window_state()
@@ -414,7 +417,7 @@ class MainWindow(EditingMixin, QMainWindow):
             self.show_error(tr("Cannot save map"), str(exc))
             return False
         settings.add_recent_file(path)
-        message = tr("Saved %1").replace("%1", str(path))
+        message = tr("Saved %1").replace("%1", isolate(str(path)))
         if notes:  # a backup that could not be kept
             message += " " + tr("No backup was kept: “%1” is not a file.").replace(
                 "%1", path.name + ".bak")
@@ -435,7 +438,7 @@ class MainWindow(EditingMixin, QMainWindow):
         except (FileFormatError, OSError) as exc:
             self.show_error(tr("Cannot export CSV"), str(exc))
             return
-        self.statusBar().showMessage(tr("Exported %1").replace("%1", str(path)), 5000)
+        self.statusBar().showMessage(tr("Exported %1").replace("%1", isolate(str(path))), 5000)
 
     def export_report(self) -> None:
         from .dialogs.report_dialog import export_report
@@ -464,7 +467,7 @@ class MainWindow(EditingMixin, QMainWindow):
         if isinstance(done, RenderError):
             self.show_error(tr("Cannot export image"), str(done))
             return
-        message = tr("Exported %1 (%2 x %3 px)").replace("%1", str(path)).replace(
+        message = tr("Exported %1 (%2 x %3 px)").replace("%1", isolate(str(path))).replace(
             "%2", str(done.width)).replace("%3", str(done.height))
         self.statusBar().showMessage(" ".join([message, *done.notes]), 8000)
 
@@ -480,7 +483,7 @@ class MainWindow(EditingMixin, QMainWindow):
         except FileFormatError as exc:
             self.show_error(tr("Cannot export graph"), exc.message)
             return
-        self.statusBar().showMessage(tr("Exported %1").replace("%1", str(path)), 5000)
+        self.statusBar().showMessage(tr("Exported %1").replace("%1", isolate(str(path))), 5000)
 
     def _export_path(self, title: str, name_filter: str, suffix: str) -> Path | None:
         """Ask where to export; the suffix is added when the name has none."""
@@ -554,7 +557,7 @@ class MainWindow(EditingMixin, QMainWindow):
         name = self.document.path.name if self.document.path else tr("Untitled")
         button = QMessageBox.question(
             self, tr("Unsaved Changes"),
-            tr("Do you want to save the changes to “%1”?").replace("%1", name),
+            tr("Do you want to save the changes to “%1”?").replace("%1", isolate(name)),
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
         return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(button, "cancel")
 

@@ -1827,6 +1827,10 @@
         <translation>הוספת הערה כאן</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>Set Channel</source>
         <translation>קביעת ערוץ</translation>
     </message>

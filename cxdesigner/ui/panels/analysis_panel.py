@@ -23,11 +23,13 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
+from ...bidi import isolate
 from ...canvas import labels
 from ...model import Event, analysis
 from ...model import schema as S
-from .action_common import map_direction
 from ..document.document import Document
+from ..language import ours
+from .action_common import map_direction
 from .lazy_panel import LazyPanel
 
 DEBOUNCE_MS = 300
@@ -186,9 +188,10 @@ class AnalysisPanel(QWidget):
         arrow = " ← " if rtl else " → "
         for n, path in enumerate(paths, 1):
             names = self._path_names(path)
+            # The steps read in the map's direction, the words around in the interface's.
             text = tr("%1 steps: %2").replace("%1", str(len(path))).replace(
-                "%2", arrow.join(names))
-            item = QTreeWidgetItem([f"{n}. {text}"])
+                "%2", isolate(arrow.join(isolate(name) for name in names)))
+            item = QTreeWidgetItem([ours(f"{n}. {text}")])
             item.setToolTip(0, "\n".join(names))
             item.setData(0, ROLE_IDS, list(path))
             group.addChild(item)
@@ -244,7 +247,11 @@ class AnalysisPanel(QWidget):
             else labels.tr("Untitled touchpoint")
 
     def _message(self, finding: analysis.Finding) -> str:
-        name = self._name(finding.element)
+        return ours(self._sentence(finding))
+
+    def _sentence(self, finding: analysis.Finding) -> str:
+        # The title is the user's, in any direction; the sentence around it is ours.
+        name = isolate(self._name(finding.element))
         value = finding.value
         if finding.kind == "low_emotion":
             felt = f"{int(value):+d}".replace("-", "−")

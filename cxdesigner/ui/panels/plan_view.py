@@ -35,12 +35,14 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMenu, QStyle,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from ...bidi import isolate
 from ...canvas import labels
 from ...model import Event, plan
 from .action_common import (ROLE_ID, ROLE_KEY, ROLE_KIND, SelectCallback, _Follower, _TreeState,
                             affects_actions, all_items, arrange_children, flag_text, format_date,
                             map_direction, mark_flags, note_icon, rekey, subtree, tr)
 from ..document.document import Document
+from ..language import ours
 
 
 # More note rows than both of these to make anew: build the whole tree again.
@@ -173,7 +175,9 @@ class PlanView(QWidget, _Follower):
         self.setLayoutDirection(map_direction(journey))
         self.plan = derived = self._index.plan(self.today())
         goal = derived.goal.strip()
-        self.goal.setText(tr("Goal: %1").replace("%1", goal) if goal
+        # The goal is the user's, in the map's language: isolated, its "?" stays at
+        # its own end whatever the interface's direction.
+        self.goal.setText(ours(tr("Goal: %1").replace("%1", isolate(goal))) if goal
                           else tr("No goal yet: set it in the map details."))
         self.method.setText(tr("Ranked by %1").replace("%1", method_label(derived.method)))
         self.hint.setVisible(not derived.branches)

@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QDialog, QDockWid
                                QGraphicsItem, QLineEdit, QMainWindow, QMessageBox,
                                QPlainTextEdit, QSizePolicy, QTextEdit, QToolBar, QWidget)
 
+from ...bidi import isolate
 from ...canvas.items import CHIP_TYPE
 from ...commands.actions import RecordVotesCommand
 from ...model import Event
 from ...model.scoring import RANKED_KINDS
 from .countdown import Countdown, TimerWidget
 from ..document.document import Document
+from ..language import ours
 from .voting import DotBadgeItem, VoteList, VotingBanner, VotingRound, VotingSetupDialog
 
 if TYPE_CHECKING:  # only named in signatures: the mode drives them through Qt's API
@@ -281,8 +283,8 @@ class WorkshopMode(QObject):
             self.banner.say(tr("Every dot is placed. Close the round to record the votes."))
             return False
         if not r.place_dot(note):
-            self.banner.say(tr("%1 has no dots left: go on to the next participant.")
-                            .replace("%1", r.participant))
+            self.banner.say(ours(tr("%1 has no dots left: go on to the next participant.")
+                                 .replace("%1", isolate(r.participant))))
             return False
         return True
 
