@@ -221,3 +221,16 @@ def test_goal_keeps_its_own_direction_in_the_plan(hebrew):
     goal = window.document.journey.document["goal"].strip()
     window.plan.plan_view.refresh()
     assert f"\u2068{goal}\u2069" in window.plan.plan_view.goal.text()
+
+
+def test_text_without_translation_shows_its_source(hebrew):
+    # The translator answers "not here" (a null string), not an empty text.
+    assert QCoreApplication.translate("MainWindow", "No such text anywhere") == \
+        "No such text anywhere"
+
+
+def test_score_formula_is_in_the_interface_words(hebrew):
+    from cxdesigner.ui.panels.action_common import score_text, score_vocabulary
+
+    assert score_text("impact 3 / effort 2 = 1.50", score_vocabulary()) == \
+        "השפעה 3 / מאמץ 2 = 1.50"

@@ -232,7 +232,7 @@ def field(window, label: str, kind: str = S.TOUCHPOINT):
     layout = window.inspector.forms[kind].form_layout
     for row in range(layout.rowCount()):
         item = layout.itemAt(row, layout.ItemRole.LabelRole)
-        if item is not None and item.widget().text() == label + ":":
+        if item is not None and plain(item.widget().text()) == label + ":":
             return layout.itemAt(row, layout.ItemRole.FieldRole).widget()
     raise KeyError(label)
 

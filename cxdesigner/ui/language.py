@@ -40,7 +40,9 @@ class _Translator(QTranslator):
         found = super().translate(context, source, disambiguation, n)
         if not found and context:
             found = super().translate("", source, disambiguation, n)
-        return found
+        # None is Qt's null string: "not here", so Qt asks the next translator and at
+        # last shows the source text.  An empty string would show as nothing.
+        return found or None
 
 
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:

@@ -324,6 +324,10 @@
         <translation>מחבר</translation>
     </message>
     <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
         <source>Goal of the experience:</source>
         <translation>מטרת החוויה:</translation>
     </message>
@@ -1086,6 +1090,42 @@
         <translation>הערה ללא שם</translation>
     </message>
     <message>
+        <source>impact</source>
+        <translation>השפעה</translation>
+    </message>
+    <message>
+        <source>effort</source>
+        <translation>מאמץ</translation>
+    </message>
+    <message>
+        <source>confidence</source>
+        <translation>ביטחון</translation>
+    </message>
+    <message>
+        <source>ease</source>
+        <translation>קלות</translation>
+    </message>
+    <message>
+        <source>reach</source>
+        <translation>היקף</translation>
+    </message>
+    <message>
+        <source>assumed</source>
+        <translation>משוער</translation>
+    </message>
+    <message>
+        <source>unscored</source>
+        <translation>ללא ניקוד</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>חסר</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>לא נוקד</translation>
+    </message>
+    <message>
         <source>Overdue</source>
         <translation>באיחור</translation>
     </message>
@@ -1327,7 +1367,7 @@
     </message>
     <message>
         <source>Moments of truth: touchpoints where the customer feels −1 or worse.</source>
-        <translation>רגעי אמת: נקודות מגע שבהן הלקוח מרגיש ‎−1 או גרוע מכך.</translation>
+        <translation>רגעי אמת: נקודות מגע שבהן הלקוח מרגיש ⁦−1⁩ או גרוע מכך.</translation>
     </message>
     <message>
         <source>The touchpoints carrying the most pain points, weaknesses and threats (weighed by impact).</source>
@@ -1444,11 +1484,11 @@
     </message>
     <message>
         <source>+2  Delighted</source>
-        <translation>‎+2  מאושר</translation>
+        <translation>⁦+2⁩  מאושר</translation>
     </message>
     <message>
         <source>+1  Pleased</source>
-        <translation>‎+1  מרוצה</translation>
+        <translation>⁦+1⁩  מרוצה</translation>
     </message>
     <message>
         <source>0  Neutral</source>
@@ -1456,11 +1496,11 @@
     </message>
     <message>
         <source>−1  Annoyed</source>
-        <translation>‎−1  מתוסכל</translation>
+        <translation>⁦−1⁩  מתוסכל</translation>
     </message>
     <message>
         <source>−2  Angry</source>
-        <translation>‎−2  כועס</translation>
+        <translation>⁦−2⁩  כועס</translation>
     </message>
     <message>
         <source>Description</source>
@@ -1504,11 +1544,11 @@
     </message>
     <message>
         <source>−100 to 100</source>
-        <translation>‎−100 עד 100</translation>
+        <translation>⁦−100⁩ עד 100</translation>
     </message>
     <message>
         <source>CSAT %</source>
-        <translation>‏CSAT %</translation>
+        <translation>CSAT %</translation>
     </message>
     <message>
         <source>0 to 100</source>
@@ -1729,6 +1769,18 @@
     <message>
         <source>Ranked by %1</source>
         <translation>מדורג לפי %1</translation>
+    </message>
+    <message>
+        <source>Whole journey</source>
+        <translation>המסע כולו</translation>
+    </message>
+    <message>
+        <source>Rank %1</source>
+        <translation>דירוג %1</translation>
+    </message>
+    <message>
+        <source>Score: %1</source>
+        <translation>ציון: %1</translation>
     </message>
     <message>
         <source>Address This…</source>

@@ -40,7 +40,8 @@ from ...canvas import labels
 from ...model import Event, plan
 from .action_common import (ROLE_ID, ROLE_KEY, ROLE_KIND, SelectCallback, _Follower, _TreeState,
                             affects_actions, all_items, arrange_children, flag_text, format_date,
-                            map_direction, mark_flags, note_icon, rekey, subtree, tr)
+                            map_direction, mark_flags, note_icon, rekey, score_text,
+                            score_vocabulary, subtree, tr)
 from ..document.document import Document
 from ..language import ours
 
@@ -429,27 +430,31 @@ class PlanView(QWidget, _Follower):
         return item
 
     def _stage_text(self, node: plan.Node) -> str:
-        title = node.title or (self._word("Whole journey", tr) if node.id is None
+        title = node.title or (self._word("Whole journey", lambda _: tr("Whole journey")) if node.id is None
                                else self._word("Untitled stage", labels.tr))
         return f"{node.number}  {title}"
 
     def _note_text(self, node: plan.Node) -> str:
-        return f"{node.number}  {node.title or self._word('Untitled note', tr)}"
+        return f"{node.number}  {node.title or self._word('Untitled note', lambda _: tr('Untitled note'))}"
 
     def _action_text(self, node: plan.Node) -> str:
-        return f"{node.number}  {node.title or self._word('Untitled action', tr)}"
+        return f"{node.number}  {node.title or self._word('Untitled action', lambda _: tr('Untitled action'))}"
 
     def _note_tip(self, node: plan.Node, item: QTreeWidgetItem) -> None:
         score = node.score
         kind = self.journey.get(node.id)["note_kind"]
         kind_name = self._word(kind, labels.note_kind_label)
-        tip = [kind_name, self._word("Rank %1", tr).replace("%1", str(score.rank)),
-               self._word("Score: %1", tr).replace("%1", score.formula)]
-        tip = "\n".join(tip + list(score.flags))
+        words = self._word("score words", lambda _: score_vocabulary())
+        tip = [kind_name,
+               self._word("Rank %1", lambda _: tr("Rank %1")).replace("%1", str(score.rank)),
+               self._word("Score: %1", lambda _: tr("Score: %1")).replace(
+                   "%1", score_text(score.formula, words))]
+        tip = "\n".join(tip + [score_text(flag, words) for flag in score.flags])
         for column in range(self.COLUMNS):
             item.setToolTip(column, tip)
 
     def _word(self, key, make):
+        # ``make`` calls tr() with the literal text itself: lupdate only finds literals.
         word = self._words.get(key)
         if word is None:
             word = self._words[key] = make(key)
