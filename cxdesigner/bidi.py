@@ -11,15 +11,13 @@ from __future__ import annotations
 
 FSI = "\u2068"  # FIRST STRONG ISOLATE
 PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
+LRM = "\u200e"  # LEFT-TO-RIGHT MARK
+RLM = "\u200f"  # RIGHT-TO-LEFT MARK
 
 
 def isolate(text: str) -> str:
     """``text`` as one directional unit inside a sentence of another direction."""
     return f"{FSI}{text}{PDI}" if text else text
-
-
-LRM = "\u200e"  # LEFT-TO-RIGHT MARK
-RLM = "\u200f"  # RIGHT-TO-LEFT MARK
 
 
 def sentence(text: str, rtl: bool) -> str:
@@ -37,3 +35,11 @@ _CONTROLS = dict.fromkeys(map(ord, FSI + PDI + LRM + RLM))
 def plain(text: str) -> str:
     """``text`` without the marks and isolates added for display (tests, copying)."""
     return text.translate(_CONTROLS)
+
+
+def left_to_right(text: str) -> str:
+    """A signed number or code ("−2", "20+") that keeps its sign on its own side in a
+    right-to-left line.  Marks, not an isolate: Qt's item views lay an isolated "−2" out
+    as "2−" in a right-to-left row, while a mark before the digits makes them strong
+    left-to-right (UBA rule W7), which every Qt text path honours."""
+    return f"{LRM}{text}{LRM}" if text else text

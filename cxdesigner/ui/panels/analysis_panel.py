@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
-from ...bidi import isolate
+from ...bidi import isolate, left_to_right
 from ...canvas import labels
 from ...model import Event, analysis
 from ...model import schema as S
@@ -166,7 +166,7 @@ class AnalysisPanel(QWidget):
                                     "moment hurts."))
 
     def _group(self, kind: str, count_text: str, count: int) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([f"{heading(kind)} ({count_text})"])
+        item = QTreeWidgetItem([ours(f"{heading(kind)} ({left_to_right(count_text)})")])
         item.setData(0, ROLE_GROUP, kind)
         item.setToolTip(0, explanation(kind))
         font = QFont(item.font(0))
@@ -255,7 +255,8 @@ class AnalysisPanel(QWidget):
         value = finding.value
         if finding.kind == "low_emotion":
             felt = f"{int(value):+d}".replace("-", "−")
-            return tr("%1: the customer feels %2").replace("%1", name).replace("%2", felt)
+            return tr("%1: the customer feels %2").replace("%1", name).replace(
+                "%2", left_to_right(felt))
         if finding.kind == "pain_hotspot":
             return tr("%1: pain weighing %2").replace("%1", name).replace(
                 "%2", f"{value:g}")
