@@ -3,6 +3,7 @@
 
     python3 dev.py run [FILE]     open the editor (on the bundled sample map by default)
     python3 dev.py test [ARGS]    run the whole test suite (ARGS go to pytest)
+    python3 dev.py i18n           update the Hebrew translation source and compile it
 
 Needs only Python 3.11+.  The environment lives in .venv (or $CXD_VENV) and is
 reinstalled when pyproject.toml changes.
@@ -86,11 +87,13 @@ def run_child(cmd: list[str], **kw) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("run", "test"):
+    if not argv or argv[0] not in ("run", "test", "i18n"):
         print(__doc__.strip())
         return 2
     python = ensure_venv()
     env = dict(os.environ)
+    if argv[0] == "i18n":  # lupdate and lrelease come with PySide6, in the environment
+        return run_child([str(python), str(ROOT / "tools" / "i18n.py")], cwd=ROOT, env=env)
     if argv[0] == "test":
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         check_qt(python, env)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -13,15 +12,21 @@ from .resources_path import resource
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app = QApplication.instance()
+    created = app is None
+    if created:
+        app = QApplication(argv if argv is not None else sys.argv)
     app.setOrganizationName("CX Designer")
     app.setApplicationName("CX Designer")
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
         QFontDatabase.addApplicationFont(str(resource("fonts", name)))
     app.aboutToQuit.connect(_release_clipboard)
-    translator = QTranslator(app)
-    if translator.load(QLocale(), "cxdesigner", "_", str(resource("i18n"))):
-        app.installTranslator(translator)
+    if created:
+        # The language is chosen once, before any window: the saved choice, else the
+        # system locale.  An application made elsewhere (a test) keeps its own.
+        from .ui import language
+
+        language.start(app)
     return app
 
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QMessageBox
 
+from cxdesigner.bidi import plain
 from cxdesigner.canvas import render
 from cxdesigner.cli import main
 from cxdesigner.export import SECTIONS, ReportError
@@ -496,7 +497,7 @@ def test_exporting_draws_the_pdf_on_a_worker_thread_and_the_window_stays_usable(
     assert data.startswith(b"%PDF")
     pages = rd.pdf_pages(data)
     assert pages >= 2
-    assert window.statusBar().currentMessage() == f"Wrote report.pdf ({pages} pages)"
+    assert plain(window.statusBar().currentMessage()) == f"Wrote report.pdf ({pages} pages)"
     assert not export.running and export.progress is None
 
 

@@ -1,6 +1,6 @@
 """The layers import one way, and no module imports itself round a circle.
 
-    base (cxdesigner, resources_path, terminal)
+    base (cxdesigner, resources_path, terminal, bidi)
     model  <-  fileformat  <-  export
     model  <-  commands  <-  canvas (also fileformat)  <-  ui  <-  app  <-  cli
 
@@ -43,7 +43,7 @@ QT_ROOTS = ("PySide6", "PyQt5", "PyQt6", "shiboken6")
 
 def layer_of(module: str) -> str:
     parts = module.split(".")
-    if len(parts) == 1 or parts[1] in ("resources_path", "terminal"):
+    if len(parts) == 1 or parts[1] in ("resources_path", "terminal", "bidi"):
         return "base"
     return parts[1]
 

@@ -364,7 +364,7 @@ def board_dump(board: SwotBoard) -> tuple:
         notes = quadrant.list
         cards[kind] = ([tuple(notes.item(i).data(role) for role in
                               (CARD_ID, Qt.DisplayRole, KIND_ROLE, WHERE_ROLE, Qt.ToolTipRole))
-                        for i in range(notes.count())], quadrant.count_label.text())
+                        for i in range(notes.count())], quadrant.title.text())
     entries = [(board.filter.itemData(i), board.filter.itemText(i))
                for i in range(board.filter.count())]
     return board.layoutDirection(), entries, board.filter.currentData(), cards

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtTest import QTest
 
+from cxdesigner.bidi import plain
 from cxdesigner.commands import RenameCommand
 from cxdesigner.fileformat import cxmap
 from cxdesigner.model import JourneyMap
@@ -342,7 +343,7 @@ def test_deleting_a_stage_with_the_delete_key_says_what_went_and_ctrl_z_restores
     window.scene.select_ids(["s2"])
     QTest.keyClick(window.view, Qt.Key_Delete)
     assert "s2" not in window.document.journey
-    assert window.statusBar().currentMessage() == (
+    assert plain(window.statusBar().currentMessage()) == (
         "Deleted stage “Purchase” with 2 touchpoints, 3 notes and 2 flows — "
         "Ctrl+Z restores it")
     QTest.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier)
@@ -352,21 +353,21 @@ def test_deleting_a_stage_with_the_delete_key_says_what_went_and_ctrl_z_restores
 def test_deleting_a_selection_counts_what_the_cascade_removed(window):
     window.scene.select_ids(["t1", "t3", "n1"])
     window.delete_selection()  # Edit > Delete
-    assert window.statusBar().currentMessage() == (
+    assert plain(window.statusBar().currentMessage()) == (
         "Deleted 2 touchpoints, 2 notes and 2 flows — Ctrl+Z restores it")
 
 
 def test_deleting_one_note_names_it(window):
     window.scene.select_ids(["n1"])
     window.delete_selection()
-    assert window.statusBar().currentMessage() == "Deleted note “Queue” — Ctrl+Z restores it"
+    assert plain(window.statusBar().currentMessage()) == "Deleted note “Queue” — Ctrl+Z restores it"
 
 
 def test_cutting_a_stage_says_what_went(window):
     window.scene.select_ids(["s2"])
     window.cut()  # Edit > Cut
     assert "s2" not in window.document.journey
-    assert window.statusBar().currentMessage() == (
+    assert plain(window.statusBar().currentMessage()) == (
         "Deleted stage “Purchase” with 2 touchpoints, 3 notes and 2 flows — "
         "Ctrl+Z restores it")
 

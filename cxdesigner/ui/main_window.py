@@ -13,13 +13,16 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, QPoint, Qt, QT
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
                                QMessageBox, QWidget)
 
+from ..bidi import isolate
 from ..canvas.scene import JourneyScene
 from ..canvas.view import JourneyView
 from ..fileformat import FileFormatError, templates
 from . import copy_paste, settings
 from .document import autosave
 from .document.document import Document
+from .language import ours
 from .menus import build_menus, build_toolbar, create_actions
+from .panels.action_common import map_direction
 from .panels.actions_panel import ActionTreePanel
 from .panels.analysis_panel import AnalysisPanel
 from .panels.inspector import Inspector
@@ -36,8 +39,9 @@ CSV_FILTER = "*.csv"
 _windows: list["MainWindow"] = []
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("MainWindow", text, None, n)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    # A count goes third, as in Qt's own call, so that lupdate sees the plural.
+    return QCoreApplication.translate("MainWindow", text, disambiguation, n)
 
 
 def windows() -> list["MainWindow"]:
@@ -73,6 +77,11 @@ class MainWindow(EditingMixin, QMainWindow):
         self.scene = JourneyScene(document.journey, document.push, self)
         self.view = JourneyView(self.scene, self)
         self.view.setAccessibleName(tr("Journey map canvas"))
+        # The canvas reads in the map's direction whatever the interface's (a Hebrew
+        # map starts on the right under English menus, an English one on the left under
+        # Hebrew menus); the view would otherwise inherit the application's.
+        self._follow_map_direction()
+        document.journey.events.subscribe("document_changed", self._follow_map_direction)
         self.setCentralWidget(self.view)
         self._build_panels()
         # Workshop mode keeps the plan in view: the room votes, then sees the result.
@@ -132,6 +141,10 @@ class MainWindow(EditingMixin, QMainWindow):
             self.tabifyDockWidget(bottom[0], dock)
         bottom[0].raise_()
 
+    def _follow_map_direction(self, event=None) -> None:
+        if event is None or "direction" in event.keys:
+            self.view.setLayoutDirection(map_direction(self.document.journey))
+
     def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)  # saveState()/restoreState() find docks by name
@@ -156,8 +169,9 @@ class MainWindow(EditingMixin, QMainWindow):
         self.view.zoom_changed.connect(
             lambda zoom: self.zoom_label.setText(f"{round(zoom * 100)}%"))
         QApplication.clipboard().dataChanged.connect(self._update_edit_actions)
+        # The canvas's messages name map elements: they read in the interface's direction.
         self.view.editor.message.connect(
-            lambda message: self.statusBar().showMessage(message, 8000))
+            lambda message: self.statusBar().showMessage(ours(message), 8000))
 
     def _restore_layout(self) -> None:
         geometry, state = settings.window_state()
@@ -216,9 +230,10 @@ class MainWindow(EditingMixin, QMainWindow):
         try:
             if not scan.entries:
                 if scan.skipped:
+                    skipped = len(scan.skipped)
                     self.statusBar().showMessage(tr(
-                        "%n item(s) in the recovery folder were skipped: %1",
-                        len(scan.skipped)).replace("%1", "; ".join(
+                        "%n item(s) in the recovery folder were skipped: %1", None,
+                        skipped).replace("%1", "; ".join(
                             f"{s.name} ({s.reason})" for s in scan.skipped[:3])))
                 return []
             from .dialogs.recovery import RecoveryDialog
@@ -345,15 +360,17 @@ class MainWindow(EditingMixin, QMainWindow):
         document.mark_modified()
         window = self.show_document(document)
         if result.warnings:
+            warnings = len(result.warnings)
             window.statusBar().showMessage(
-                tr("Imported with %n warning(s). The first: %1", len(result.warnings)).replace(
+                tr("Imported with %n warning(s). The first: %1", None, warnings).replace(
                     "%1", result.warnings[0].message))
         return window
 
     def _report_repairs(self, count: int) -> None:
         if count:
             self.statusBar().showMessage(tr(
-                "%n problem(s) in the file were repaired; save to keep the repairs.", count))
+                "%n problem(s) in the file were repaired; save to keep the repairs.", None,
+                count))
 
     # -------------------------------------------------------------- saving
     def save(self) -> bool:
@@ -400,7 +417,7 @@ class MainWindow(EditingMixin, QMainWindow):
             self.show_error(tr("Cannot save map"), str(exc))
             return False
         settings.add_recent_file(path)
-        message = tr("Saved %1").replace("%1", str(path))
+        message = tr("Saved %1").replace("%1", isolate(str(path)))
         if notes:  # a backup that could not be kept
             message += " " + tr("No backup was kept: “%1” is not a file.").replace(
                 "%1", path.name + ".bak")
@@ -421,7 +438,7 @@ class MainWindow(EditingMixin, QMainWindow):
         except (FileFormatError, OSError) as exc:
             self.show_error(tr("Cannot export CSV"), str(exc))
             return
-        self.statusBar().showMessage(tr("Exported %1").replace("%1", str(path)), 5000)
+        self.statusBar().showMessage(tr("Exported %1").replace("%1", isolate(str(path))), 5000)
 
     def export_report(self) -> None:
         from .dialogs.report_dialog import export_report
@@ -450,7 +467,7 @@ class MainWindow(EditingMixin, QMainWindow):
         if isinstance(done, RenderError):
             self.show_error(tr("Cannot export image"), str(done))
             return
-        message = tr("Exported %1 (%2 x %3 px)").replace("%1", str(path)).replace(
+        message = tr("Exported %1 (%2 x %3 px)").replace("%1", isolate(str(path))).replace(
             "%2", str(done.width)).replace("%3", str(done.height))
         self.statusBar().showMessage(" ".join([message, *done.notes]), 8000)
 
@@ -466,7 +483,7 @@ class MainWindow(EditingMixin, QMainWindow):
         except FileFormatError as exc:
             self.show_error(tr("Cannot export graph"), exc.message)
             return
-        self.statusBar().showMessage(tr("Exported %1").replace("%1", str(path)), 5000)
+        self.statusBar().showMessage(tr("Exported %1").replace("%1", isolate(str(path))), 5000)
 
     def _export_path(self, title: str, name_filter: str, suffix: str) -> Path | None:
         """Ask where to export; the suffix is added when the name has none."""
@@ -521,6 +538,7 @@ class MainWindow(EditingMixin, QMainWindow):
         for part in (self.scene, self.inspector, self.outline, self.personas, self.plan,
                      self.matrix, self.swot, self.analysis, self.workshop):
             part.detach()
+        self.document.journey.events.unsubscribe(self._follow_map_direction)
         # Deleting the scene deselects its items one by one: nothing may listen by then.
         self.scene.selectionChanged.disconnect()
         if self in _windows:
@@ -539,7 +557,7 @@ class MainWindow(EditingMixin, QMainWindow):
         name = self.document.path.name if self.document.path else tr("Untitled")
         button = QMessageBox.question(
             self, tr("Unsaved Changes"),
-            tr("Do you want to save the changes to “%1”?").replace("%1", name),
+            tr("Do you want to save the changes to “%1”?").replace("%1", isolate(name)),
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
         return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(button, "cancel")
 

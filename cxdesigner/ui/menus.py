@@ -151,6 +151,9 @@ def create_actions(w: MenuWindow) -> SimpleNamespace:
     a.delete.setShortcutContext(Qt.WidgetWithChildrenShortcut)
     a.select_all = _action(w, tr("Select &All"), w.select_all, QKeySequence.SelectAll)
     a.map_details = _action(w, tr("&Map Details…"), w.edit_map_details)
+    a.preferences = _action(w, tr("Pr&eferences…"), lambda: _preferences(w),
+                            QKeySequence.Preferences)  # none on Linux and Windows
+    a.preferences.setMenuRole(QAction.PreferencesRole)  # macOS: the application menu
 
     a.zoom_in = _action(w, tr("Zoom &In"), w.view.zoom_in, QKeySequence.ZoomIn,
                         _glyph_icon("zoom-in", "+"))
@@ -159,6 +162,12 @@ def create_actions(w: MenuWindow) -> SimpleNamespace:
     a.fit = _action(w, tr("&Fit Map"), w.view.fit_all, "Ctrl+0",
                     _glyph_icon("zoom-fit-best", "fit"))
     return a
+
+
+def _preferences(w: MenuWindow) -> None:
+    from .dialogs.preferences import edit_preferences
+
+    edit_preferences(w)  # type: ignore[arg-type]  # the window is a QWidget
 
 
 def build_menus(w: MenuWindow, a: SimpleNamespace) -> None:
@@ -188,6 +197,7 @@ def build_menus(w: MenuWindow, a: SimpleNamespace) -> None:
     edit_menu.addAction(a.select_all)
     edit_menu.addSeparator()
     edit_menu.addAction(a.map_details)
+    edit_menu.addAction(a.preferences)
 
     view_menu = bar.addMenu(tr("&View"))
     view_menu.addActions([a.zoom_in, a.zoom_out, a.fit])

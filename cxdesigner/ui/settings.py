@@ -1,4 +1,5 @@
-"""What the editor remembers between runs: window layout and recent files (QSettings)."""
+"""What the editor remembers between runs: window layout, recent files and the
+interface language (QSettings)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
 MAX_RECENT = 10
+# The interface language: the system's, or one chosen in Preferences.
+LANGUAGES = ("system", "en", "he")
 _override: Path | None = None
 
 
@@ -67,4 +70,18 @@ def save_window_state(geometry: QByteArray, state: QByteArray) -> None:
     settings = open_settings()
     settings.setValue("window/geometry", geometry)
     settings.setValue("window/state", state)
+    settings.sync()
+
+
+def language() -> str:
+    """The interface language chosen in Preferences: "system", "en" or "he"."""
+    value = open_settings().value("interface/language", "system")
+    return value if value in LANGUAGES else "system"  # a hand-edited file: the default
+
+
+def set_language(value: str) -> None:
+    if value not in LANGUAGES:
+        raise ValueError(f"unknown interface language: {value!r}")
+    settings = open_settings()
+    settings.setValue("interface/language", value)
     settings.sync()

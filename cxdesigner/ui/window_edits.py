@@ -19,8 +19,9 @@ from . import copy_paste
 from .dialogs.map_details import MapDetailsDialog
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("MainWindow", text, None, n)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    # A count goes third, as in Qt's own call, so that lupdate sees the plural.
+    return QCoreApplication.translate("MainWindow", text, disambiguation, n)
 
 
 class EditingMixin:
@@ -60,7 +61,8 @@ class EditingMixin:
         ids = self.selected_ids()
         if not copy_paste.copy(self.document.journey, ids):
             return False
-        self.statusBar().showMessage(tr("Copied %n element(s).", len(ids)), 4000)
+        count = len(ids)
+        self.statusBar().showMessage(tr("Copied %n element(s).", None, count), 4000)
         return True
 
     def cut(self) -> None:

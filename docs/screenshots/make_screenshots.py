@@ -6,7 +6,9 @@ Opens ``resources/samples/bakery-en.cxmap`` and ``bakery-he.cxmap`` in the real 
 window (no display needed: the offscreen platform) as a user would see them on
 opening, but at zoom 0.6 (the first stages, readable), with the first touchpoint
 selected so the inspector has something to show.  Saves ``editor-en.png`` and
-``editor-he.png`` next to this script.  The user's settings (window layout, recent
+``editor-he.png`` (English interface), then ``hebrew-interface-hebrew-map.png`` and
+``english-interface-hebrew-map.png`` (the interface language against the map's) next to
+this script.  The user's settings (window layout, recent
 files) are neither read nor written.
 """
 
@@ -26,7 +28,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
 
 from cxdesigner.app import make_app  # noqa: E402
 from cxdesigner.model import schema as S  # noqa: E402
-from cxdesigner.ui import settings  # noqa: E402
+from cxdesigner.ui import language, settings  # noqa: E402
 
 SAMPLES = ROOT / "resources" / "samples"
 SIZE = (1600, 1000)
@@ -70,9 +72,14 @@ def shoot(path: Path, out: Path) -> None:
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         settings.use_file(Path(folder) / "settings.ini")
-        make_app([])
+        settings.set_language("en")  # whatever this machine's locale
+        app = make_app([])
         for lang in ("en", "he"):
             shoot(SAMPLES / f"bakery-{lang}.cxmap", HERE / f"editor-{lang}.png")
+        shoot(SAMPLES / "bakery-he.cxmap", HERE / "english-interface-hebrew-map.png")
+        installed = language.install(app, "he")
+        shoot(SAMPLES / "bakery-he.cxmap", HERE / "hebrew-interface-hebrew-map.png")
+        language.uninstall(app, installed)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from ...canvas.title_editor import limit_line, show_line
 from ...model import JourneyMap
+from ..language import ours
 from ..panels.fields import follow_text_direction
 
 
@@ -40,7 +41,7 @@ class MapDetailsDialog(QDialog):
             show_line(edit, self.document[name])
             follow_text_direction(edit, edit.text(), rtl)
             edit.textEdited.connect(lambda text, e=edit: follow_text_direction(e, text, rtl))
-            form.addRow(label + ":", edit)
+            form.addRow(ours(tr("%1:").replace("%1", label)), edit)
             self.lines[name] = edit
         self.goal = QPlainTextEdit(self.document["goal"])
         follow_text_direction(self.goal, self.document["goal"], rtl)

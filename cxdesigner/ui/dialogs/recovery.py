@@ -35,8 +35,9 @@ from ..document.document import Document
 MAP_FILTER = "*.cxmap"
 
 
-def tr(text: str, n: int = -1) -> str:
-    translated = QCoreApplication.translate("RecoveryDialog", text, None, n)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    # A count goes third, as in Qt's own call, so that lupdate sees the plural.
+    translated = QCoreApplication.translate("RecoveryDialog", text, disambiguation, n)
     if n >= 0 and translated == text.replace("%n", str(n)):  # untranslated: English
         translated = english_plural(translated, n)
     return translated
@@ -283,8 +284,9 @@ class RecoveryDialog(QDialog):
             text = tr("Discard the unsaved changes to “%1”? This cannot be undone.").replace(
                 "%1", entry_title(entries[0]))
         else:
+            count = len(entries)
             text = tr("Discard the unsaved changes to %n maps? This cannot be undone.",
-                      len(entries))
+                      None, count)
         button = QMessageBox.question(self, tr("Discard"), text,
                                       QMessageBox.Discard | QMessageBox.Cancel,
                                       QMessageBox.Cancel)
@@ -298,9 +300,10 @@ def _folder_note(skipped: list[Skipped], not_listed: int) -> str:
     lines = []
     if not_listed:
         lines.append(tr("%n older copy(ies) not listed here stay in the recovery folder "
-                        "and are offered once these are dealt with.", not_listed))
+                        "and are offered once these are dealt with.", None, not_listed))
     if skipped:
-        lines.append(tr("%n item(s) in the recovery folder were skipped: %1", len(skipped))
+        count = len(skipped)
+        lines.append(tr("%n item(s) in the recovery folder were skipped: %1", None, count)
                      .replace("%1", "; ".join(f"{s.name} ({s.reason})" for s in skipped[:5])
                               + ("…" if len(skipped) > 5 else "")))
     return "\n".join(lines)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (QCheckBox, QColorDialog, QComboBox, QDialog, QDia
                                QLabel, QLineEdit, QProgressDialog, QPushButton, QVBoxLayout,
                                QWidget)
 
+from ...bidi import isolate
 from ...export.options import (DEFAULT_ACCENT, PAPERS, SECTIONS, ReportError, check_accent,
                                check_logo)
 from ...model import JourneyMap
@@ -47,8 +48,9 @@ PDF_FILTER = "*.pdf"
 PREVIEW = QSize(180, 64)
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("ReportDialog", text, None, n)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    # A count goes third, as in Qt's own call, so that lupdate sees the plural.
+    return QCoreApplication.translate("ReportDialog", text, disambiguation, n)
 
 
 def section_label(key: str) -> str:
@@ -477,7 +479,7 @@ class ReportExport(QObject):
         global _jobs
         _jobs += 1
         self.job, self.path = _jobs, path
-        progress = QProgressDialog(tr("Making %1…").replace("%1", path.name),
+        progress = QProgressDialog(tr("Making %1…").replace("%1", isolate(path.name)),
                                    tr("Cancel"), 0, 0, self.window)
         progress.setWindowTitle(tr("Export Report"))
         progress.setWindowModality(Qt.NonModal)  # keep working on the map meanwhile
@@ -521,7 +523,7 @@ class ReportExport(QObject):
             return
         pages = pdf_pages(data)
         message = (tr("Wrote %1 (1 page)") if pages == 1 else
-                   tr("Wrote %1 (%n pages)", pages)).replace("%1", path.name)
+                   tr("Wrote %1 (%n pages)", None, pages)).replace("%1", isolate(path.name))
         self.window.statusBar().showMessage(message, 10000)
         self.finished.emit(True)
 

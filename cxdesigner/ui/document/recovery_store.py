@@ -46,8 +46,9 @@ _BINARY = getattr(os, "O_BINARY", 0)
 _EPOCH = _dt.datetime.fromtimestamp(0, _dt.timezone.utc)
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Autosave", text, None, n)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    # A count goes third, as in Qt's own call, so that lupdate sees the plural.
+    return QCoreApplication.translate("Autosave", text, disambiguation, n)
 
 
 # ------------------------------------------------------------------ private files

@@ -12,6 +12,7 @@ workshop's vote list; ``note_icon`` by the workshop's vote list.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
@@ -77,6 +78,25 @@ def note_icon(kind: str) -> QIcon:
         painter.end()
         icon = _icon_cache[kind] = QIcon(pixmap)
     return icon
+
+
+_SCORE_WORDS = re.compile(r"\bnot scored\b|\b(?:impact|effort|confidence|ease|reach|votes|"
+                          r"assumed|unscored|no|x)\b")
+
+
+def score_vocabulary() -> dict[str, str]:
+    """The words of the model's score formulas and flags, in the interface's language
+    (look it up once per build: it is used on every ranked row)."""
+    return {"impact": tr("impact"), "effort": tr("effort"), "confidence": tr("confidence"),
+            "ease": tr("ease"), "reach": tr("reach"), "votes": tr("votes"),
+            "assumed": tr("assumed"), "unscored": tr("unscored"), "no": tr("no"),
+            "not scored": tr("not scored"), "x": "×"}
+
+
+def score_text(text: str, vocabulary: dict[str, str]) -> str:
+    """A formula ("impact 3 / effort 2 = 1.50") or flag ("reach assumed 3") of
+    ``model.scoring``, which speaks English, in the words of ``vocabulary``."""
+    return _SCORE_WORDS.sub(lambda match: vocabulary[match.group(0)], text)
 
 
 def flag_text(overdue: bool, review_due: bool) -> str:

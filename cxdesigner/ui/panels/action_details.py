@@ -20,6 +20,7 @@ from ...canvas.title_editor import limit_line, show_line
 from ...model import schema as S
 from .action_common import ROLE_ID, SelectCallback, note_icon, note_title, tr
 from ..document.document import Document
+from ..language import ours
 
 
 class OptionalDateEdit(QWidget):
@@ -139,7 +140,7 @@ class ActionDetails(QWidget):
                               (tr("Last reviewed"), reviewed_row),
                               (tr("Addresses"), self.notes), ("", notes_row)):
             if label:
-                caption = QLabel(label + ":")
+                caption = QLabel(ours(tr("%1:").replace("%1", label)))
                 caption.setBuddy(widget)
                 form.addRow(caption, widget)
                 if not widget.accessibleName():

@@ -23,11 +23,13 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
+from ...bidi import isolate, left_to_right
 from ...canvas import labels
 from ...model import Event, analysis
 from ...model import schema as S
-from .action_common import map_direction
 from ..document.document import Document
+from ..language import ours
+from .action_common import map_direction
 from .lazy_panel import LazyPanel
 
 DEBOUNCE_MS = 300
@@ -41,8 +43,10 @@ ROLE_GROUP = Qt.UserRole + 1  # the heading's kind, to keep what was expanded
 KINDS = ("paths", "low_emotion", "pain_hotspot", "dead_end", "unreachable", "empty_stage")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AnalysisPanel", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    # A count goes third, as in Qt's own call: lupdate marks such a text as a plural
+    # (it misses the plural of a direct ``translate`` call with a variable count).
+    return QCoreApplication.translate("AnalysisPanel", text, disambiguation, n)
 
 
 def heading(kind: str) -> str:
@@ -155,15 +159,14 @@ class AnalysisPanel(QWidget):
             self.summary.setText(tr("Add touchpoints and connect them with flows to "
                                     "see the paths and the moments of truth."))
         elif problems:
-            self.summary.setText(QCoreApplication.translate(
-                "AnalysisPanel", "%n finding(s). Click one to show it on the canvas.", None,
-                problems))
+            self.summary.setText(tr("%n finding(s). Click one to show it on the canvas.",
+                                    None, problems))
         else:
             self.summary.setText(tr("No findings: every touchpoint is on a path and no "
                                     "moment hurts."))
 
     def _group(self, kind: str, count_text: str, count: int) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([f"{heading(kind)} ({count_text})"])
+        item = QTreeWidgetItem([ours(f"{heading(kind)} ({left_to_right(count_text)})")])
         item.setData(0, ROLE_GROUP, kind)
         item.setToolTip(0, explanation(kind))
         font = QFont(item.font(0))
@@ -185,9 +188,10 @@ class AnalysisPanel(QWidget):
         arrow = " ← " if rtl else " → "
         for n, path in enumerate(paths, 1):
             names = self._path_names(path)
+            # The steps read in the map's direction, the words around in the interface's.
             text = tr("%1 steps: %2").replace("%1", str(len(path))).replace(
-                "%2", arrow.join(names))
-            item = QTreeWidgetItem([f"{n}. {text}"])
+                "%2", isolate(arrow.join(isolate(name) for name in names)))
+            item = QTreeWidgetItem([ours(f"{n}. {text}")])
             item.setToolTip(0, "\n".join(names))
             item.setData(0, ROLE_IDS, list(path))
             group.addChild(item)
@@ -220,8 +224,8 @@ class AnalysisPanel(QWidget):
             group.addChild(item)
         shown = min(len(findings), MAX_ROWS)
         if total > shown:
-            more = QTreeWidgetItem([QCoreApplication.translate(
-                "AnalysisPanel", "… and %n more", None, total - shown)])
+            hidden = total - shown  # a plain name: lupdate misses a call with an expression
+            more = QTreeWidgetItem([tr("… and %n more", None, hidden)])
             more.setForeground(0, QBrush(self.palette().placeholderText().color()))
             group.addChild(more)
         group.setExpanded(self._expanded[kind])
@@ -230,8 +234,8 @@ class AnalysisPanel(QWidget):
         """The steps' names; a long path's first and last only, around a count."""
         if len(path) <= 2 * PATH_ENDS + 1:
             return [self._name(t) for t in path]
-        skipped = QCoreApplication.translate("AnalysisPanel", "… %n more …", None,
-                                             len(path) - 2 * PATH_ENDS)
+        hidden = len(path) - 2 * PATH_ENDS
+        skipped = tr("… %n more …", None, hidden)
         return ([self._name(t) for t in path[:PATH_ENDS]] + [skipped]
                 + [self._name(t) for t in path[-PATH_ENDS:]])
 
@@ -243,11 +247,16 @@ class AnalysisPanel(QWidget):
             else labels.tr("Untitled touchpoint")
 
     def _message(self, finding: analysis.Finding) -> str:
-        name = self._name(finding.element)
+        return ours(self._sentence(finding))
+
+    def _sentence(self, finding: analysis.Finding) -> str:
+        # The title is the user's, in any direction; the sentence around it is ours.
+        name = isolate(self._name(finding.element))
         value = finding.value
         if finding.kind == "low_emotion":
             felt = f"{int(value):+d}".replace("-", "−")
-            return tr("%1: the customer feels %2").replace("%1", name).replace("%2", felt)
+            return tr("%1: the customer feels %2").replace("%1", name).replace(
+                "%2", left_to_right(felt))
         if finding.kind == "pain_hotspot":
             return tr("%1: pain weighing %2").replace("%1", name).replace(
                 "%2", f"{value:g}")

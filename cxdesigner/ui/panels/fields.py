@@ -20,6 +20,7 @@ from ...canvas.title_editor import MAX_TITLE, cut_message, limit_document, tell
 from ...commands import ChangeCommand, EditFieldsCommand
 from ...model.schema import MAX_TEXT
 from ..document.document import Document
+from ..language import ours
 
 UNSET = "—"
 
@@ -137,7 +138,9 @@ class Form(QWidget):
 
     # ------------------------------------------------------------- building
     def add_row(self, binding: Binding) -> Binding:
-        label = QLabel(binding.label + ":")
+        # A form label in the interface's direction: "NPS:" in a Hebrew form ends in its
+        # colon on the left, like the Hebrew labels around it.
+        label = QLabel(ours(tr("%1:").replace("%1", binding.label)))
         label.setBuddy(binding.widget)
         binding.widget.setAccessibleName(binding.label)
         self.form_layout.addRow(label, binding.widget)

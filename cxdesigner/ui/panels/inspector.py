@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QLabel, QPushButton, QScrollArea, QSizePolicy,
                                QStackedWidget, QVBoxLayout, QWidget)
 
+from ...bidi import isolate
 from ...canvas import labels
 from ...commands import ChangeCommand, MoveTouchpointsCommand, SetEmotionCommand
 from ...fileformat.csvio import STEP_X
@@ -18,6 +19,7 @@ from ...model import Event
 from ...model import schema as S
 from ...model.changes import SetDocument, SetStageOrder
 from ..document.document import Document
+from ..language import ours
 from .fields import UNSET, Form
 
 EMPTY, MANY = "empty", "many"
@@ -240,7 +242,7 @@ class Inspector(QWidget):
         if kind == S.NOTE:
             target = self.journey.target_of(element)
             about = self.journey.title(target) if target else tr("the whole map")
-            text = tr("About: %1").replace("%1", about or tr("(untitled)"))
+            text = ours(tr("About: %1").replace("%1", isolate(about or tr("(untitled)"))))
         self.subheading.setText(text)
         self.subheading.setVisible(bool(text))
 
@@ -252,7 +254,7 @@ class Inspector(QWidget):
             name = self.journey.title(self.persona) or tr("(unnamed persona)")
             label.setToolTip(name)
             short = name if len(name) <= 14 else name[:13].rstrip(" ,") + "…"
-            label.setText(tr("For %1:").replace("%1", short))
+            label.setText(ours(tr("For %1:").replace("%1", isolate(short))))
 
     def _on_journey_changed(self, event: Event) -> None:
         if self.persona != S.GENERAL and self.persona not in self.journey:

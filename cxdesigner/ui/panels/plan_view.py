@@ -35,12 +35,15 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMenu, QStyle,
                                QToolTip, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from ...bidi import isolate
 from ...canvas import labels
 from ...model import Event, plan
 from .action_common import (ROLE_ID, ROLE_KEY, ROLE_KIND, SelectCallback, _Follower, _TreeState,
                             affects_actions, all_items, arrange_children, flag_text, format_date,
-                            map_direction, mark_flags, note_icon, rekey, subtree, tr)
+                            map_direction, mark_flags, note_icon, rekey, score_text,
+                            score_vocabulary, subtree, tr)
 from ..document.document import Document
+from ..language import ours
 
 
 # More note rows than both of these to make anew: build the whole tree again.
@@ -195,7 +198,9 @@ class PlanView(QWidget, _Follower):
         self.setLayoutDirection(map_direction(journey))
         self.plan = derived = self._index.plan(self.today())
         goal = derived.goal.strip()
-        self.goal.setText(tr("Goal: %1").replace("%1", goal) if goal
+        # The goal is the user's, in the map's language: isolated, its "?" stays at
+        # its own end whatever the interface's direction.
+        self.goal.setText(ours(tr("Goal: %1").replace("%1", isolate(goal))) if goal
                           else tr("No goal yet: set it in the map details."))
         self.method.setText(tr("Ranked by %1").replace("%1", method_label(derived.method)))
         self.hint.setVisible(not derived.branches)
@@ -445,15 +450,15 @@ class PlanView(QWidget, _Follower):
         return item
 
     def _stage_text(self, node: plan.Node) -> str:
-        title = node.title or (self._word("Whole journey", tr) if node.id is None
+        title = node.title or (self._word("Whole journey", lambda _: tr("Whole journey")) if node.id is None
                                else self._word("Untitled stage", labels.tr))
         return f"{node.number}  {title}"
 
     def _note_text(self, node: plan.Node) -> str:
-        return f"{node.number}  {node.title or self._word('Untitled note', tr)}"
+        return f"{node.number}  {node.title or self._word('Untitled note', lambda _: tr('Untitled note'))}"
 
     def _action_text(self, node: plan.Node) -> str:
-        return f"{node.number}  {node.title or self._word('Untitled action', tr)}"
+        return f"{node.number}  {node.title or self._word('Untitled action', lambda _: tr('Untitled action'))}"
 
     def note_tip(self, item: QTreeWidgetItem) -> str | None:
         """A note row's tooltip (its kind, rank and score formula), made when hovered;
@@ -464,10 +469,13 @@ class PlanView(QWidget, _Follower):
             return None
         score = row.node.score
         kind_name = labels.note_kind_label(self.journey.get(row.node.id)["note_kind"])
+        words = score_vocabulary()
         return "\n".join([kind_name, tr("Rank %1").replace("%1", str(score.rank)),
-                          tr("Score: %1").replace("%1", score.formula), *score.flags])
+                          tr("Score: %1").replace("%1", score_text(score.formula, words)),
+                          *(score_text(flag, words) for flag in score.flags)])
 
     def _word(self, key, make):
+        # ``make`` calls tr() with the literal text itself: lupdate only finds literals.
         word = self._words.get(key)
         if word is None:
             word = self._words[key] = make(key)

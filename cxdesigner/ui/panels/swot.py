@@ -204,7 +204,7 @@ class SwotBoard(QWidget):
                 keys = self._keys[kind] = sorted(rows[kind])
                 self._shown.update((key[-1], (kind, key)) for key in keys)
                 quadrant.list.set_rows([self._row(key[-1]) for key in keys])
-                quadrant.count_label.setText(f"({len(keys)})")
+                quadrant.set_count(len(keys))
         finally:
             self._quiet = False
         self._show_wanted()
@@ -243,7 +243,7 @@ class SwotBoard(QWidget):
         finally:
             self._quiet = False
         for kind in touched:
-            self.quadrants[kind].count_label.setText(f"({len(self._keys[kind])})")
+            self.quadrants[kind].set_count(len(self._keys[kind]))
         self._show_wanted()
 
     def _patch_card(self, note: str) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, Q
 from ...canvas import labels
 from ...canvas.items import text_option
 from ...canvas.title_editor import limit_line
+from ..language import ours
 
 MIME = "application/x-cxdesigner-note-ids"
 ID_ROLE, KIND_ROLE, WHERE_ROLE = Qt.UserRole, Qt.UserRole + 1, Qt.UserRole + 2
@@ -365,6 +366,10 @@ class Quadrant(QFrame):
         self.setMinimumWidth(160)
         self.setStyleSheet(f"QFrame#quadrant {{ background: {TINTS[kind]}; "
                            "border-radius: 8px; }")
+        self.name = name
+        self.count = 0
+        # One label for name and count: as two, a right-to-left board put the count
+        # before an English name.
         self.title = QLabel(name)
         font = QFont(self.title.font())
         font.setBold(True)
@@ -374,8 +379,6 @@ class Quadrant(QFrame):
         ink = QColor(labels.NOTE_COLOURS[kind]).darker(160).name()
         self.title.setStyleSheet(f"color: {ink};")
         self.title.setToolTip(about)
-        self.count_label = QLabel()
-        self.count_label.setStyleSheet(f"color: {ink};")
         self.add_button = QToolButton()
         self.add_button.setText("+")
         self.add_button.setToolTip(tr("Add a note here"))
@@ -387,7 +390,6 @@ class Quadrant(QFrame):
         self.entry.hide()
         header = QHBoxLayout()
         header.addWidget(self.title)
-        header.addWidget(self.count_label)
         header.addStretch(1)
         header.addWidget(self.add_button)
         column = QVBoxLayout(self)
@@ -397,7 +399,13 @@ class Quadrant(QFrame):
         column.addWidget(self.list, 1)
         column.addWidget(self.entry)
         self.add_button.clicked.connect(self.open_entry)
+        self.set_count(0)
         self.entry.cancelled.connect(self.close_entry)
+
+    def set_count(self, count: int) -> None:
+        self.count = count
+        self.title.setText(ours(tr("%1 (%2)").replace("%2", str(count)).replace(
+            "%1", self.name)))
 
     def open_entry(self) -> None:
         self.entry.show()

@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QDialog, QDockWid
                                QGraphicsItem, QLineEdit, QMainWindow, QMessageBox,
                                QPlainTextEdit, QSizePolicy, QTextEdit, QToolBar, QWidget)
 
+from ...bidi import isolate
 from ...canvas.items import CHIP_TYPE
 from ...commands.actions import RecordVotesCommand
 from ...model import Event
 from ...model.scoring import RANKED_KINDS
 from .countdown import Countdown, TimerWidget
 from ..document.document import Document
+from ..language import ours
 from .voting import DotBadgeItem, VoteList, VotingBanner, VotingRound, VotingSetupDialog
 
 if TYPE_CHECKING:  # only named in signatures: the mode drives them through Qt's API
@@ -45,13 +47,10 @@ CANVAS_ZOOM = 1.4  # the canvas's zoom, relative to where it was
 MIN_CANVAS_ZOOM = 0.8  # cards readable across a room, chips big enough to click
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Workshop", text)
-
-
-def trn(text: str, n: int) -> str:
-    """A text with a count, plural-aware for translators (``%n``)."""
-    return QCoreApplication.translate("Workshop", text, None, n)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    # A count goes third, as in Qt's own call: lupdate marks such a text as a plural
+    # (it misses the plural of a direct ``translate`` call with a variable count).
+    return QCoreApplication.translate("Workshop", text, disambiguation, n)
 
 
 def scaled_font(font: QFont, factor: float) -> QFont:
@@ -284,8 +283,8 @@ class WorkshopMode(QObject):
             self.banner.say(tr("Every dot is placed. Close the round to record the votes."))
             return False
         if not r.place_dot(note):
-            self.banner.say(tr("%1 has no dots left: go on to the next participant.")
-                            .replace("%1", r.participant))
+            self.banner.say(ours(tr("%1 has no dots left: go on to the next participant.")
+                                 .replace("%1", isolate(r.participant))))
             return False
         return True
 
@@ -297,7 +296,7 @@ class WorkshopMode(QObject):
         votes = {note: n for note, n in r.votes().items() if note in self.journey}
         if votes:
             total = sum(votes.values())
-            text = trn("Record Dot Votes (%n dot(s))", total)
+            text = tr("Record Dot Votes (%n dot(s))", None, total)
             if not self.document.push(RecordVotesCommand(self.journey, votes, text)):
                 self.banner.say(tr("The votes could not be recorded; the round stays open."))
                 return False
@@ -312,7 +311,8 @@ class WorkshopMode(QObject):
     def _cancel_clicked(self) -> None:
         r = self.round
         if r is not None and r.dots:
-            answer = self.ask(trn("Discard the %n dot(s) placed in this round?", len(r.dots)),
+            dots = len(r.dots)
+            answer = self.ask(tr("Discard the %n dot(s) placed in this round?", None, dots),
                               QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
             if answer != QMessageBox.Discard:
                 return

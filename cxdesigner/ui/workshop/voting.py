@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFo
                                QSpinBox, QStyledItemDelegate, QStyleOptionViewItem,
                                QVBoxLayout, QWidget)
 
+from ...bidi import isolate
 from ...model.scoring import RANKED_KINDS
+from ..language import ours
 from ..panels.action_common import map_direction, note_icon
 
 DEFAULT_DOTS = 3
@@ -254,9 +256,9 @@ class VotingBanner(QFrame):
             self.detail.setText(tr("Close the round to record the votes, or Ctrl+Z to "
                                    "take a dot back."))
         else:
-            self.turn.setText(tr("%1: %2 of %3 dots left").replace("%1", r.participant)
-                              .replace("%2", str(r.remaining())).replace("%3",
-                                                                         str(r.dots_each)))
+            self.turn.setText(ours(tr("%1: %2 of %3 dots left").replace("%2", str(
+                r.remaining())).replace("%3", str(r.dots_each)).replace(
+                "%1", isolate(r.participant))))
             self.detail.setText(
                 tr("Participant %1 of %2 · click a note to give a dot · %3 placed in all")
                 .replace("%1", str(r.current + 1)).replace("%2", str(len(r.participants)))
