@@ -20,6 +20,7 @@ from cxdesigner.ui.main_window import MainWindow
 from cxdesigner.ui.workshop.voting import VotingSetupDialog
 
 from cxdesigner.bidi import isolate
+from cxdesigner.model import schema as S
 from hebrew_ui import latin_leaks, shown_texts
 
 REPO = Path(__file__).resolve().parents[1]
@@ -234,3 +235,25 @@ def test_score_formula_is_in_the_interface_words(hebrew):
 
     assert score_text("impact 3 / effort 2 = 1.50", score_vocabulary()) == \
         "השפעה 3 / מאמץ 2 = 1.50"
+
+
+def test_note_icons_in_the_panels_carry_hebrew_letters(hebrew):
+    from cxdesigner.canvas import labels
+
+    letters = {kind: labels.note_kind_letter(kind) for kind in S.NOTE_KINDS}
+    assert not [k for k, letter in letters.items() if latin_leaks(letter)]
+    assert len(set(letters.values())) == len(letters)  # one letter a kind
+
+
+def test_a_deletion_is_told_in_hebrew_with_hebrew_plurals(hebrew):
+    from cxdesigner.canvas.deletion import deletion_summary
+    from cxdesigner.model import JourneyMap
+
+    j = JourneyMap()
+    stage = j.add_stage("Purchase").id
+    for i in range(3):
+        j.add_touchpoint(stage, f"T{i}")
+    change = j.remove_stage(stage)
+    text = deletion_summary(change, (stage, S.STAGE, "Purchase"))
+    assert "3 נקודות מגע" in text
+    assert latin_leaks(text, ("Purchase", "Ctrl+Z", "Ctrl", "Z")) == []

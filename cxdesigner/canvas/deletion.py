@@ -11,13 +11,26 @@ from ..model import schema as S
 from ..model.changes import AddEdge, RemoveEdge, RemoveNode
 from .texts import tr
 
-_DELETED_ONE = {  # the one element a deletion was about, by kind
-    S.STAGE: "Deleted stage “%1”", S.TOUCHPOINT: "Deleted touchpoint “%1”",
-    S.NOTE: "Deleted note “%1”", S.ACTION: "Deleted action “%1”",
-    S.PERSONA: "Deleted persona “%1”"}
-_COUNTED = (  # what went with it, in the order the message lists it
-    (S.STAGE, "%n stage(s)"), (S.TOUCHPOINT, "%n touchpoint(s)"), (S.NOTE, "%n note(s)"),
-    (S.ACTION, "%n action(s)"), (S.PERSONA, "%n persona(s)"), (S.FLOW, "%n flow(s)"))
+
+def _deleted_one(kind: str) -> str:
+    """The one element a deletion was about, by kind (literal texts: lupdate finds only
+    those)."""
+    return {S.STAGE: tr("Deleted stage “%1”"), S.TOUCHPOINT: tr("Deleted touchpoint “%1”"),
+            S.NOTE: tr("Deleted note “%1”"), S.ACTION: tr("Deleted action “%1”"),
+            S.PERSONA: tr("Deleted persona “%1”")}[kind]
+
+
+def _counted(counts: Counter) -> list[str]:
+    """What went with it, in the order the message lists it."""
+    texts = ((S.STAGE, lambda n: tr("%n stage(s)", None, n)),
+             (S.TOUCHPOINT, lambda n: tr("%n touchpoint(s)", None, n)),
+             (S.NOTE, lambda n: tr("%n note(s)", None, n)),
+             (S.ACTION, lambda n: tr("%n action(s)", None, n)),
+             (S.PERSONA, lambda n: tr("%n persona(s)", None, n)),
+             (S.FLOW, lambda n: tr("%n flow(s)", None, n)))
+    return [text(counts[kind]) for kind, text in texts if counts[kind] > 0]
+
+
 _TITLE_CHARS = 40
 
 
@@ -48,12 +61,11 @@ def deletion_summary(change: Change | None, named: tuple[str, str, str] | None =
         title = title.strip() or tr("Untitled")
         if len(title) > _TITLE_CHARS:
             title = title[:_TITLE_CHARS - 1] + "…"
-        head = tr(_DELETED_ONE[kind]).replace("%1", title)
-        rest = _join([tr(text, counts[kind]) for kind, text in _COUNTED if counts[kind] > 0])
+        head = _deleted_one(kind).replace("%1", title)
+        rest = _join(_counted(counts))
         text = tr("%1 with %2").replace("%1", head).replace("%2", rest) if rest else head
     else:
-        text = tr("Deleted %1").replace("%1", _join(
-            [tr(text, counts[kind]) for kind, text in _COUNTED if counts[kind] > 0]))
+        text = tr("Deleted %1").replace("%1", _join(_counted(counts)))
     undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(
         QKeySequence.SequenceFormat.NativeText)
     return tr("%1 — %2 restores it").replace("%1", text).replace("%2", undo)

@@ -45,10 +45,14 @@ def note_kind_label(kind: str) -> str:
 
 
 def note_kind_letter(kind: str) -> str:
-    """One letter on a note chip; translators pick their language's initials."""
-    letters = {"pain_point": "P", "opportunity": "O", "strength": "S", "weakness": "W",
-               "threat": "T", "insight": "I"}
-    return QCoreApplication.translate("chip", letters.get(kind, "?"))
+    """One letter on a note's icon in the interface; translators pick their language's
+    initials (the canvas draws the map's own, from ``model.vocabulary``).  Literal calls:
+    ``pyside6-lupdate`` only finds those."""
+    translate = QCoreApplication.translate
+    letters = {"pain_point": translate("chip", "P"), "opportunity": translate("chip", "O"),
+               "strength": translate("chip", "S"), "weakness": translate("chip", "W"),
+               "threat": translate("chip", "T"), "insight": translate("chip", "I")}
+    return letters.get(kind, "?")
 
 
 NOTE_COLOURS = {

@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def tr(text: str, n: int = -1) -> str:
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """The interface's text; with ``n``, Qt's plural forms (``%n``).  Without a
-    translation, English's: "(s)" is dropped for one and made "s" for the rest."""
-    translated = QCoreApplication.translate("canvas", text, None, n)
+    translation, English's: "(s)" is dropped for one and made "s" for the rest.  The
+    count goes third, as in Qt's own call, so that lupdate sees the plural."""
+    translated = QCoreApplication.translate("canvas", text, disambiguation, n)
     if n >= 0 and translated == text.replace("%n", str(n)):
         translated = english_plural(translated, n)
     return translated

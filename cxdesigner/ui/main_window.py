@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, QPoint, Qt, QTimer
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
-                               QMessageBox, QWidget)
+from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox,
+                               QWidget)
 
 from ..bidi import isolate
 from ..canvas.scene import JourneyScene
@@ -33,9 +33,10 @@ from .panels.personas import PersonasPanel
 from .panels.swot import SwotBoard
 from .workshop.mode import WorkshopMode
 from .window_edits import EditingMixin
+from .window_exports import CSV_FILTER, ExportsMixin, file_stem
+from .window_questions import QuestionsMixin
 
 MAP_FILTER = "*.cxmap"
-CSV_FILTER = "*.csv"
 _windows: list["MainWindow"] = []
 
 
@@ -66,7 +67,7 @@ def window_for(path: Path) -> "MainWindow | None":
     return None
 
 
-class MainWindow(EditingMixin, QMainWindow):
+class MainWindow(EditingMixin, ExportsMixin, QuestionsMixin, QMainWindow):
     def __init__(self, document: Document):
         super().__init__()
         self.setAttribute(Qt.WA_DeleteOnClose)
@@ -393,7 +394,7 @@ class MainWindow(EditingMixin, QMainWindow):
 
     def save_as(self) -> bool:
         suggested = self.document.path or Path.home() / (
-            _file_stem(self.document.journey.document["title"]) + ".cxmap")
+            file_stem(self.document.journey.document["title"]) + ".cxmap")
         path = self.ask_save_path(tr("Save Map As"), tr("Journey maps (%1)").replace(
             "%1", MAP_FILTER), suggested)
         if not path:
@@ -422,92 +423,6 @@ class MainWindow(EditingMixin, QMainWindow):
             message += " " + tr("No backup was kept: “%1” is not a file.").replace(
                 "%1", path.name + ".bak")
         self.statusBar().showMessage(message, 8000 if notes else 5000)
-        return True
-
-    def export_csv(self) -> None:
-        from ..fileformat.csvio import export_csv
-
-        base = self.document.path.with_suffix(".csv") if self.document.path else (
-            Path.home() / (_file_stem(self.document.journey.document["title"]) + ".csv"))
-        path = self.ask_save_path(tr("Export Journey CSV"), tr("Journey CSV (%1)").replace(
-            "%1", CSV_FILTER), base)
-        if not path or self._is_own_file(Path(path), tr("Cannot export CSV")):
-            return
-        try:
-            export_csv(self.document.journey, path, self.scene.persona)
-        except (FileFormatError, OSError) as exc:
-            self.show_error(tr("Cannot export CSV"), str(exc))
-            return
-        self.statusBar().showMessage(tr("Exported %1").replace("%1", isolate(str(path))), 5000)
-
-    def export_report(self) -> None:
-        from .dialogs.report_dialog import export_report
-
-        export_report(self)  # the options dialog, then the PDF drawn on a worker thread
-
-    def export_image(self, kind: str) -> None:
-        """The whole map as a PNG (at scale 2, sharp on slides) or an SVG, with the
-        emotions of the persona the canvas shows."""
-        from ..canvas.render import RenderError, render_png, render_svg
-
-        self.commit_pending()
-        path = self._export_path(tr("Export Image"), (tr("PNG images (%1)") if kind == "png"
-                                                      else tr("SVG images (%1)")), kind)
-        if path is None:
-            return
-        QApplication.setOverrideCursor(Qt.WaitCursor)
-        try:
-            journey, persona = self.document.journey, self.scene.persona
-            done = (render_png(journey, path, 2.0, persona) if kind == "png"
-                    else render_svg(journey, path, persona))
-        except RenderError as exc:
-            done = exc
-        finally:
-            QApplication.restoreOverrideCursor()
-        if isinstance(done, RenderError):
-            self.show_error(tr("Cannot export image"), str(done))
-            return
-        message = tr("Exported %1 (%2 x %3 px)").replace("%1", isolate(str(path))).replace(
-            "%2", str(done.width)).replace("%3", str(done.height))
-        self.statusBar().showMessage(" ".join([message, *done.notes]), 8000)
-
-    def export_graphml(self) -> None:
-        from ..fileformat.graphml import export_graphml
-
-        self.commit_pending()
-        path = self._export_path(tr("Export Graph"), tr("GraphML (%1)"), "graphml")
-        if path is None:
-            return
-        try:
-            export_graphml(self.document.journey, path)
-        except FileFormatError as exc:
-            self.show_error(tr("Cannot export graph"), exc.message)
-            return
-        self.statusBar().showMessage(tr("Exported %1").replace("%1", isolate(str(path))), 5000)
-
-    def _export_path(self, title: str, name_filter: str, suffix: str) -> Path | None:
-        """Ask where to export; the suffix is added when the name has none."""
-        suggested = (self.document.path.with_suffix("." + suffix) if self.document.path else
-                     Path.home() / f"{_file_stem(self.document.journey.document['title'])}"
-                                   f".{suffix}")
-        path = self.ask_save_path(title, name_filter.replace("%1", f"*.{suffix}"), suggested)
-        if not path:
-            return None
-        path = Path(path)
-        path = path if path.suffix.lower() == "." + suffix else path.with_name(
-            f"{path.name}.{suffix}")
-        return None if self._is_own_file(path, title) else path
-
-    def _is_own_file(self, path: Path, title: str) -> bool:
-        """An export must never replace the map it comes from (through a link, too)."""
-        from ..fileformat.files import same_file
-
-        own = self.document.path
-        if own is None or not same_file(path, own):
-            return False
-        self.show_error(title, tr("“%1” is this map's own file; exporting there would "
-                                  "replace the map. Choose another name.").replace(
-            "%1", str(path)))
         return True
 
     def commit_pending(self) -> None:
@@ -548,73 +463,6 @@ class MainWindow(EditingMixin, QMainWindow):
     def quit_all(self) -> None:
         # Each window asks about its own changes; a Cancel stops the quit there.
         QApplication.closeAllWindows()
-
-    # ----------------------------------------- asking (small, so tests can patch them)
-    def ask_unsaved(self) -> str:
-        """Save, Discard or Cancel: "save", "discard" or "cancel"."""
-        self.raise_()
-        self.activateWindow()
-        name = self.document.path.name if self.document.path else tr("Untitled")
-        button = QMessageBox.question(
-            self, tr("Unsaved Changes"),
-            tr("Do you want to save the changes to “%1”?").replace("%1", isolate(name)),
-            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
-        return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(button, "cancel")
-
-    def ask_changed_on_disk(self) -> str:
-        """Another program changed the file: "overwrite", "save_as" or "cancel"."""
-        self.raise_()
-        self.activateWindow()
-        path = self.document.path
-        box = QMessageBox(QMessageBox.Warning, tr("File Changed on Disk"), tr(
-            "The file “%1” changed on disk since you opened or last saved it, perhaps "
-            "in another program.").replace("%1", path.name if path else ""), QMessageBox.NoButton, self)
-        box.setInformativeText(tr(
-            "Overwrite it with this map (the other version is kept as “%1”), save this "
-            "map under another name, or cancel?").replace(
-            "%1", (path.name + ".bak") if path else ""))
-        overwrite = box.addButton(tr("&Overwrite"), QMessageBox.DestructiveRole)
-        save_as = box.addButton(tr("Save &As…"), QMessageBox.AcceptRole)
-        cancel = box.addButton(QMessageBox.Cancel)
-        box.setDefaultButton(save_as)
-        box.setEscapeButton(cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked == overwrite:
-            return "overwrite"
-        return "save_as" if clicked == save_as else "cancel"
-
-    def ask_read_only(self, path: Path) -> str:
-        """The file to save over is read-only: "save_as" or "cancel"."""
-        self.raise_()
-        self.activateWindow()
-        box = QMessageBox(QMessageBox.Warning, tr("File Is Read-Only"), tr(
-            "The file “%1” is read-only, so the map was not saved.").replace(
-            "%1", Path(path).name), QMessageBox.NoButton, self)
-        box.setInformativeText(tr("Save this map under another name, or cancel?"))
-        save_as = box.addButton(tr("Save &As…"), QMessageBox.AcceptRole)
-        cancel = box.addButton(QMessageBox.Cancel)
-        box.setDefaultButton(save_as)
-        box.setEscapeButton(cancel)
-        box.exec()
-        return "save_as" if box.clickedButton() == save_as else "cancel"
-
-    def ask_open_path(self, title: str, name_filter: str) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, title, str(self._folder()), name_filter)
-        return path
-
-    def ask_save_path(self, title: str, name_filter: str, suggested: Path) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, str(suggested), name_filter)
-        return path
-
-    def show_error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self, title, message)
-
-    def _folder(self) -> Path:
-        if self.document.path is not None:
-            return self.document.path.parent
-        recent = settings.recent_files()
-        return recent[0].parent if recent else Path.home()
 
     # ----------------------------------------------------------- selection
     def sync_selection(self) -> None:
@@ -691,8 +539,3 @@ class MainWindow(EditingMixin, QMainWindow):
                       else window.open_path(path))
             window = opened or window
 
-
-def _file_stem(title: str) -> str:
-    """A file name from a map's title, without characters file systems refuse."""
-    cleaned = "".join("_" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in title)
-    return cleaned.strip(" .")[:80] or tr("Untitled")

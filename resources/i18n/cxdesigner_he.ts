@@ -4,6 +4,68 @@
 <context>
     <name></name>
     <message>
+        <source>Deleted stage “%1”</source>
+        <translation>נמחק השלב „%1”</translation>
+    </message>
+    <message>
+        <source>Deleted touchpoint “%1”</source>
+        <translation>נמחקה נקודת המגע „%1”</translation>
+    </message>
+    <message>
+        <source>Deleted note “%1”</source>
+        <translation>נמחקה ההערה „%1”</translation>
+    </message>
+    <message>
+        <source>Deleted action “%1”</source>
+        <translation>נמחקה הפעולה „%1”</translation>
+    </message>
+    <message>
+        <source>Deleted persona “%1”</source>
+        <translation>נמחקה הפרסונה „%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stage(s)</source>
+        <translation>
+            <numerusform>שלב אחד</numerusform>
+            <numerusform>%n שלבים</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n touchpoint(s)</source>
+        <translation>
+            <numerusform>נקודת מגע אחת</numerusform>
+            <numerusform>%n נקודות מגע</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>הערה אחת</numerusform>
+            <numerusform>%n הערות</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s)</source>
+        <translation>
+            <numerusform>פעולה אחת</numerusform>
+            <numerusform>%n פעולות</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n persona(s)</source>
+        <translation>
+            <numerusform>פרסונה אחת</numerusform>
+            <numerusform>%n פרסונות</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flow(s)</source>
+        <translation>
+            <numerusform>חץ זרימה אחד</numerusform>
+            <numerusform>%n חיצי זרימה</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Untitled</source>
         <translation>ללא שם</translation>
     </message>
@@ -186,10 +248,6 @@
     <message>
         <source>Journey map</source>
         <translation>מפת מסע לקוח</translation>
-    </message>
-    <message>
-        <source>A customer-journey map made with CX Designer</source>
-        <translation>מפת מסע לקוח שנוצרה ב־CX Designer</translation>
     </message>
     <message>
         <source>%1 is not a persona of this map.</source>
@@ -1723,10 +1781,6 @@
         <translation>הפרסונות של מפה זו:</translation>
     </message>
     <message>
-        <source>New persona</source>
-        <translation>פרסונה חדשה</translation>
-    </message>
-    <message>
         <source>Remove Persona</source>
         <translation>הסרת פרסונה</translation>
     </message>
@@ -2089,14 +2143,30 @@ Eli</source>
     </message>
 </context>
 <context>
-    <name>canvas</name>
+    <name>chip</name>
     <message>
-        <source>Emotion: any customer</source>
-        <translation>רגש: כל לקוח</translation>
+        <source>P</source>
+        <translation>כ</translation>
     </message>
     <message>
-        <source>Emotion: %1</source>
-        <translation>רגש: %1</translation>
+        <source>O</source>
+        <translation>ה</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>ח</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>ל</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>א</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <translation>ת</translation>
     </message>
 </context>
 <context>

@@ -60,7 +60,8 @@ _icon_cache: dict[str, QIcon] = {}
 
 def note_icon(kind: str) -> QIcon:
     """The note's chip in small: its colour with its letter (so not colour alone)."""
-    icon = _icon_cache.get(kind)
+    letter = labels.note_kind_letter(kind)
+    icon = _icon_cache.get((kind, letter))  # by letter too: the interface's language
     if icon is None:
         pixmap = QPixmap(18, 16)
         pixmap.fill(Qt.transparent)
@@ -74,9 +75,9 @@ def note_icon(kind: str) -> QIcon:
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(QColor("white"))
-        painter.drawText(QRectF(0, 0, 18, 16), Qt.AlignCenter, labels.note_kind_letter(kind))
+        painter.drawText(QRectF(0, 0, 18, 16), Qt.AlignCenter, letter)
         painter.end()
-        icon = _icon_cache[kind] = QIcon(pixmap)
+        icon = _icon_cache[(kind, letter)] = QIcon(pixmap)
     return icon
 
 
