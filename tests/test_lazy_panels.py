@@ -456,3 +456,34 @@ def test_a_hidden_matrix_does_nothing_at_window_start_and_builds_when_shown(wind
     QTest.qWait(50)
     settle()
     assert scene.builds == 1 and set(scene.dot_ids()) == {"n2"}
+
+
+def test_a_large_outline_opens_only_its_stages_and_keeps_what_the_user_opens(
+        qtbot, monkeypatch):
+    from cxdesigner.ui.panels import outline as outline_module
+    from cxdesigner.ui.panels.outline import ID_ROLE, Outline
+    from cxdesigner.model import JourneyMap
+    from cxdesigner.ui.document.document import Document
+    from cxdesigner.commands import AddNoteCommand, RenameCommand
+
+    monkeypatch.setattr(outline_module, "FOLD_OVER", 5)
+    j = JourneyMap()
+    stage = j.add_stage("Stage").id
+    for i in range(3):
+        j.add_note("pain_point", "Note", on=j.add_touchpoint(stage, f"T{i}").id)
+    document = Document(j)
+    outline = Outline(document)
+    qtbot.addWidget(outline)
+    outline.show()
+    top = outline.topLevelItem(0)
+    assert top.isExpanded()
+    cards = [top.child(i) for i in range(top.childCount())]
+    assert cards and not any(card.isExpanded() for card in cards)
+    opened, folded, noted = (card.data(0, ID_ROLE) for card in cards)
+    outline.expandItem(cards[0])
+    document.push(RenameCommand(j, folded, "Renamed"))
+    document.push(AddNoteCommand(j, "opportunity", "New", noted))
+    outline.lazy.flush()
+    outline.rebuild()
+    assert outline._items[opened].isExpanded() and not outline._items[folded].isExpanded()
+    assert outline._items[noted].isExpanded()  # a note put in shows at once

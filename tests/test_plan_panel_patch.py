@@ -360,7 +360,7 @@ def test_an_empty_stage_added_leaves_the_plan_alone_and_a_reorder_does_not(qtbot
     assert dump(view) == fresh(document)
 
 
-def test_a_large_plan_first_shows_its_stages_folded_and_a_small_one_open(qtbot, monkeypatch):
+def test_a_large_plan_first_shows_every_row_folded_and_a_small_one_open(qtbot, monkeypatch):
     from cxdesigner.ui.panels import plan_view
 
     monkeypatch.setattr(plan_view, "FOLD_OVER", 5)  # the sample has 10 ranked notes
@@ -368,9 +368,12 @@ def test_a_large_plan_first_shows_its_stages_folded_and_a_small_one_open(qtbot, 
     view = shown(PlanView(document, lambda ids: None, lambda: TODAY))
     qtbot.addWidget(view)
     view.lazy.flush()
-    root = view.tree.invisibleRootItem()
-    assert root.childCount() and not any(root.child(i).isExpanded()
-                                         for i in range(root.childCount()))
+    rows = [item for item in all_items(view.tree) if item.childCount()]
+    assert rows and not any(item.isExpanded() for item in rows)
+    view.tree.expandItem(rows[0])  # opened by the user: stays open through edits
+    document.push(RenameCommand(document.journey, "n0", "Renamed"))
+    view.lazy.flush()
+    assert rows[0].isExpanded()
     monkeypatch.setattr(plan_view, "FOLD_OVER", 50)
     small = shown(PlanView(document, lambda ids: None, lambda: TODAY))
     qtbot.addWidget(small)

@@ -185,18 +185,36 @@ class _Follower:
 
 
 class _TreeState:
-    """What the user expanded and selected, kept across rebuilds by row path."""
+    """What the user expanded and selected, kept across rebuilds by row path.  Rows are
+    open unless folded (``collapsed``); with ``default_open`` off (a large tree), folded
+    unless opened (``opened``): every open row is a persistent index Qt walks at each
+    row put in or taken out (~5 ms a row with 5,000 open)."""
 
     def __init__(self, tree: QTreeWidget):
         self.tree = tree
         self.collapsed: set[tuple] = set()
-        tree.itemCollapsed.connect(lambda item: self.collapsed.add(item.data(0, ROLE_KEY)))
-        tree.itemExpanded.connect(lambda item: self.collapsed.discard(item.data(0, ROLE_KEY)))
+        self.opened: set[tuple] = set()
+        self.default_open = True
+        tree.itemCollapsed.connect(self._on_collapsed)
+        tree.itemExpanded.connect(self._on_expanded)
+
+    def _on_collapsed(self, item: QTreeWidgetItem) -> None:
+        key = item.data(0, ROLE_KEY)
+        self.collapsed.add(key)
+        self.opened.discard(key)
+
+    def _on_expanded(self, item: QTreeWidgetItem) -> None:
+        key = item.data(0, ROLE_KEY)
+        self.collapsed.discard(key)
+        self.opened.add(key)
+
+    def is_open(self, key: tuple) -> bool:
+        return key not in self.collapsed if self.default_open else key in self.opened
 
     def apply(self, items: Iterable[QTreeWidgetItem]) -> None:
         for item in items:
             if item.childCount():
-                item.setExpanded(item.data(0, ROLE_KEY) not in self.collapsed)
+                item.setExpanded(self.is_open(item.data(0, ROLE_KEY)))
 
 
 def all_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:

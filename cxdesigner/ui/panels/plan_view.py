@@ -49,9 +49,9 @@ from ..language import ours
 # More note rows than both of these to make anew: build the whole tree again.
 REBUILD_MIN = 200
 REBUILD_SHARE = 0.5
-# A plan with more notes than this first shows its stages folded: thousands of open
-# rows are more than anyone reads, and Qt lays out every open row again whenever a row
-# comes or goes (~20 ms at 5,000 touchpoints).
+# A plan with more notes than this first shows every row folded: thousands of open
+# rows are more than anyone reads, and Qt walks every open row whenever a row comes or
+# goes (~20 ms at 5,000 touchpoints).
 FOLD_OVER = 1000
 _GONE = object()  # "no such key" where None is a key (the whole-journey branch)
 
@@ -238,7 +238,7 @@ class PlanView(QWidget, _Follower):
         self._rows.clear()
         self.tree.clear()
         if self.builds == 1 and sum(len(b.children) for b in derived.branches) > FOLD_OVER:
-            self.state.collapsed.update(("stage", b.id) for b in derived.branches)
+            self.state.default_open = False
         style = self.style()
         self.tree.addTopLevelItems([self._item(branch, (), style)
                                     for branch in derived.branches])
