@@ -316,10 +316,18 @@ class MatrixScene(QGraphicsScene):
         self._show_selected()
 
     def _show_selected(self) -> None:
+        # Only the items that are or were selected: the scene keeps the ones that are,
+        # and a matrix holds thousands of dots.
+        wanted = set(self.selected)
         self.blockSignals(True)
         try:
-            for item in (*self._dots.values(), *self._chips.values()):
-                item.setSelected(item.element_id in self.selected)
+            for item in self.selectedItems():
+                if getattr(item, "element_id", None) not in wanted:
+                    item.setSelected(False)
+            for element in wanted:
+                for item in (self._dots.get(element), self._chips.get(element)):
+                    if item is not None and not item.isSelected():
+                        item.setSelected(True)
         finally:
             self.blockSignals(False)
 

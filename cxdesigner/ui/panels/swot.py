@@ -40,7 +40,7 @@ from ...model import schema as S
 from ...model.changes import AddEdge, RemoveEdge, SetDocument, SetNode, SetStageOrder
 from ..document.document import Document
 from .lazy_panel import LazyPanel
-from .swot_cards import ID_ROLE, Quadrant, Row
+from .swot_cards import Quadrant, Row
 
 SelectCallback = Callable[[list[str]], None]
 QUADRANTS = ("strength", "weakness", "opportunity", "threat")  # reading order, 2 x 2
@@ -336,13 +336,9 @@ class SwotBoard(QWidget):
         try:
             first = None
             for quadrant in self.quadrants.values():
-                notes = quadrant.list
-                for row in range(notes.count()):
-                    item = notes.item(row)
-                    chosen = item.data(ID_ROLE) in wanted
-                    item.setSelected(chosen)
-                    if chosen and first is None:
-                        first = (notes, item)
+                item = quadrant.list.select_only(wanted)
+                if item is not None and first is None:
+                    first = (quadrant.list, item)
             if first is not None:
                 first[0].scrollToItem(first[1])
         finally:

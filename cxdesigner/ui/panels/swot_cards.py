@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import (QByteArray, QCoreApplication, QEvent, QMimeData, QModelIndex, QRect,
+from PySide6.QtCore import (QByteArray, QCoreApplication, QEvent, QItemSelection,
+                            QItemSelectionModel, QMimeData, QModelIndex, QRect,
                             QRectF, QSize, Qt, QTimer, Signal)
 from PySide6.QtGui import (QColor, QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont,
                            QFontMetrics, QKeyEvent, QPainter, QPaintEvent, QPen)
@@ -154,6 +155,7 @@ class NoteList(QListWidget):
         self.placeholder = placeholder
         self._drop_here = False
         self._rows: list[Row] = []
+        self._item_of: dict[str, QListWidgetItem] = {}  # each card's item, by note
         self.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
@@ -178,10 +180,23 @@ class NoteList(QListWidget):
         return [i.data(ID_ROLE) for i in self.selectedItems()]
 
     def item_for(self, note: str) -> QListWidgetItem | None:
-        for row in range(self.count()):
-            if self.item(row).data(ID_ROLE) == note:
-                return self.item(row)
-        return None
+        return self._item_of.get(note)
+
+    def select_only(self, wanted: set[str]) -> QListWidgetItem | None:
+        """Select the cards of ``wanted`` and no other, in one selection change (not
+        one call per card: a quadrant holds thousands); gives the first one."""
+        selection, first = QItemSelection(), None
+        for note in wanted:
+            item = self._item_of.get(note)
+            if item is not None:
+                index = self.indexFromItem(item)
+                selection.select(index, index)
+                if first is None or index.row() < self.row(first):
+                    first = item
+        if selection.isEmpty() and not self.selectionModel().hasSelection():
+            return None
+        self.selectionModel().select(selection, QItemSelectionModel.ClearAndSelect)
+        return first
 
     def set_rows(self, rows: list[Row]) -> None:
         """Show these notes, keeping the selection and the scroll; nothing happens if
@@ -193,6 +208,7 @@ class NoteList(QListWidget):
         scrolled = self.verticalScrollBar().value()
         self._rows = list(rows)
         self.clear()
+        self._item_of.clear()
         for row in rows:
             item = self._make(row)
             self.addItem(item)
@@ -210,17 +226,22 @@ class NoteList(QListWidget):
 
     def take_row(self, place: int) -> bool:
         """Remove the card at ``place``; whether it was selected."""
-        del self._rows[place]
+        row = self._rows.pop(place)
         item = self.takeItem(place)
+        if self._item_of.get(row.note) is item:
+            del self._item_of[row.note]
         return item is not None and item.isSelected()
 
     def change_row(self, place: int, row: Row) -> None:
         if self._rows[place] != row:
             self._resize_cards()
+            if self._rows[place].note != row.note:
+                self._item_of.pop(self._rows[place].note, None)
             self._rows[place] = row
             self._fill(self.item(place), row)
 
     def _fill(self, item: QListWidgetItem, row: Row) -> None:
+        self._item_of[row.note] = item
         item.setSizeHint(self.delegate.card_size(self.font(), row.title))
         item.setText(row.title)
         item.setData(ID_ROLE, row.note)
