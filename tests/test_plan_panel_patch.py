@@ -333,7 +333,8 @@ def test_hovering_a_note_row_shows_its_rank_after_a_note_above_it_goes(qtbot):
     qtbot.addWidget(view)
     view.lazy.flush()
     view.tree.expandAll()
-    ranks = {n.id: n.score.rank for b in view.plan.branches for n in b.children}
+    ranks = {n.id: document.journey.rank_of(n.id) for b in view.plan.branches
+             for n in b.children}
     best = min(ranks, key=ranks.get)
     last = max(ranks, key=ranks.get)
     document.push(RemoveElementsCommand(document.journey, [best]))
