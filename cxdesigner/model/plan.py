@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from .changes import SetStageOrder
 from .journey import JourneyMap
 from .ranking import Ranked
-from .scoring import Score, rank
+from .scoring import Score
 
 
 @dataclass
@@ -56,9 +56,10 @@ class Plan:
 def derive(journey: JourneyMap, method: str | None = None,
            today: _dt.date | None = None) -> Plan:
     today = today or _dt.date.today()
-    # Nodes carry no rank (see ``PlanIndex``): the scores as the ranking keeps them.
-    ranking = [Score(s.note, s.method, s.value, s.inputs, s.formula, s.flags)
-               for s in rank(journey, method)]
+    # Nodes carry no rank (see ``PlanIndex``): the scores as the ranking keeps them,
+    # best first (``scoring.rank`` without the ranks).
+    _, ranked, _ = journey.ranking_changes(method, None)
+    ranking = [ranked.score_of[key[-1]] for key in ranked.keys]
     branches = [_branch(journey, stage, scores, today)
                 for stage, scores in _by_stage(journey, ranking)]
     _number(branches, "")
