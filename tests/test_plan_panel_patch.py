@@ -333,7 +333,8 @@ def test_hovering_a_note_row_shows_its_rank_after_a_note_above_it_goes(qtbot):
     qtbot.addWidget(view)
     view.lazy.flush()
     view.tree.expandAll()
-    ranks = {n.id: n.score.rank for b in view.plan.branches for n in b.children}
+    ranks = {n.id: document.journey.rank_of(n.id) for b in view.plan.branches
+             for n in b.children}
     best = min(ranks, key=ranks.get)
     last = max(ranks, key=ranks.get)
     document.push(RemoveElementsCommand(document.journey, [best]))
@@ -380,3 +381,24 @@ def test_a_large_plan_first_shows_every_row_folded_and_a_small_one_open(qtbot, m
     small.lazy.flush()
     root = small.tree.invisibleRootItem()
     assert all(root.child(i).isExpanded() for i in range(root.childCount()))
+
+
+def test_a_note_going_visits_only_its_own_branchs_rows(qtbot, monkeypatch):
+    document = Document(sample_journey())
+    view = shown(PlanView(document, lambda ids: None, lambda: TODAY))
+    qtbot.addWidget(view)
+    view.refresh()
+    # The best note of s0 goes: every later note is re-ranked, but only s0's rows
+    # (and no other branch's) are looked at again.
+    journey = document.journey
+    best = next(n for n in journey.ranked_notes() if journey.stage_of_note(n) == "s0")
+    visited = []
+    original = PlanView._refresh_note
+    monkeypatch.setattr(PlanView, "_refresh_note",
+                        lambda self, row: (visited.append(row.node.id),
+                                           original(self, row)))
+    document.push(RemoveElementsCommand(journey, [best]))
+    view.refresh()
+    assert visited and {journey.stage_of_note(n) for n in visited} == {"s0"}
+    assert dump(view) == fresh(document)
+    view.detach()

@@ -77,26 +77,29 @@ def rank_text(journey: JourneyMap, ranking: list[Score]) -> str:
 
 
 # ----------------------------------------------------------------------- tree
-def _node_json(journey: JourneyMap, node: Node) -> dict:
+def _node_json(journey: JourneyMap, node: Node, ranks: dict[str, int]) -> dict:
     out: dict = {"number": node.number, "kind": node.kind, "id": node.id,
                  "title": node.title}
     if node.kind == "note":
         out["note_kind"] = journey.get(node.id)["note_kind"]
         out["score"] = None if not node.score.scored else round(node.score.value, 4)
-        out["rank"] = node.score.rank
+        out["rank"] = ranks[node.id]
     elif node.kind == "action":
         attrs = journey.get(node.id)
         out.update(owner=attrs["owner"], due=attrs["due"], status=attrs["status"],
                    kpi=attrs["kpi"], review_months=attrs["review_months"],
                    reviewed=attrs["reviewed"], overdue=node.overdue,
                    review_due=node.review_due)
-    out["children"] = [_node_json(journey, child) for child in node.children]
+    out["children"] = [_node_json(journey, child, ranks) for child in node.children]
     return out
 
 
 def tree_json(journey: JourneyMap, plan: Plan) -> str:
+    # A plan's nodes carry no rank (one note going would re-rank every later one):
+    # every note's rank, read once from the ranking.
+    ranks = {note: i for i, note in enumerate(journey.ranked_notes(plan.method), 1)}
     return _dump({"version": JSON_VERSION, "goal": plan.goal, "method": plan.method,
-                  "branches": [_node_json(journey, b) for b in plan.branches]})
+                  "branches": [_node_json(journey, b, ranks) for b in plan.branches]})
 
 
 def tree_text(journey: JourneyMap, plan: Plan) -> str:

@@ -287,6 +287,12 @@ class JourneyMap(JourneyEdits):
         return self._indexes().ranking.rank_of(self, note,
                                                method or self._doc["scoring_method"])
 
+    def ranking_changes(self, method: str | None, mark: tuple | None):
+        """``ranking.Ranking.changes``: the notes the ranking re-placed since ``mark``,
+        for a reader that follows it edit by edit (``plan.PlanIndex``)."""
+        return self._indexes().ranking.changes(self, method or self._doc["scoring_method"],
+                                               mark)
+
     def score_of(self, note: str, method: str | None = None) -> Score | None:
         """The note's score (its ``rank`` left 0), ``None`` if its kind is not ranked."""
         self._expect(note, S.NOTE)

@@ -16,10 +16,13 @@ review cadence.
 from __future__ import annotations
 
 import datetime as _dt
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
+from .changes import SetStageOrder
 from .journey import JourneyMap
-from .scoring import Score, rank
+from .ranking import Ranked
+from .scoring import Score
 
 
 @dataclass
@@ -28,7 +31,7 @@ class Node:
     id: str | None  # None for the "whole journey" branch
     title: str
     number: str = ""
-    score: Score | None = None
+    score: Score | None = None  # a note's score; its rank left 0 (``rank_of`` has it)
     overdue: bool = False
     review_due: bool = False
     children: list["Node"] = field(default_factory=list)
@@ -53,7 +56,10 @@ class Plan:
 def derive(journey: JourneyMap, method: str | None = None,
            today: _dt.date | None = None) -> Plan:
     today = today or _dt.date.today()
-    ranking = rank(journey, method)
+    # Nodes carry no rank (see ``PlanIndex``): the scores as the ranking keeps them,
+    # best first (``scoring.rank`` without the ranks).
+    _, ranked, _ = journey.ranking_changes(method, None)
+    ranking = [ranked.score_of[key[-1]] for key in ranked.keys]
     branches = [_branch(journey, stage, scores, today)
                 for stage, scores in _by_stage(journey, ranking)]
     _number(branches, "")
@@ -64,86 +70,182 @@ def derive(journey: JourneyMap, method: str | None = None,
 class PlanIndex:
     """The plan of one journey, kept between edits for a view that follows the map.
 
-    ``plan()`` gives what ``derive`` would, building again only what an edit touched:
-    a note's node (with its actions) only when the note or one of those actions was
-    touched (an edit to it or to a link of it), a branch (a stage and its ranked notes)
-    only when its stage or one of its notes was, or the scores it shows changed (the
-    ranking keeps an unchanged note's ``Score`` object, so this is an identity check).
-    The rest are the ``Node`` objects of the previous plan: untouched branches as they
-    were, and untouched notes given their new ``score`` and ``number`` in place (a plan
-    stays valid until the next ``plan()``).  After one edit on a large map only the
-    edited note or stage is derived again.  ``close()`` stops following the map.
+    ``plan()`` gives what ``derive`` would, in time for what an edit changed rather
+    than for the map.  It keeps each branch's notes as a sorted list of the ranking's
+    sort keys (unique, and comparing across stages as the ranking does), and moves
+    only the notes the ranking logged as re-placed since the last ``plan()``
+    (``Ranking.changes``): O(k log n) for k of them.  A note's ``score`` carries no
+    rank (a note going would re-rank every later one; ``JourneyMap.rank_of`` gives
+    it), so an unchanged note keeps its node, which shows its new score in place.
+
+    A note's node (with its actions) is made again only when the note or one of those
+    actions was touched (an edit to it or to a link of it), a branch only when its
+    stage was or its list of notes changed; the others are the ``Node`` objects of the
+    previous plan, renumbered in place when a branch came or went before them (a plan
+    stays valid until the next ``plan()``).  After each ``plan()``, ``changed`` names
+    the branches made anew, gone or renumbered, and ``reordered`` says whether branches
+    came, went or moved, so a view need not walk the others.  ``close()`` stops
+    following the map.
     """
 
     def __init__(self, journey: JourneyMap, method: str | None = None) -> None:
         self.journey = journey
         self.method = method
         self._today: _dt.date | None = None
-        # note -> (its node, the ids in it); stage -> (the Scores shown, the branch,
-        # every id in it)
-        self._notes: dict[str, tuple[Node, set[str]]] = {}
-        self._branches: dict[str | None, tuple[list[Score], Node, set[str | None]]] = {}
-        self._touched: set[str | None] = set()
+        self._method: str | None = None  # the method the plan was made with
+        self._mark: tuple | None = None  # how far the ranking's log was read
+        self._placed: dict[str, tuple[str | None, tuple]] = {}  # note -> branch, key
+        self._keys: dict[str | None, list[tuple]] = {}  # branch -> its notes' keys
+        self._notes: dict[str, Node] = {}  # note -> its node
+        self._holders: dict[str, set[str]] = {}  # action -> the notes showing it
+        self.branches: dict[str | None, Node] = {}
+        self._order: list[str | None] = []  # the branches in journey order
+        self._place: dict[str | None, int] = {}  # branch -> its place in _order
+        self._touched: set[str] = set()
+        self._stages_moved = False
+        self.changed: set[str | None] = set()
+        self.reordered = False
         journey.events.subscribe("journey_changed", self._changed)
 
     def close(self) -> None:
         self.journey.events.unsubscribe(self._changed)
 
+    @property
+    def note_count(self) -> int:
+        return len(self._placed)
+
     def _changed(self, event) -> None:
         touched = self._touched
         for op in event.change.ops:
+            if type(op) is SetStageOrder:
+                self._stages_moved = True
+                continue
             op_id = getattr(op, "id", None)
             if op_id is not None:
                 touched.add(op_id)
-            else:  # an edge: both ends (a note gaining an action, an action a parent)
-                touched.add(getattr(op, "source", None))
-                touched.add(getattr(op, "target", None))
+            elif hasattr(op, "source"):  # an edge: both ends (a note gaining an
+                touched.add(op.source)   # action, an action a parent)
+                touched.add(op.target)
 
     def plan(self, today: _dt.date | None = None) -> Plan:
         journey = self.journey
         today = today or _dt.date.today()
-        if today != self._today:  # overdue and review flags depend on the day
-            self._notes.clear()
-            self._branches.clear()
-            self._today = today
-        ranking = rank(journey, self.method)
-        touched, old_notes, old_branches = self._touched, self._notes, self._branches
-        notes: dict[str, tuple[Node, set[str]]] = {}
-        branches: dict[str | None, tuple[list[Score], Node, set[str | None]]] = {}
-        out = []
-        for stage, scores in _by_stage(journey, ranking):
-            kept = old_branches.get(stage)
-            kept_branch = None if kept is None else kept[1]
-            if (kept is not None and len(kept[0]) == len(scores)
-                    and all(a is b for a, b in zip(kept[0], scores))
-                    and touched.isdisjoint(kept[2])):
-                branch, ids = kept[1], kept[2]
-                for s in scores:
-                    notes[s.note] = old_notes[s.note]
-            else:
-                branch = Node("stage", stage, journey.title(stage) if stage else "")
-                ids = {stage}
-                for s in scores:
-                    entry = old_notes.get(s.note)
-                    if entry is None or not touched.isdisjoint(entry[1]):
-                        node = _note(journey, s, today)
-                        entry = (node, {n.id for n in node.walk()})
-                    else:
-                        entry[0].score = s
-                    notes[s.note] = entry
-                    ids |= entry[1]
-                    branch.children.append(entry[0])
-            branches[stage] = (scores, branch, ids)
-            number = str(len(out) + 1)
-            if branch is not kept_branch or branch.number != number:
-                # A kept branch in its place has every number right already.
+        method = self.method or journey.document["scoring_method"]
+        self._mark, ranked, moved = journey.ranking_changes(method, self._mark)
+        if today != self._today or method != self._method:
+            # Overdue and review flags depend on the day; another method re-ranks all.
+            for note in list(self._notes):
+                self._drop(note)
+            self._today, self._method, moved = today, method, None
+        changed = self._regroup(ranked) if moved is None else self._move(ranked, moved)
+        for t in self._touched:
+            placed = self._placed.get(t)
+            if placed is not None:  # a ranked note: its node is made again
+                self._drop(t)
+                changed.add(placed[0])
+            elif t in self._keys:  # a stage: its title
+                changed.add(t)
+            for note in list(self._holders.get(t, ())):  # an action shown under notes
+                self._drop(note)
+                changed.add(self._placed[note][0])
+        self._touched.clear()
+        reordered = self._stages_moved or moved is None
+        for stage in changed:
+            keys = self._keys.get(stage)
+            if not keys:
+                self._keys.pop(stage, None)
+                reordered |= self.branches.pop(stage, None) is not None
+                continue
+            reordered |= stage not in self.branches
+            self.branches[stage] = self._branch(stage, keys, ranked, today)
+        if reordered:
+            # Stages in journey order (the map-wide branch first); numbers are places.
+            position = journey.stage_position
+            self._order = sorted(self.branches,
+                                 key=lambda stage: -1 if stage is None else position(stage))
+            self._place = {stage: i for i, stage in enumerate(self._order)}
+            numbering = self._order
+        else:
+            numbering = [stage for stage in changed if stage in self.branches]
+        for stage in numbering:
+            branch, number = self.branches[stage], str(self._place[stage] + 1)
+            if branch.number != number:  # made anew, or a branch came or went before
                 branch.number = number
                 _renumber(branch.children, number + ".")
-            out.append(branch)
-        self._notes, self._branches = notes, branches
-        touched.clear()
-        return Plan(journey.document["goal"], ranking[0].method if ranking else
-                    (self.method or journey.document["scoring_method"]), out)
+                changed.add(stage)
+        self.changed, self.reordered, self._stages_moved = changed, reordered, False
+        return Plan(journey.document["goal"], method,
+                    [self.branches[stage] for stage in self._order])
+
+    def _regroup(self, ranked: Ranked) -> set[str | None]:
+        """Every branch's keys from the whole ranking (the first plan, a new day or
+        method, a ranking built again): gives every branch, before and after."""
+        before = set(self._keys)
+        notes = [key[-1] for key in ranked.keys]
+        self._keys, self._placed = {}, {}
+        for key, stage in zip(ranked.keys, self.journey.stages_of_notes(notes)):
+            self._keys.setdefault(stage, []).append(key)
+            self._placed[key[-1]] = (stage, key)
+        for note in [n for n in self._notes if n not in ranked.key_of]:
+            self._drop(note)
+        score_of = ranked.score_of
+        for note, node in self._notes.items():
+            node.score = score_of[note]
+        return before | set(self._keys)
+
+    def _move(self, ranked: Ranked, moved: list[str]) -> set[str | None]:
+        """The notes the ranking re-placed, moved in their branches' keys: gives the
+        branches they left or joined."""
+        changed: set[str | None] = set()
+        key_of, score_of = ranked.key_of, ranked.score_of
+        moved = list(dict.fromkeys(moved))  # once each, in a repeatable order
+        now = [note for note in moved if note in key_of]
+        stage_of = dict(zip(now, self.journey.stages_of_notes(now)))
+        for note in moved:
+            placed = self._placed.pop(note, None)
+            if placed is not None:
+                keys = self._keys[placed[0]]
+                del keys[bisect_left(keys, placed[1])]
+                changed.add(placed[0])
+            key = key_of.get(note)
+            if key is None:  # no longer ranked
+                self._drop(note)
+                continue
+            stage = stage_of[note]
+            insort(self._keys.setdefault(stage, []), key)
+            self._placed[note] = (stage, key)
+            changed.add(stage)
+            node = self._notes.get(note)
+            if node is not None:
+                node.score = score_of[note]
+        return changed
+
+    def _branch(self, stage: str | None, keys: list[tuple], ranked: Ranked,
+                today: _dt.date) -> Node:
+        journey, notes, score_of = self.journey, self._notes, ranked.score_of
+        branch = Node("stage", stage, journey.title(stage) if stage else "")
+        for key in keys:
+            note = key[-1]
+            node = notes.get(note)
+            if node is None:
+                node = notes[note] = _note(journey, score_of[note], today)
+                for action in node.walk():
+                    if action is not node:
+                        self._holders.setdefault(action.id, set()).add(note)
+            branch.children.append(node)
+        return branch
+
+    def _drop(self, note: str) -> None:
+        """Forget a note's node (made again when next needed)."""
+        node = self._notes.pop(note, None)
+        if node is None:
+            return
+        for action in node.walk():
+            holders = self._holders.get(action.id)
+            if holders is not None and action is not node:
+                holders.discard(note)
+                if not holders:
+                    del self._holders[action.id]
 
 
 def _renumber(nodes: list[Node], prefix: str) -> None:

@@ -12,6 +12,10 @@ added, removed or re-attached, its touchpoint moving or changing stage, its stag
 changing place in the order.  The ``weighted`` method scales votes against the most
 voted note of the map, so when that maximum changes every weighted score changes and
 that method's list is rebuilt.
+
+Each method also logs the notes it re-placed, so a reader that follows the ranking
+(``plan.PlanIndex``) asks ``changes`` for what moved since it last looked instead of
+walking every note again.
 """
 
 from __future__ import annotations
@@ -44,10 +48,18 @@ def sort_key(s: Score, attrs: Mapping[str, Any], position: tuple) -> tuple:
             attrs["title"], s.note)
 
 
-class _Ranked:
-    """One method's ranking: sorted keys, each note's key and score, the dirty notes."""
+# The most notes a method's log holds before it is emptied: a reader that has not
+# looked since then starts again from the keys (as after a build).
+LOG_MAX = 4096
 
-    __slots__ = ("method", "top", "keys", "key_of", "score_of", "dirty", "listing")
+
+class Ranked:
+    """One method's ranking: sorted keys, each note's key and score, the dirty notes,
+    and the log of the notes re-placed since it was built (``cut``: how many times the
+    log was emptied).  Readers (``Ranking.changes``) treat it as read-only."""
+
+    __slots__ = ("method", "top", "keys", "key_of", "score_of", "dirty", "listing",
+                 "log", "cut")
 
     def __init__(self, method: str, top: int) -> None:
         self.method = method
@@ -57,12 +69,14 @@ class _Ranked:
         self.score_of: dict[str, Score] = {}
         self.dirty: set[str] = set()
         self.listing: list[Score] | None = None  # the ranked scores, until an edit
+        self.log: list[str] = []
+        self.cut = 0
 
 
 class Ranking:
     def __init__(self, indexes: NoteIndex) -> None:
         self._ix = indexes
-        self._methods: dict[str, _Ranked] = {}
+        self._methods: dict[str, Ranked] = {}
         # Votes of the rankable notes as value -> how many, and the values sorted, so
         # the weighted scale (the most votes) is read in O(1) after any edit.
         self._vote_counts: dict[int, int] = {}
@@ -126,7 +140,20 @@ class Ranking:
         """The note's score (rank not set), ``None`` if it is not ranked."""
         return self._current(journey, method).score_of.get(note)
 
-    def _current(self, journey: JourneyReader, method: str) -> _Ranked:
+    def changes(self, journey: JourneyReader, method: str,
+                mark: tuple | None) -> tuple[tuple, Ranked, list[str] | None]:
+        """What moved in ``method``'s ranking since ``mark`` (given by an earlier call;
+        ``None`` the first time): the new mark, the ranking, and the notes re-placed
+        since (re-scored, moved along the journey, added or removed; a note may come
+        more than once), or ``None`` when they are not known (the ranking was built
+        again, or its log emptied): the reader then starts again from ``keys``."""
+        ranked = self._current(journey, method)
+        notes = None
+        if mark is not None and mark[0] is ranked and mark[1] == ranked.cut:
+            notes = ranked.log[mark[2]:]
+        return (ranked, ranked.cut, len(ranked.log)), ranked, notes
+
+    def _current(self, journey: JourneyReader, method: str) -> Ranked:
         if method not in METHODS:
             raise ValueError(f"Unknown scoring method {method!r}; choose one of: "
                              f"{', '.join(METHODS)}.")
@@ -139,8 +166,8 @@ class Ranking:
             self._refresh(journey, ranked)
         return ranked
 
-    def _build(self, journey: JourneyReader, method: str, top: int) -> _Ranked:
-        ranked = _Ranked(method, top)
+    def _build(self, journey: JourneyReader, method: str, top: int) -> Ranked:
+        ranked = Ranked(method, top)
         nodes, position = self._ix._nodes, self._ix.position
         for kind in RANKED_KINDS:
             for note in self._ix.note_kinds[kind]:
@@ -150,7 +177,7 @@ class Ranking:
         ranked.keys = sorted(ranked.key_of.values())
         return ranked
 
-    def _refresh(self, journey: JourneyReader, ranked: _Ranked) -> None:
+    def _refresh(self, journey: JourneyReader, ranked: Ranked) -> None:
         nodes, position, keys = self._ix._nodes, self._ix.position, ranked.keys
         # The span of places the moves went through: ranks outside it are unchanged.
         lo, hi, removed, inserted = len(keys), -1, 0, 0
@@ -170,6 +197,11 @@ class Ranking:
                 lo, hi, inserted = min(lo, i), max(hi, i), inserted + 1
                 ranked.score_of[note] = s
                 ranked.key_of[note] = key
+        log = ranked.log
+        if len(log) + len(ranked.dirty) > LOG_MAX:
+            log.clear()
+            ranked.cut += 1
+        log += ranked.dirty
         ranked.dirty.clear()
         listing = ranked.listing
         if listing is None or hi < 0:

@@ -219,16 +219,17 @@ class PlanView(QWidget, _Follower):
 
     def _mostly_new(self, derived: plan.Plan) -> bool:
         """Whether most note rows would be made anew (a new day, a huge burst): then
-        one build, adding whole branches at once, costs less than row-by-row changes."""
-        rows, branches = self._rows, self._branches
-        total = new = 0
-        for branch in derived.branches:
-            total += len(branch.children)
-            shown = branches.get(branch.id)
-            if shown is None or shown.node is not branch:
+        one build, adding whole branches at once, costs less than row-by-row changes.
+        Only the branches ``PlanIndex`` reports changed can hold new rows."""
+        rows, branches, index = self._rows, self._branches, self._index
+        new = 0
+        for stage in index.changed:
+            branch = index.branches.get(stage)
+            shown = branches.get(stage)
+            if branch is not None and (shown is None or shown.node is not branch):
                 new += sum(1 for n in branch.children
                            if (row := rows.get(n.id)) is None or row.node is not n)
-        return new > REBUILD_MIN and new > REBUILD_SHARE * total
+        return new > REBUILD_MIN and new > REBUILD_SHARE * index.note_count
 
     def _build(self, derived: plan.Plan) -> None:
         self.builds += 1
@@ -247,40 +248,49 @@ class PlanView(QWidget, _Follower):
     def _patch(self, derived: plan.Plan) -> None:
         """Change only the rows whose nodes ``PlanIndex`` made anew: a kept branch keeps
         its items (renumbered if it moved), a changed one keeps its kept notes' items,
-        moving them into rank order; rows of a note that changed stage move with it."""
-        branches, rows = self._branches, self._rows
+        moving them into rank order; rows of a note that changed stage move with it.
+        Only the branches the index reports changed are visited, and the top-level
+        rows only when branches came, went or moved."""
+        branches, rows, index = self._branches, self._rows, self._index
+        current, changed = index.branches, index.changed
         stays: dict = {}  # note -> its branch, for every note row kept in a changed branch
         style = self.style()
-        for branch in derived.branches:
-            shown = branches.get(branch.id)
-            if shown is None or shown.node is not branch:
+        for stage in changed:
+            branch = current.get(stage)
+            shown = branches.get(stage)
+            if branch is not None and (shown is None or shown.node is not branch):
                 for n in branch.children:
                     row = rows.get(n.id)
                     if row is not None and (row.node is n or self._refill(row, n, style)):
-                        stays[n.id] = branch.id
-        aside = self._take_out({branch.id: branch for branch in derived.branches}, stays)
+                        stays[n.id] = stage
+        aside = self._take_out(changed, current, stays)
         placed: list[QTreeWidgetItem] = []  # rows put in, new or moved: folds to set
-        for branch in derived.branches:
-            shown = branches.get(branch.id)
+        for stage in changed:
+            branch = current.get(stage)
+            if branch is None:
+                continue
+            shown = branches.get(stage)
             if shown is None or shown.node is not branch:
                 placed += self._patch_branch(branch, aside, style)
             elif shown.number != branch.number:  # a branch came or went before it
                 self._renumber_branch(shown)
         # (Rows left aside would mean a PlanIndex broken: they simply go.)
-        root = self.tree.invisibleRootItem()
-        top = [root.child(i).data(0, ROLE_ID) for i in range(root.childCount())]
-        placed += arrange_children(root, top, [b.id for b in derived.branches],
-                                   lambda stage: branches[stage].item)
+        if index.reordered:
+            root = self.tree.invisibleRootItem()
+            top = [root.child(i).data(0, ROLE_ID) for i in range(root.childCount())]
+            placed += arrange_children(root, top, [b.id for b in derived.branches],
+                                       lambda stage: branches[stage].item)
         self.state.apply(item for row in placed for item in subtree(row))
 
-    def _take_out(self, by_id: dict, stays: dict) -> dict[str, _Row]:
+    def _take_out(self, changed, by_id: dict, stays: dict) -> dict[str, _Row]:
         """Rows leave their branches before any is put in, so a note gone to another
         stage is free to join it: gives such notes' rows, kept aside meanwhile."""
         branches, rows = self._branches, self._rows
         aside: dict[str, _Row] = {}
         root = self.tree.invisibleRootItem()
-        for stage, shown in list(branches.items()):
-            if by_id.get(stage, _GONE) is shown.node:
+        for stage in changed:
+            shown = branches.get(stage, None)
+            if shown is None or by_id.get(stage, _GONE) is shown.node:
                 continue
             if stage not in by_id:  # the branch goes with its rows, less those aside
                 for note in shown.notes:
@@ -468,9 +478,13 @@ class PlanView(QWidget, _Follower):
         if row is None or row.node.id not in self.journey:
             return None
         score = row.node.score
+        # Nodes carry no rank (one note going would re-rank thousands): asked here.
+        rank = self.journey.rank_of(row.node.id, score.method)
+        if rank is None:
+            return None
         kind_name = labels.note_kind_label(self.journey.get(row.node.id)["note_kind"])
         words = score_vocabulary()
-        return "\n".join([kind_name, tr("Rank %1").replace("%1", str(score.rank)),
+        return "\n".join([kind_name, tr("Rank %1").replace("%1", str(rank)),
                           tr("Score: %1").replace("%1", score_text(score.formula, words)),
                           *(score_text(flag, words) for flag in score.flags)])
 
