@@ -30,10 +30,10 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMenu, QStyle,
-                               QToolTip, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...bidi import isolate
 from ...canvas import labels
@@ -44,6 +44,7 @@ from .action_common import (ROLE_ID, ROLE_KEY, ROLE_KIND, SelectCallback, _Follo
                             score_vocabulary, subtree, tr)
 from ..document.document import Document
 from ..language import ours
+from .plan_rows import _Branch, _new_item, _PlanTree, _Row, format_score, method_label
 
 
 # More note rows than both of these to make anew: build the whole tree again.
@@ -54,63 +55,6 @@ REBUILD_SHARE = 0.5
 # goes (~20 ms at 5,000 touchpoints).
 FOLD_OVER = 1000
 _GONE = object()  # "no such key" where None is a key (the whole-journey branch)
-
-
-class _Row:
-    """A note's row as shown: its node, and the number and score its texts show (the
-    node's own change in place at the next ``plan()``)."""
-
-    __slots__ = ("item", "node", "number", "score")
-
-    def __init__(self, node: plan.Node, item: QTreeWidgetItem):
-        self.node, self.item, self.number, self.score = node, item, node.number, node.score
-
-
-class _Branch:
-    """A stage's row as shown: its node, the number it shows, its notes in order."""
-
-    __slots__ = ("item", "node", "notes", "number")
-
-    def __init__(self, node: plan.Node, item: QTreeWidgetItem):
-        self.node, self.item, self.number = node, item, node.number
-        self.notes: list[str] = []
-
-
-def _new_item(node: plan.Node, key: tuple) -> QTreeWidgetItem:
-    item = QTreeWidgetItem()
-    item.setData(0, ROLE_ID, node.id)
-    item.setData(0, ROLE_KIND, node.kind)
-    item.setData(0, ROLE_KEY, key)
-    return item
-
-
-class _PlanTree(QTreeWidget):
-    """The plan's tree, whose note rows make their tooltip when one is asked for: it
-    names the note's rank, and one note in or out re-ranks thousands of rows."""
-
-    def __init__(self, tip: Callable[[QTreeWidgetItem], str | None]):
-        super().__init__()
-        self._tip = tip
-
-    def viewportEvent(self, event: QEvent) -> bool:  # Qt's name
-        if event.type() == QEvent.ToolTip:
-            item = self.itemAt(event.pos())
-            tip = self._tip(item) if item is not None else None
-            if tip is not None:
-                QToolTip.showText(event.globalPos(), tip, self.viewport())
-                return True
-        return super().viewportEvent(event)
-
-
-def method_label(method: str) -> str:
-    return {"impact_effort": tr("impact ÷ effort"), "ice": tr("ICE"), "rice": tr("RICE"),
-            "votes": tr("votes"), "weighted": tr("weighted score")}.get(method, method)
-
-
-def format_score(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 class PlanView(QWidget, _Follower):

@@ -1,0 +1,69 @@
+"""The Plan tab's rows: what a shown note or stage row keeps, the tree that makes its
+note tooltips when hovered, and the words of a score."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QToolTip, QTreeWidget, QTreeWidgetItem
+
+from ...model import plan
+from .action_common import ROLE_ID, ROLE_KEY, ROLE_KIND, tr
+
+
+class _Row:
+    """A note's row as shown: its node, and the number and score its texts show (the
+    node's own change in place at the next ``plan()``)."""
+
+    __slots__ = ("item", "node", "number", "score")
+
+    def __init__(self, node: plan.Node, item: QTreeWidgetItem):
+        self.node, self.item, self.number, self.score = node, item, node.number, node.score
+
+
+class _Branch:
+    """A stage's row as shown: its node, the number it shows, its notes in order."""
+
+    __slots__ = ("item", "node", "notes", "number")
+
+    def __init__(self, node: plan.Node, item: QTreeWidgetItem):
+        self.node, self.item, self.number = node, item, node.number
+        self.notes: list[str] = []
+
+
+def _new_item(node: plan.Node, key: tuple) -> QTreeWidgetItem:
+    item = QTreeWidgetItem()
+    item.setData(0, ROLE_ID, node.id)
+    item.setData(0, ROLE_KIND, node.kind)
+    item.setData(0, ROLE_KEY, key)
+    return item
+
+
+class _PlanTree(QTreeWidget):
+    """The plan's tree, whose note rows make their tooltip when one is asked for: it
+    names the note's rank, and one note in or out re-ranks thousands of rows."""
+
+    def __init__(self, tip: Callable[[QTreeWidgetItem], str | None]):
+        super().__init__()
+        self._tip = tip
+
+    def viewportEvent(self, event: QEvent) -> bool:  # Qt's name
+        if event.type() == QEvent.ToolTip:
+            item = self.itemAt(event.pos())
+            tip = self._tip(item) if item is not None else None
+            if tip is not None:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+                return True
+        return super().viewportEvent(event)
+
+
+def method_label(method: str) -> str:
+    return {"impact_effort": tr("impact ÷ effort"), "ice": tr("ICE"), "rice": tr("RICE"),
+            "votes": tr("votes"), "weighted": tr("weighted score")}.get(method, method)
+
+
+def format_score(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.2f}".rstrip("0").rstrip(".")
