@@ -280,6 +280,11 @@ class JourneyMap(JourneyEdits):
         """The rankable notes, best first."""
         return self._indexes().ranking.notes(self, method or self._doc["scoring_method"])
 
+    def rank_keys(self, method: str | None = None) -> Mapping[str, tuple]:
+        """Each ranked note's sort key (lesser ranks first), read-only and valid until
+        the next edit: to order a few notes as the ranking does."""
+        return self._indexes().ranking.sort_keys(self, method or self._doc["scoring_method"])
+
     def rank_of(self, note: str, method: str | None = None) -> int | None:
         """The note's 1-based rank (``None`` if its kind is not ranked), in O(log n)
         once the ranking is current."""

@@ -37,6 +37,7 @@ class NoteIndex(Protocol):
     def position(self, note: str) -> tuple: ...
 
 # Fields of a note that its score or its place among equal scores depend on.
+LISTING_PATCH = 256  # a ranked list patched in place for moves within this many places
 SCORE_KEYS = frozenset({"impact", "effort", "reach", "confidence", "votes", "title",
                         "note_kind"})
 
@@ -130,6 +131,11 @@ class Ranking:
     def notes(self, journey: JourneyReader, method: str) -> list[str]:
         return [key[-1] for key in self._current(journey, method).keys]
 
+    def sort_keys(self, journey: JourneyReader, method: str) -> Mapping[str, tuple]:
+        """Each ranked note's sort key (its order among all, best least), valid until
+        the next edit: sorting a few notes by these costs nothing per other note."""
+        return self._current(journey, method).key_of
+
     def rank_of(self, journey: JourneyReader, note: str, method: str) -> int | None:
         """The note's 1-based rank, by bisection; ``None`` if it is not ranked."""
         ranked = self._current(journey, method)
@@ -206,16 +212,15 @@ class Ranking:
         listing = ranked.listing
         if listing is None or hi < 0:
             return
-        score_of = ranked.score_of
-        if inserted != removed:  # the length changed: every rank from lo on may differ
-            del listing[lo:]
-            listing += [_with_rank(score_of[key[-1]], i)
-                        for i, key in enumerate(keys[lo:], lo + 1)]
+        # The ranked list is kept for whoever asks for every score (exports, the
+        # matrix's first build): patched when the moves stayed close, else dropped and
+        # made again when asked for, rather than re-ranking thousands at each edit.
+        if inserted != removed or hi - lo > LISTING_PATCH:
+            ranked.listing = None
             return
+        score_of = ranked.score_of
         # As many keys went in as came out: a key that was past hi + removed before
         # was never shifted past by a move, so it kept its place and its Score.
-        # Within the span, an equal Score keeps its object, so views that compare
-        # identities (``plan.PlanIndex``) see only what really changed.
         for i in range(lo, min(hi + removed + 1, len(keys))):
             new = _with_rank(score_of[keys[i][-1]], i + 1)
             if listing[i] != new:

@@ -214,12 +214,11 @@ class MatrixScene(QGraphicsScene):
                     self._retired.append(item)
                 elif item is not None:
                     item.update()  # its kind or title may have changed
-        # Each place's notes in rank order: one look-up each in the ranking as a list
-        # (built in C) costs less than a bisection each once a cell holds hundreds.
+        # Each place's notes in rank order, by the ranking's own sort keys: a look-up
+        # each, nothing per note of the rest of the map.
         rank = {}.get
         if touched:
-            ranked = self.journey.ranked_notes(METHOD)
-            rank = dict(zip(ranked, range(len(ranked)))).__getitem__
+            rank = self.journey.rank_keys(METHOD).__getitem__
         for place in touched:
             members = sorted(self._members.get(place, ()), key=rank)
             if place == STRIP:
