@@ -233,7 +233,12 @@ class TouchpointCardItem(ModelItem):
         self.setFlags(_CARD_FLAGS)  # once, from a constant: 5,000 cards open a map
         self.setZValue(10)
         self.setAcceptHoverEvents(True)
-        self.chips: list[NoteChipItem] = []
+        # The note chips as items (for clicks, hovering and selection), made when first
+        # needed: the card is seen (``JourneyView`` asks before it paints), hovered, or
+        # a chip is asked for (``JourneyScene.item_for``).  Until then the card draws
+        # its chips from the model: a map of 5,000 cards opens without 20,000 chip
+        # items, and a band that moves moves no chips of cards never seen.
+        self._chips: list[NoteChipItem] | None = None
         # Laid out at the first paint (never for a card that is not painted).
         self._title: tuple[tuple[str, bool], QTextLayout] | None = None
         self._top: tuple[tuple[str, str, bool], QTextLayout] | None = None  # likewise
@@ -256,25 +261,62 @@ class TouchpointCardItem(ModelItem):
         x = -8 if self.rtl else L.CARD_W - 8
         return QRectF(x, L.CARD_H / 2 - 8, 16, 16)
 
+    @property
+    def chips(self) -> list[NoteChipItem]:
+        """The chip items, made now if they were not yet."""
+        if self._chips is None:
+            self.make_chips()
+        return self._chips
+
+    @property
+    def made_chips(self) -> list[NoteChipItem]:
+        """The chip items made so far (none, until the card is seen or asked for)."""
+        return self._chips or []
+
+    def make_chips(self, scene=None) -> None:
+        """Make the chip items now (see ``__init__``)."""
+        if self._chips is None:
+            self._chips = []
+            self.refresh_chips(scene)
+
+    def hoverEnterEvent(self, event) -> None:  # Qt's name
+        self.make_chips()  # a chip under the mouse shows its note and takes clicks
+        super().hoverEnterEvent(event)
+
     def refresh_chips(self, scene=None) -> None:
-        """Rebuild the note chips from the model (after a note came, went or changed).
+        """Rebuild the note chips from the model (after a note came, went or changed),
+        if they were made: else the card draws them from the model anyway.
         ``scene``: the scene the card is about to join, when it is not in one yet."""
+        if self._chips is None:
+            return
         scene = scene if scene is not None else self.scene()
-        for chip in self.chips:
+        for chip in self._chips:
             scene.forget_chip(chip)
             chip.setParentItem(None)
             scene.removeItem(chip)
         notes = scene.journey.notes_on(self.element_id)
         offsets = _chip_offsets(scene.layout.rtl)
         shown = min(len(notes), len(offsets))
-        self.chips = []
+        self._chips = []
         for i in range(shown):
             # The last chip counts the notes beyond the card's room.
             chip = NoteChipItem(notes[i], len(notes) - shown if i == shown - 1 else 0)
             chip.setPos(*offsets[i])  # before it joins the card: 10 times cheaper
             chip.setParentItem(self)  # explicitly: a constructor parent may be collected
-            self.chips.append(chip)
+            self._chips.append(chip)
             scene.remember_chip(chip)
+
+    def _draw_chips_from_model(self, painter: QPainter, words) -> None:
+        """The chips of a card whose chip items are not made yet: as they would draw."""
+        journey = self.journey
+        notes = journey.notes_on(self.element_id)
+        offsets = _chip_offsets(self.rtl)
+        shown = min(len(notes), len(offsets))
+        for i in range(shown):
+            kind = journey.get(notes[i])["note_kind"]
+            extra = len(notes) - shown if i == shown - 1 else 0
+            draw_chip(painter, QRectF(QPointF(*offsets[i]), _CHIP_SIZE), kind,
+                      f"+{extra + 1}" if extra else words.note_letter(kind), None)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         palette = self.scene().palette()
@@ -315,7 +357,9 @@ class TouchpointCardItem(ModelItem):
                 title, _font(16, True), _option(rtl, own_direction=True), L.CARD_W - 20,
                 max_height=58))
         self._title[1].draw(painter, QPointF(10, 30))
-        for chip in self.chips:  # they do not paint themselves (see NoteChipItem)
+        if self._chips is None:
+            self._draw_chips_from_model(painter, words)
+        for chip in self.made_chips:  # they do not paint themselves (see NoteChipItem)
             chip.draw(painter, palette)
         if self.isSelected() or option.state & QStyle.StateFlag.State_MouseOver:
             painter.setPen(QPen(palette.highlight().color(), 2))
@@ -360,15 +404,21 @@ class NoteChipItem(ModelItem):
             self._face = (words.lang, kind, f"+{self.extra + 1}" if self.extra
                           else words.note_letter(kind))
         _, kind, text = self._face
-        rect = QRectF(self.pos(), _CHIP_SIZE)
-        painter.setPen(QPen(palette.highlight().color(), 3) if self.isSelected() else Qt.NoPen)
-        painter.setBrush(labels.NOTE_COLOURS[kind])
-        painter.drawRoundedRect(rect, 5, 5)
-        painter.setPen(_WHITE)
-        draw_centred(painter, rect, text, 12)
+        draw_chip(painter, QRectF(self.pos(), _CHIP_SIZE), kind, text,
+                  palette.highlight().color() if self.isSelected() else None)
 
 
 _CHIP_SIZE = QSizeF(L.CHIP_W, L.CHIP_H)
+
+
+def draw_chip(painter: QPainter, rect: QRectF, kind: str, text: str,
+              selected: QColor | None) -> None:
+    """A note chip: its kind's colour, its letter, a ring in ``selected`` if it is."""
+    painter.setPen(QPen(selected, 3) if selected is not None else Qt.NoPen)
+    painter.setBrush(labels.NOTE_COLOURS[kind])
+    painter.drawRoundedRect(rect, 5, 5)
+    painter.setPen(_WHITE)
+    draw_centred(painter, rect, text, 12)
 
 
 def _head(angle: float, size: float = 11.0) -> tuple[tuple[float, float], ...]:

@@ -145,13 +145,14 @@ class OverviewItem(QGraphicsItem):
         offsets = [(L.CARD_W - s.right if layout.rtl else s.x, s.y) for s in slots]
         chips: dict[str, list[QRectF]] = {}
         w, h = L.CHIP_W, L.CHIP_H
+        notes_on = scene.journey.notes_on
         for tp in tile.touchpoints:
-            card = scene.item_for(tp)
-            if card is None or not card.chips:
+            r = layout.cards.get(tp)
+            if r is None:
                 continue
-            r = layout.cards[tp]
-            for chip, (dx, dy) in zip(card.chips, offsets):
-                chips.setdefault(kinds[chip.element_id]["note_kind"], []).append(
+            # From the model, as the card draws them: its chip items may not be made.
+            for note, (dx, dy) in zip(notes_on(tp), offsets):
+                chips.setdefault(kinds[note]["note_kind"], []).append(
                     QRectF(r.x + dx, r.y + dy, w, h))
         tile.chips = chips
 

@@ -111,7 +111,22 @@ class JourneyScene(QGraphicsScene):
 
     # ------------------------------------------------------------ look-ups
     def item_for(self, element_id: str) -> ModelItem | None:
-        return self._items.get(element_id)
+        """The item of a stage, touchpoint or note (a note's chip is made now if its
+        card had not made its chips yet)."""
+        item = self._items.get(element_id)
+        if item is None and element_id in self.journey \
+                and self.journey.kind_of(element_id) == S.NOTE:
+            card = self._items.get(self.journey.target_of(element_id))
+            if card is not None and card.type() == CARD_TYPE:
+                card.make_chips()
+                item = self._items.get(element_id)
+        return item
+
+    def make_chips_in(self, rect: QRectF) -> None:
+        """Make the chip items of the cards in a scene rectangle (about to be seen)."""
+        for item in self.items(rect):
+            if item.type() == CARD_TYPE:
+                item.make_chips()
 
     def flow_item(self, source: str, target: str) -> FlowItem | None:
         return self._flows.get((source, target))
@@ -132,7 +147,7 @@ class JourneyScene(QGraphicsScene):
     def select_ids(self, ids: list[str]) -> None:
         self.clearSelection()
         for element_id in ids:
-            item = self._items.get(element_id)
+            item = self.item_for(element_id)
             if item is not None:
                 item.setSelected(True)
 
@@ -202,7 +217,6 @@ class JourneyScene(QGraphicsScene):
             rect = cards.get(tp)
             if rect is not None:
                 card.setPos(rect.x, rect.y)
-            card.refresh_chips(self)
             items[tp] = card
             add(card)
         flows = self._flows
@@ -224,7 +238,7 @@ class JourneyScene(QGraphicsScene):
         item = self._items.pop(element_id, None)
         if item is not None:
             if item.type() == CARD_TYPE:
-                for chip in item.chips:
+                for chip in item.made_chips:
                     self._items.pop(chip.element_id, None)
             self.removeItem(item)
 
@@ -381,6 +395,10 @@ class JourneyScene(QGraphicsScene):
         chip = self._items.get(event.id)
         if chip is not None and chip.type() == CHIP_TYPE:
             self._dirty_cards.add(chip.parentItem().element_id)
+        elif event.id in self.journey:  # a card drawing its chips from the model
+            target = self.journey.target_of(event.id)
+            if target is not None:
+                self._dirty_cards.add(target)
 
     def _on_about_added(self, event: Event) -> None:
         self._dirty_cards.add(event.target)

@@ -82,6 +82,14 @@ class JourneyView(QGraphicsView):
             self.set_zoom(1.0)
         self.zoom_changed.emit(self.zoom())
 
+    def paintEvent(self, event) -> None:  # Qt's name
+        # Cards about to be seen make their chip items first (clicks and the rubber
+        # band find them); cards never seen never make them (see TouchpointCardItem).
+        scene = self.scene()  # none while the window closes
+        if scene is not None and scene.detailed:
+            scene.make_chips_in(self.mapToScene(event.rect()).boundingRect())
+        super().paintEvent(event)
+
     def wheelEvent(self, event: QWheelEvent) -> None:  # Qt's name
         if event.modifiers() & Qt.ControlModifier:
             steps = event.angleDelta().y() / 120
