@@ -23,13 +23,16 @@ class _Row:
 
 
 class _Branch:
-    """A stage's row as shown: its node, the number it shows, its notes in order."""
+    """A stage's row as shown: its node, the number it shows, its notes in order, and
+    whether its notes' rows are made (``filled``): a folded branch of a large plan
+    makes them when first opened."""
 
-    __slots__ = ("item", "node", "notes", "number")
+    __slots__ = ("filled", "item", "node", "notes", "number")
 
     def __init__(self, node: plan.Node, item: QTreeWidgetItem):
         self.node, self.item, self.number = node, item, node.number
         self.notes: list[str] = []
+        self.filled = True
 
 
 def _new_item(node: plan.Node, key: tuple) -> QTreeWidgetItem:

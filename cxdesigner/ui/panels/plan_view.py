@@ -95,6 +95,7 @@ class PlanView(QWidget, _Follower):
         self.tree.setContextMenuPolicy(Qt.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.itemClicked.connect(self._show_on_canvas)
+        self.tree.itemExpanded.connect(self._on_expanded)
         # Double click, not "activated": on desktops where one click activates, a click
         # must only show the note, not jump to the other tab.
         self.tree.itemDoubleClicked.connect(self._activated)
@@ -170,6 +171,8 @@ class PlanView(QWidget, _Follower):
         for stage in index.changed:
             branch = index.branches.get(stage)
             shown = branches.get(stage)
+            if shown is not None and not shown.filled:
+                continue  # no rows to make
             if branch is not None and (shown is None or shown.node is not branch):
                 new += sum(1 for n in branch.children
                            if (row := rows.get(n.id)) is None or row.node is not n)
@@ -185,9 +188,44 @@ class PlanView(QWidget, _Follower):
         if self.builds == 1 and sum(len(b.children) for b in derived.branches) > FOLD_OVER:
             self.state.default_open = False
         style = self.style()
-        self.tree.addTopLevelItems([self._item(branch, (), style)
-                                    for branch in derived.branches])
+        # A folded branch of a large plan shows its row only: its notes' rows (some
+        # 16,000 at 5,000 touchpoints) are made when it is first opened.
+        lazy = not self.state.default_open
+        self.tree.addTopLevelItems([
+            self._folded_branch(branch) if lazy and not self.state.is_open(("stage", branch.id))
+            else self._item(branch, (), style) for branch in derived.branches])
         self.state.apply(all_items(self.tree))
+
+    def _folded_branch(self, branch: plan.Node) -> QTreeWidgetItem:
+        item = self._stage_item(branch)
+        self._branches[branch.id].filled = False
+        self._show_indicator(item, branch)
+        return item
+
+    @staticmethod
+    def _show_indicator(item: QTreeWidgetItem, branch: plan.Node) -> None:
+        item.setChildIndicatorPolicy(QTreeWidgetItem.ShowIndicator if branch.children
+                                     else QTreeWidgetItem.DontShowIndicator)
+
+    def _fill(self, shown: _Branch) -> None:
+        """Make the rows of a branch shown folded so far."""
+        if shown.filled:
+            return
+        key, style = shown.item.data(0, ROLE_KEY), self.style()
+        rows = [self._item(n, key, style) for n in shown.node.children]
+        shown.item.setChildIndicatorPolicy(
+            QTreeWidgetItem.DontShowIndicatorWhenChildless)
+        shown.item.addChildren(rows)
+        shown.notes = [n.id for n in shown.node.children]
+        shown.filled = True
+        self.state.apply(item for row in rows for item in subtree(row))
+
+    def _on_expanded(self, item: QTreeWidgetItem) -> None:
+        if item.data(0, ROLE_KIND) == "stage":
+            shown = self._branches.get(item.data(0, ROLE_ID), None)
+            if shown is not None and not shown.filled:
+                self.lazy.flush()  # the branch as the map has it now
+                self._fill(self._branches.get(item.data(0, ROLE_ID), shown))
 
     def _patch(self, derived: plan.Plan) -> None:
         """Change only the rows whose nodes ``PlanIndex`` made anew: a kept branch keeps
@@ -272,6 +310,9 @@ class PlanView(QWidget, _Follower):
             shown.node = branch
             shown.number = branch.number
             shown.item.setText(0, self._stage_text(branch))
+            if not shown.filled:  # rows made when it is opened, from the node then
+                self._show_indicator(shown.item, branch)
+                return []
         key = shown.item.data(0, ROLE_KEY)
         wanted = []
         for n in branch.children:
@@ -292,7 +333,7 @@ class PlanView(QWidget, _Follower):
     def _renumber_branch(self, shown: _Branch) -> None:
         shown.number = shown.node.number
         shown.item.setText(0, self._stage_text(shown.node))
-        for note in shown.notes:
+        for note in shown.notes:  # none in a branch not filled yet
             self._refresh_note(self._rows[note])
 
     def _refresh_note(self, row: _Row) -> None:
@@ -326,6 +367,7 @@ class PlanView(QWidget, _Follower):
         shown = self._branches.get(key[1], None) if len(key) >= 2 else None
         if shown is None or len(key) < 4:
             return None if shown is None else shown.item
+        self._fill(shown)
         row = self._rows.get(key[3])
         item = None if row is None or row.item.data(0, ROLE_KEY) != key[:4] else row.item
         for depth in range(6, len(key) + 1, 2):
@@ -443,6 +485,8 @@ class PlanView(QWidget, _Follower):
     def item_for(self, kind: str, element: str) -> QTreeWidgetItem | None:
         """The first row showing an element (an action may show under several notes)."""
         self.lazy.flush()
+        for shown in list(self._branches.values()):
+            self._fill(shown)
         for item in all_items(self.tree):
             if item.data(0, ROLE_KIND) == kind and item.data(0, ROLE_ID) == element:
                 return item
