@@ -487,3 +487,44 @@ def test_a_large_outline_opens_only_its_stages_and_keeps_what_the_user_opens(
     outline.rebuild()
     assert outline._items[opened].isExpanded() and not outline._items[folded].isExpanded()
     assert outline._items[noted].isExpanded()  # a note put in shows at once
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_large_outline_with_rows_made_when_opened_shows_what_a_fresh_one_shows(
+        qtbot, monkeypatch, seed):
+    from cxdesigner.ui.panels import outline as outline_module
+
+    monkeypatch.setattr(outline_module, "FOLD_OVER", 5)  # large, as 5,000 touchpoints
+    rng = random.Random(seed)
+    document = Document(sample_journey())
+    outline = Outline(document)
+    qtbot.addWidget(outline)
+    outline.show()
+    qtbot.waitExposed(outline)
+    assert outline._unfilled  # touchpoints with notes start unmade
+    for step in range(60):
+        random_edit(rng, document)
+        if step % 7 == 3:  # the user opens a row now and then
+            settle()
+            rows = [outline.topLevelItem(i) for i in range(outline.topLevelItemCount())]
+            cards = [r.child(j) for r in rows for j in range(r.childCount())]
+            if cards:
+                outline.expandItem(rng.choice(cards))
+        settle()
+    outline.lazy.flush()
+    for key in list(outline._unfilled):
+        outline._fill_to(key)
+        outline._fill(key)
+    outline.expandAll()
+    other = Outline(document)
+    other.expandAll()
+    try:
+        assert unfolded(dump(outline)) == unfolded(dump(other))
+    finally:
+        other.detach()
+        outline.detach()
+
+
+def unfolded(rows: list) -> list:
+    """A dump without its folds (a large outline starts folded)."""
+    return [(*row[:6], unfolded(row[7])) for row in rows]

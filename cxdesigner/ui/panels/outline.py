@@ -48,6 +48,10 @@ class Outline(QTreeWidget):
         # Then ``_opened`` keeps the deeper rows the user (or a selection) opened.
         self._big = False
         self._opened: set[str] = set()
+        # Rows folded at their first showing on a large map, whose sub-rows (a
+        # touchpoint's notes) are made when first opened: 10,000 items not made at
+        # opening 5,000 touchpoints.  The row model's steps for them wait till then.
+        self._unfilled: set[str] = set()
         self._pending: list = []  # changes not shown yet
         self._pending_ops = 0
         self._rebuild_due = False
@@ -74,7 +78,26 @@ class Outline(QTreeWidget):
     # ------------------------------------------------------------ reading
     def item_for(self, element_id: str) -> QTreeWidgetItem | None:
         self.lazy.flush()
+        self._fill_to(element_id)
         return self._items.get(element_id)
+
+    def _fill_to(self, key: str) -> None:
+        """Make the row of ``key`` if its branch was folded unmade."""
+        branch = self.rows.branch_of(key)
+        if branch is not None and branch in self._unfilled:
+            self._fill_to(branch)
+            self._fill(branch)
+
+    def _fill(self, key: str) -> None:
+        if key not in self._unfilled:
+            return
+        self._unfilled.discard(key)
+        item = self._items[key]
+        children = [self._make(child) for child in self.rows.rows_of(key)]
+        item.setChildIndicatorPolicy(QTreeWidgetItem.DontShowIndicatorWhenChildless)
+        item.addChildren(children)
+        for child in children:
+            self._unfold(child)
 
     def selected_ids(self) -> list[str]:
         self.lazy.flush()
@@ -95,6 +118,7 @@ class Outline(QTreeWidget):
             # One selection change (clear and select at once), not one per row.
             selection, current = QItemSelection(), None
             for element_id in ids:
+                self._fill_to(element_id)
                 item = self._items.get(element_id)
                 if item is not None:
                     index = self.indexFromItem(item)
@@ -144,6 +168,8 @@ class Outline(QTreeWidget):
         return self.invisibleRootItem() if branch == ROOT else self._items[branch]
 
     def rows_removed(self, branch: str, first: int, last: int) -> None:
+        if branch in self._unfilled:
+            return  # no rows made
         parent = self._branch_item(branch)
         for row in range(last, first - 1, -1):
             parent.takeChild(row)
@@ -151,17 +177,26 @@ class Outline(QTreeWidget):
     def forgotten(self, keys: list[str]) -> None:
         for key in keys:
             self._items.pop(key, None)
+            self._unfilled.discard(key)
 
     def row_moved(self, branch: str, source: int, place: int) -> None:
+        if branch in self._unfilled:
+            return
         parent = self._branch_item(branch)
         item = parent.takeChild(source)
         parent.insertChild(place, item)
         self._unfold(item)  # a taken item comes back folded
 
     def rows_inserted(self, branch: str, first: int, keys: list[str]) -> None:
+        if branch in self._unfilled:
+            # Its rows are made now, the new ones among them (the row model holds
+            # them already); and a note put in shows at once, as below.
+            self._fill(branch)
+            items = []
+        else:
+            items = [self._make(key) for key in keys]
+            self._branch_item(branch).insertChildren(first, items)
         parent = self._branch_item(branch)
-        items = [self._make(key) for key in keys]
-        parent.insertChildren(first, items)
         if parent is not self.invisibleRootItem() and branch not in self._collapsed:
             self._folding = True
             parent.setExpanded(True)  # a first note on a touchpoint shows at once
@@ -172,7 +207,9 @@ class Outline(QTreeWidget):
             self._unfold(item)
 
     def row_changed(self, key: str) -> None:
-        self._label(self._items[key], key)
+        item = self._items.get(key)
+        if item is not None:  # else not made yet: labelled when it is
+            self._label(item, key)
 
     def rebuilt(self) -> None:
         selected = set(self._wanted or self._selected_now())
@@ -181,10 +218,11 @@ class Outline(QTreeWidget):
         try:
             self.clear()
             self._items.clear()
+            self._unfilled.clear()
             self._follow_direction()
+            self._big = self.rows.count() > FOLD_OVER
             tops = [self._make(key) for key in self.rows.rows_of(ROOT)]
             self.addTopLevelItems(tops)
-            self._big = len(self._items) > FOLD_OVER
             if self._big:
                 for item in tops:
                     item.setExpanded(item.data(0, ID_ROLE) not in self._collapsed)
@@ -216,7 +254,11 @@ class Outline(QTreeWidget):
         else:
             self._label(item, key)
         rows = self.rows.rows_of(key)
-        if rows:
+        if rows and self._big and key not in self._opened \
+                and self.rows.branch_of(key) != ROOT:
+            self._unfilled.add(key)  # folded at first: sub-rows made when opened
+            item.setChildIndicatorPolicy(QTreeWidgetItem.ShowIndicator)
+        elif rows:
             item.addChildren([self._make(child) for child in rows])
         return item
 
@@ -272,9 +314,12 @@ class Outline(QTreeWidget):
             self._opened.discard(item.data(0, ID_ROLE))
 
     def _on_expanded(self, item: QTreeWidgetItem) -> None:
+        key = item.data(0, ID_ROLE)
         if not self._folding:
-            self._collapsed.discard(item.data(0, ID_ROLE))
-            self._opened.add(item.data(0, ID_ROLE))
+            self._collapsed.discard(key)
+            self._opened.add(key)
+        if key in self._unfilled:
+            self._fill(key)
 
     def _on_selection(self) -> None:
         if not self._syncing:

@@ -126,6 +126,10 @@ class OutlineRows:
     def __contains__(self, key: str) -> bool:
         return key in self._parent
 
+    def count(self) -> int:
+        """Every row's count."""
+        return len(self._parent)
+
     def rows_now(self, key: str, map_notes: list[str] | None = None) -> list[str]:
         """The branch's rows as the model has them now (the full build uses it too)."""
         journey = self.journey
