@@ -266,14 +266,19 @@ def random_edit(rng: random.Random, document: Document) -> None:
     document.push(command)
 
 
-@pytest.mark.parametrize("seed", range(6))
-def test_the_patched_outline_shows_what_a_fresh_one_shows(qtbot, seed):
-    rng = random.Random(seed)
-    document = Document(sample_journey())
+def shown_outline(qtbot, document) -> Outline:
     outline = Outline(document)
     qtbot.addWidget(outline)
     outline.show()
     qtbot.waitExposed(outline)
+    return outline
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_patched_outline_shows_what_a_fresh_one_shows(qtbot, seed):
+    rng = random.Random(seed)
+    document = Document(sample_journey())
+    outline = shown_outline(qtbot, document)
     resets = []
     outline.rebuilt = lambda: resets.append(1)  # a full build would leave the tree empty
     for step in range(120):
@@ -497,10 +502,7 @@ def test_a_large_outline_with_rows_made_when_opened_shows_what_a_fresh_one_shows
     monkeypatch.setattr(outline_module, "FOLD_OVER", 5)  # large, as 5,000 touchpoints
     rng = random.Random(seed)
     document = Document(sample_journey())
-    outline = Outline(document)
-    qtbot.addWidget(outline)
-    outline.show()
-    qtbot.waitExposed(outline)
+    outline = shown_outline(qtbot, document)
     assert outline._unfilled  # touchpoints with notes start unmade
     for step in range(60):
         random_edit(rng, document)
