@@ -28,7 +28,7 @@ ID_ROLE = Qt.UserRole
 # Edits waiting for a hidden outline beyond this many operations: patching them all
 # would cost more than building the outline again when it is shown.
 MAX_PENDING_OPS = 20_000
-FOLD_OVER = 2000  # rows: past this, only the top rows open at first (see _big)
+FOLD_OVER = 1000  # rows: past this, only the top rows open at first (see _big)
 
 
 class Outline(QTreeWidget):
