@@ -147,3 +147,21 @@ def test_each_mirrored_bracket_is_drawn_in_a_balanced_span():
 
 def test_a_right_to_left_line_without_brackets_has_no_spans():
     assert "BDC" not in _page_code([("שלום עולם 2026", STYLE)], True)
+
+
+def test_a_first_strong_isolate_becomes_the_embedding_its_text_calls_for():
+    from cxdesigner.export import fonts
+
+    fonts.register()
+    assert fonts.clean("רגש (\u2068Tom\u2069)") == "רגש (\u202aTom\u202c)"
+    assert fonts.clean("Emotion (\u2068רונית\u2069)") == "Emotion (\u202bרונית\u202c)"
+    # Digits and spaces have no direction of their own: left to right by default.
+    assert fonts.clean("\u2068 12 \u2069") == "\u202a 12 \u202c"
+
+
+def test_user_text_in_a_sentence_is_embedded_in_its_own_direction():
+    from cxdesigner.export import fonts
+
+    assert fonts.embed("Tom") == "\u202aTom\u202c"
+    assert fonts.embed("רונית") == "\u202bרונית\u202c"
+    assert fonts.embed("") == ""

@@ -19,6 +19,7 @@ that lacks its glyphs:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 
@@ -40,6 +41,34 @@ _EMOJI_PARTS = re.compile("[\u200d\ufe0e\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0
 # Isolates are newer than the bidi algorithm we use: map them to embeddings.
 _ISOLATES = {0x2066: "\u202a", 0x2067: "\u202b", 0x2068: "", 0x2069: "\u202c",
              0x061C: "\u200f"}
+
+
+def _first_strong_embedding(text: str, start: int) -> str:
+    """For a first-strong isolate at ``start - 1``: a right-to-left embedding if the
+    first letter with a direction before its end is right to left, else left to right
+    (the algorithm we use knows embeddings, not isolates)."""
+    depth = 0
+    for ch in text[start:]:
+        if ch in "\u2066\u2067\u2068":
+            depth += 1
+        elif ch == "\u2069":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0:
+            kind = unicodedata.bidirectional(ch)
+            if kind in ("R", "AL"):
+                return "\u202b"
+            if kind == "L":
+                return "\u202a"
+    return "\u202a"
+
+
+def embed(text: str) -> str:
+    """User text set inside a sentence of the report: embedded in its own direction
+    (the report's bidi algorithm knows embeddings, not isolates), so a Latin name in a
+    Hebrew line, or a Hebrew one in an English line, keeps its place and its order."""
+    return f"{_first_strong_embedding(text, 0)}{text}\u202c" if text else text
 
 
 def _is_emoji(cp: int) -> bool:
@@ -106,7 +135,7 @@ def _clean_slow(text: str, tally: Tally | None) -> str:
     covered = _state["covered"]
     out: list[str] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for ch in text:
+    for i, ch in enumerate(text):
         cp = ord(ch)
         if cp in covered:
             if _EMOJI_PARTS.match(ch):
@@ -118,6 +147,8 @@ def _clean_slow(text: str, tally: Tally | None) -> str:
             out.append(" ")
         elif cp < 0x20 or 0x7F <= cp < 0xA0:
             continue  # other control characters
+        elif cp == 0x2068:  # first strong isolate: the embedding its text calls for
+            out.append(_first_strong_embedding(text, i + 1))
         elif cp in _ISOLATES:
             out.append(_ISOLATES[cp])
         elif _is_emoji(cp) or _EMOJI_PARTS.match(ch):

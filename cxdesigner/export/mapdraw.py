@@ -21,7 +21,7 @@ from ..model import layout as L
 from ..model import schema as S
 from . import pdftext, rtl
 from .context import FAINT, INK, LIGHT, MUTED, RULE, WHITE, Ctx, mix
-from .fonts import BOLD, REGULAR
+from .fonts import BOLD, REGULAR, embed
 from .labels import EMOTION_COLOURS, NO_EMOTION, NOTE_COLOURS, signed
 from .flowables import contents_form
 from .rtl import Style
@@ -320,7 +320,9 @@ class MapPainter:
             else:
                 rtl.draw_line(canv, label, left + 2 * s, y - size * 0.35, 26 * s, False,
                               batch=self._batch)
-        name = self.ctx.labels("emotion_lane", persona=self.ctx.persona_name(self.ctx.persona))
+        # The persona's name embedded: a Latin name in a Hebrew title keeps its place.
+        name = self.ctx.labels("emotion_lane",
+                               persona=embed(self.ctx.persona_name(self.ctx.persona)))
         line = rtl.fit([(name, Style(BOLD, size, MUTED))], max(10.0, right - left - 60 * s))
         rtl.draw_line(canv, line, left + 34 * s, self.Y(lane.y) - size * 1.25,
                       right - left - 68 * s, self.rtl, batch=self._batch)

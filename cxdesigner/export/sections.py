@@ -7,6 +7,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from ..model import analysis, plan
 from ..model import schema as S
+from .fonts import embed
 from . import rtl
 from .context import AMBER, FAINT, INK, MUTED, RED, RULE, WHITE, Ctx, mix
 from .flowables import Block, Bookmark, Cell, Heading, P, Row, Table
@@ -243,7 +244,7 @@ def report_notes(ctx: Ctx) -> list:
     if ctx.tally.emoji:
         lines.append(L("dropped_emoji", n=ctx.tally.emoji))
     if ctx.persona != S.GENERAL:
-        lines.append(L("persona_view", persona=ctx.persona_name(ctx.persona)))
+        lines.append(L("persona_view", persona=embed(ctx.persona_name(ctx.persona))))
     if not lines:
         return []
     return [Spacer(1, 14), Block([P([(L("about_report"), th.small_bold)], after=2.0)]

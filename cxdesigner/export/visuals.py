@@ -11,7 +11,7 @@ from ..model import schema as S
 from ..model import scoring
 from .charts import LABELLED, MAX_POINTS, CurveChart, CurvePoint, MatrixChart, quadrant
 from .context import FAINT, INK, RULE, Ctx
-from .fonts import BOLD, REGULAR
+from .fonts import BOLD, REGULAR, embed
 from .flowables import Bookmark, Cell, Contents, P, Row, Table
 from .labels import EMOTION_COLOURS, NOTE_COLOURS, signed
 from .mapdraw import (READABLE, TILE_SCALE, Legend, MapFlowable, MapPainter, Tile,
@@ -150,7 +150,7 @@ def emotion_curves(ctx: Ctx) -> list:
                  pad=(2.0, 4.0, 2.0, 4.0)),
         ], widths, rule="#eceff2"))
     head = header_row(ctx, ["#", lab("touchpoint"), lab("stage"),
-                            f"{lab('emotion')} ({ctx.persona_name(ctx.persona)})"], widths)
+                            f"{lab('emotion')} ({embed(ctx.persona_name(ctx.persona))})"], widths)
     out.append(Table(rows, ctx.rtl, [head]))
     return out
 
