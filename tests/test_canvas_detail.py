@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from cxdesigner.app import make_app
+from cxdesigner.canvas import flows
 from cxdesigner.canvas import items as I
 from cxdesigner.canvas import labels
 from cxdesigner.canvas.overview import CHIPS_FROM, DETAIL_ZOOM, SHAPES_FROM
@@ -33,7 +34,7 @@ def paints(monkeypatch):
     """Counts of paint() calls by kind of item (patched before any item paints)."""
     counts = {"card": 0, "flow": 0, "overview": 0}
     from cxdesigner.canvas.overview import OverviewItem
-    for name, cls in (("card", I.TouchpointCardItem), ("flow", I.FlowItem),
+    for name, cls in (("card", I.TouchpointCardItem), ("flow", flows.FlowItem),
                       ("overview", OverviewItem)):
         original = cls.paint
 

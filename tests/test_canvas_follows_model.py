@@ -152,7 +152,7 @@ def test_general_emotion_is_the_default_persona(scene):
 def test_after_random_edits_and_undos_every_item_sits_where_a_fresh_layout_puts_it(qapp, seed):
     import random
 
-    from cxdesigner.canvas.items import FlowItem
+    from cxdesigner.canvas.flows import FlowItem
     from cxdesigner.model import layout as L
     from tests.test_layout import random_edit, two_stage_map
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from hypothesis import strategies as st
 from hypothesis.stateful import rule
 
 from cxdesigner.cli.plan_output import tree_json

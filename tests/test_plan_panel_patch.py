@@ -324,7 +324,7 @@ def _subtree(item):
 
 
 def test_hovering_a_note_row_shows_its_rank_after_a_note_above_it_goes(qtbot):
-    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtCore import QEvent
     from PySide6.QtGui import QHelpEvent
     from PySide6.QtWidgets import QToolTip
 

@@ -20,11 +20,11 @@ from ..model import Event, JourneyMap
 from ..model import layout as L
 from ..model import schema as S
 from ..model.live_curve import LiveCurve
+from .flows import FlowItem
 from .items import (
     CARD_TYPE,
     CHIP_TYPE,
     FLOW_TYPE,
-    FlowItem,
     ModelItem,
     NoteChipItem,
     StageBandItem,

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QToolTip, QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtWidgets import QMenu, QToolTip, QTreeWidget, QTreeWidgetItem
 
 from ...model import plan
-from .action_common import ROLE_ID, ROLE_KEY, ROLE_KIND, tr
+from .action_common import ROLE_ID, ROLE_KEY, ROLE_KIND, all_items, tr
 
 
 class _Row:
@@ -70,3 +70,52 @@ def format_score(value: float | None) -> str:
     if value is None:
         return "—"
     return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+class _UsingRows:
+    """What a click, a double click or the context menu does with a plan row (a mixin
+    of ``PlanView``: needs its ``tree``, ``journey``, ``lazy``, ``select_callback``,
+    signals and ``_fill``)."""
+
+    def item_for(self, kind: str, element: str) -> QTreeWidgetItem | None:
+        """The first row showing an element (an action may show under several notes)."""
+        self.lazy.flush()
+        for shown in list(self._branches.values()):
+            self._fill(shown)
+        for item in all_items(self.tree):
+            if item.data(0, ROLE_KIND) == kind and item.data(0, ROLE_ID) == element:
+                return item
+        return None
+
+    def _show_on_canvas(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        kind, element = item.data(0, ROLE_KIND), item.data(0, ROLE_ID)
+        if element is None or element not in self.journey:
+            return
+        if kind == "action":
+            notes = self.journey.addressed_by(element)
+            if notes:
+                self.select_callback(notes)
+        else:
+            self.select_callback([element])
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        if item.data(0, ROLE_KIND) == "action":
+            self.action_requested.emit(item.data(0, ROLE_ID))
+        else:
+            self._show_on_canvas(item)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        if item is None:
+            return
+        kind, element = item.data(0, ROLE_KIND), item.data(0, ROLE_ID)
+        menu = QMenu(self)
+        if kind == "note":
+            menu.addAction(tr("Address This…"), lambda: self.address_requested.emit(element))
+            menu.addAction(tr("Show on Canvas"), lambda: self._show_on_canvas(item))
+        elif kind == "action":
+            menu.addAction(tr("Edit Action"), lambda: self.action_requested.emit(element))
+            menu.addAction(tr("Show Its Notes on Canvas"), lambda: self._show_on_canvas(item))
+        else:
+            return
+        menu.exec(self.tree.viewport().mapToGlobal(pos))

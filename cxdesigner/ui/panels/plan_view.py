@@ -30,9 +30,9 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMenu, QStyle,
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QStyle,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...bidi import isolate
@@ -44,7 +44,8 @@ from .action_common import (ROLE_ID, ROLE_KEY, ROLE_KIND, SelectCallback, _Follo
                             score_vocabulary, subtree, tr)
 from ..document.document import Document
 from ..language import ours
-from .plan_rows import _Branch, _new_item, _PlanTree, _Row, format_score, method_label
+from .plan_rows import (_Branch, _new_item, _PlanTree, _Row, _UsingRows, format_score,
+                        method_label)
 
 
 # More note rows than both of these to make anew: build the whole tree again.
@@ -57,7 +58,7 @@ FOLD_OVER = 300
 _GONE = object()  # "no such key" where None is a key (the whole-journey branch)
 
 
-class PlanView(QWidget, _Follower):
+class PlanView(_UsingRows, QWidget, _Follower):
     """The derived prioritised action tree, read-only."""
 
     address_requested = Signal(str)  # a note: make an action for it
@@ -480,47 +481,3 @@ class PlanView(QWidget, _Follower):
         if word is None:
             word = self._words[key] = make(key)
         return word
-
-    # ------------------------------------------------------------- using
-    def item_for(self, kind: str, element: str) -> QTreeWidgetItem | None:
-        """The first row showing an element (an action may show under several notes)."""
-        self.lazy.flush()
-        for shown in list(self._branches.values()):
-            self._fill(shown)
-        for item in all_items(self.tree):
-            if item.data(0, ROLE_KIND) == kind and item.data(0, ROLE_ID) == element:
-                return item
-        return None
-
-    def _show_on_canvas(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        kind, element = item.data(0, ROLE_KIND), item.data(0, ROLE_ID)
-        if element is None or element not in self.journey:
-            return
-        if kind == "action":
-            notes = self.journey.addressed_by(element)
-            if notes:
-                self.select_callback(notes)
-        else:
-            self.select_callback([element])
-
-    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        if item.data(0, ROLE_KIND) == "action":
-            self.action_requested.emit(item.data(0, ROLE_ID))
-        else:
-            self._show_on_canvas(item)
-
-    def _context_menu(self, pos: QPoint) -> None:
-        item = self.tree.itemAt(pos)
-        if item is None:
-            return
-        kind, element = item.data(0, ROLE_KIND), item.data(0, ROLE_ID)
-        menu = QMenu(self)
-        if kind == "note":
-            menu.addAction(tr("Address This…"), lambda: self.address_requested.emit(element))
-            menu.addAction(tr("Show on Canvas"), lambda: self._show_on_canvas(item))
-        elif kind == "action":
-            menu.addAction(tr("Edit Action"), lambda: self.action_requested.emit(element))
-            menu.addAction(tr("Show Its Notes on Canvas"), lambda: self._show_on_canvas(item))
-        else:
-            return
-        menu.exec(self.tree.viewport().mapToGlobal(pos))

@@ -1,0 +1,102 @@
+"""A flow arrow on the canvas: from one card to another, routed from the layout;
+loops back curve under the cards."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem
+
+from ..model import layout as L
+from .items import FLOW_TYPE
+
+
+def _head(angle: float, size: float = 11.0) -> tuple[tuple[float, float], ...]:
+    """An arrow head's two back corners, as offsets from its tip."""
+    return tuple((size * math.cos(angle + turn), size * math.sin(angle + turn))
+                 for turn in (-0.45, 0.45))
+
+
+# By the arrow's direction: along the reading direction (False: LTR, True: RTL), or
+# up into the card from below (None: a flow that loops back).
+_HEADS = {False: _head(0.0), True: _head(math.pi), None: _head(-math.pi / 2)}
+
+
+class FlowItem(QGraphicsPathItem):
+    """An arrow from one card to another; loops back curve under the cards."""
+
+    def __init__(self, source: str, target: str):
+        super().__init__()
+        self.source, self.target = source, target
+        self.setFlag(QGraphicsItem.ItemIsSelectable)
+        self.setZValue(5)
+        self._head = QPolygonF()
+        self._bounds = QRectF()  # kept, not recomputed: Qt asks for it on every repaint
+        self._shape: QPainterPath | None = None  # likewise, made at the first hit test
+
+    def type(self) -> int:  # Qt's name
+        return FLOW_TYPE
+
+    def update_path(self, layout: L.Layout) -> None:
+        a, b = layout.cards.get(self.source), layout.cards.get(self.target)
+        if a is None or b is None:
+            return
+        # Plain floats, not QPointF arithmetic: each Qt call costs ~1 µs, and a map of
+        # 5,000 flows paths them all when it opens.
+        rtl = layout.rtl
+        ay, by = a.y + a.h / 2, b.y + b.h / 2
+        ax, bx = a.x + a.w / 2, b.x + b.w / 2
+        forward = (bx >= ax) != rtl
+        path = QPainterPath()
+        if forward:
+            sx, ex = (a.x, b.right) if rtl else (a.right, b.x)
+            dx = max(40.0, abs(ex - sx) / 2) * (-1 if rtl else 1)
+            path.moveTo(sx, ay)
+            path.cubicTo(sx + dx, ay, ex - dx, by, ex, by)
+            head, ey = _HEADS[rtl], by
+        else:
+            sy, ey, drop = a.bottom, b.bottom, 70.0
+            path.moveTo(ax, sy)
+            path.cubicTo(ax, sy + drop, bx, ey + drop, bx, ey)
+            head, ex = _HEADS[None], bx
+        if self.x() or self.y():
+            self.setPos(0.0, 0.0)  # the path is in scene units again (see shift)
+        self.setPath(path)
+        (lx, ly), (rx, ry) = head
+        self._head = QPolygonF((QPointF(ex, ey), QPointF(ex - lx, ey - ly),
+                                QPointF(ex - rx, ey - ry)))
+        self._bounds = path.boundingRect().united(self._head.boundingRect()).adjusted(
+            -6, -6, 6, 6)
+        self._shape = None
+
+    def shift(self, dx: float) -> None:
+        """Both ends moved along by ``dx`` (their bands did): the same arrow, moved.
+        One call instead of routing the path again, for thousands of flows when a
+        stage comes or goes before them."""
+        self.moveBy(dx, 0.0)
+
+    def scene_path(self) -> QPainterPath:
+        """The path in scene units (it is in the item's own, moved by ``shift``)."""
+        return self.path().translated(self.pos())
+
+    def shape(self) -> QPainterPath:  # Qt's name: a wider band to click on
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(12)
+            self._shape = stroker.createStroke(self.path())
+        return QPainterPath(self._shape)
+
+    def boundingRect(self) -> QRectF:  # Qt's name
+        return QRectF(self._bounds)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        palette = self.scene().palette()
+        colour = palette.highlight().color() if self.isSelected() else palette.dark().color()
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setPen(QPen(colour, 3 if self.isSelected() else 2))
+        painter.setBrush(Qt.NoBrush)
+        painter.drawPath(self.path())
+        painter.setBrush(QBrush(colour))
+        painter.drawPolygon(self._head)
