@@ -2,6 +2,7 @@
 
     base (cxdesigner, resources_path, terminal, bidi)
     model  <-  fileformat  <-  export
+    model  <-  fileformat  <-  live
     model  <-  commands  <-  canvas (also fileformat)  <-  ui  <-  app  <-  cli
 
 Every import counts: at the top of a module, inside a function, under
@@ -29,11 +30,13 @@ ALLOWED: dict[str, set[str]] = {
     "model": set(),
     "fileformat": {"model"} | BASE,
     "export": {"model", "fileformat"} | BASE,
+    # The live workshop's shared Yjs document: model and files only, never Qt.
+    "live": {"model", "fileformat"} | BASE,
     "commands": {"model"},
     "canvas": {"model", "commands", "fileformat"} | BASE,
-    "ui": {"model", "fileformat", "export", "commands", "canvas"} | BASE,
+    "ui": {"model", "fileformat", "export", "live", "commands", "canvas"} | BASE,
     "app": {"ui"} | BASE,
-    "cli": {"model", "fileformat", "export", "commands", "canvas", "ui", "app"} | BASE,
+    "cli": {"model", "fileformat", "export", "live", "commands", "canvas", "ui", "app"} | BASE,
     "__main__": {"cli"},
 }
 # Qt lives in the editor's layers only (commands: ``QUndoCommand``).
