@@ -181,3 +181,13 @@ def test_push_to_no_server_is_one_line_and_exit_2(capsys):
     err = capsys.readouterr().err
     assert err.startswith("cxdesigner push: cannot reach http://127.0.0.1:9")
     assert err.count("\n") == 1
+
+
+def test_joins_and_leaves_are_logged_one_line_each_without_the_key(server):
+    url = push(cxmap.load(SAMPLE).journey, server.url)
+    room = room_url(url)[1]
+    pull(url)
+    _until(lambda: f"leave {room}" in server.log.read_text(), "the leave line")
+    lines = server.log.read_text().splitlines()
+    assert sum(line.startswith(f"cxdesigner serve: join {room} ") for line in lines) == 1
+    assert url.split("key=")[1] not in server.log.read_text()

@@ -92,7 +92,9 @@ class _Relay(WebsocketServer):
     """pycrdt-websocket's server, with each room loaded from and written to the store."""
 
     def __init__(self, db_path: str) -> None:
-        super().__init__(auto_clean_rooms=True, exception_handler=exception_logger,
+        # A room stays loaded until the server stops: unloading the last client's room
+        # races with a client joining it (it could be served by a stopped room).
+        super().__init__(auto_clean_rooms=False, exception_handler=exception_logger,
                          log=logging.getLogger("cxdesigner.serve.relay"))
         self.db_path = db_path
         self.stores: dict[str, SQLiteYStore] = {}
@@ -124,13 +126,6 @@ class _Relay(WebsocketServer):
             room = self.rooms[name]
             await self.start_room(room)  # in the lock too: a room started twice fails
         return room
-
-    async def delete_room(self, *, name: str | None = None, room: YRoom | None = None) -> None:
-        name = name if name is not None else self.get_room_name(room)
-        await super().delete_room(name=name)
-        store = self.stores.pop(name, None)
-        if store is not None:
-            await store.stop()
 
     async def _persist_first(self, store: SQLiteYStore, message: Any) -> bool:
         """``YRoom.on_message``: True skips the message.  An update is written (and
@@ -183,7 +178,7 @@ class RoomServer:
             return
         path = scope["path"]
         keys = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("key", [""])
-        if not self.keys.check(path.lstrip("/"), keys[0]):
+        if not self.keys.check(path[1:], keys[0]):  # path is "/" + the room's name
             await send({"type": "websocket.close", "code": REFUSED})
             return
         await send({"type": "websocket.accept"})
