@@ -191,3 +191,18 @@ def test_joins_and_leaves_are_logged_one_line_each_without_the_key(server):
     lines = server.log.read_text().splitlines()
     assert sum(line.startswith(f"cxdesigner serve: join {room} ") for line in lines) == 1
     assert url.split("key=")[1] not in server.log.read_text()
+
+
+def test_a_malformed_update_is_dropped_and_the_room_serves_on(server):
+    url = push(cxmap.load(SAMPLE).journey, server.url)
+
+    async def send_garbage() -> None:
+        async with ws_connect(room_url(url)[0], open_timeout=WAIT) as websocket:
+            # y-websocket "sync, update" with a payload that is no Yjs update
+            await websocket.send(b"\x00\x02\x05\x01\x02garb")
+            await _until_async(lambda: server.log.read_text().count("dropped a malformed")
+                               > before, "the server to drop it")
+
+    before = server.log.read_text().count("dropped a malformed")
+    asyncio.run(send_garbage())
+    assert pull(url).snapshot() == cxmap.load(SAMPLE).journey.snapshot()
