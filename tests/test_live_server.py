@@ -50,7 +50,12 @@ class Server:
     def stop(self, sig: int = signal.SIGTERM) -> None:
         if self.proc.poll() is None:
             self.proc.send_signal(sig)
-            self.proc.wait(WAIT)
+            try:
+                self.proc.wait(WAIT)
+            except subprocess.TimeoutExpired:  # never leave a server behind
+                self.proc.kill()
+                self.proc.wait(WAIT)
+                raise
 
 
 @pytest.fixture(scope="module")

@@ -232,7 +232,9 @@ async def _answer(send: Any, status: int, payload: dict[str, str]) -> None:
 
 
 async def serve(host: str, port: int, data: Path, max_message: int = MAX_MESSAGE) -> None:
-    """Serve rooms until interrupted; one line on stderr once connections are taken."""
+    """Serve rooms until interrupted; one line on stderr once connections are taken.
+    On SIGTERM or Ctrl+C, open connections get 3 s to end (every update they sent is
+    already on disk), so stopping never hangs on a client that does not answer."""
     import uvicorn  # only the server needs it
 
     sock = socket.create_server((host, port))  # bound here: port 0 picks a free one
@@ -241,7 +243,7 @@ async def serve(host: str, port: int, data: Path, max_message: int = MAX_MESSAGE
         # No access log: a websocket's request line carries its room's key.
         config = uvicorn.Config(app, lifespan="off", ws="websockets-sansio",
                                 ws_max_size=max_message, log_level="warning",
-                                access_log=False)
+                                access_log=False, timeout_graceful_shutdown=3)
         print(f"cxdesigner serve: rooms at http://{host}:{bound} (data in {data})",
               file=sys.stderr, flush=True)
         await uvicorn.Server(config).serve(sockets=[sock])
