@@ -11,7 +11,7 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPainter, QPainterPath,
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
 
 from ..model import layout as L
-from ..model.vocabulary import isolate
+from ..bidi import isolate
 from . import labels
 
 # Kinds of item, so the scene can tell them apart (QGraphicsItem.type()).

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 from ..model import layout as L
 from ..model import schema as S
 from ..model.live_curve import LiveCurve
-from ..model.vocabulary import isolate, vocabulary
+from ..bidi import isolate
+from ..model.vocabulary import vocabulary
 from .items import LANE_TYPE, _font, _line, draw_centred
 from .labels import map_words
 

@@ -103,7 +103,7 @@ class CurveChart(Flowable):
             if v is not None:
                 colour = EMOTION_COLOURS.get(v, NO_EMOTION)
                 pdftext.stamp(canv, ("point", colour), px(i), py(v), 5.0,
-                              lambda c, colour=colour: _dot(c, colour, 3.4, 1.0))
+                              lambda c, colour=colour: disc(c, colour, 3.4, 1.0))
             if i % every == 0:
                 rtl.draw_line(canv, [(str(self.points[i].number), Style(REGULAR, 6.5, FAINT))],
                               px(i) - 10, 4.0, 20, False, "center")
@@ -204,17 +204,17 @@ class MatrixChart(Flowable):
             for k, _ in enumerate(rest[:60]):
                 ox, oy = _spiral(k + len(labelled), abs(unit) * 0.085)
                 pdftext.stamp(canv, ("grey",), cx + ox, cy + oy, 3.0,
-                              lambda c: _dot(c, "#b5bdc6", 2.2))
+                              lambda c: disc(c, "#b5bdc6", 2.2))
             for k, s in enumerate(labelled):
                 ox, oy = _spiral(k, abs(unit) * 0.085)
                 colour = NOTE_COLOURS.get(j.get(s.note)["note_kind"], FAINT)
                 pdftext.stamp(canv, ("ranked", colour), cx + ox, cy + oy, 8.0,
-                              lambda c, colour=colour: _dot(c, colour, 6.6, 0.8))
+                              lambda c, colour=colour: disc(c, colour, 6.6, 0.8))
                 rtl.draw_line(canv, [(str(s.rank), Style(BOLD, 6.4, WHITE))], cx + ox - 7,
                               cy + oy - 2.3, 14, False, "center")
 
 
-def _dot(c, colour: str, r: float, ring: float = 0.0) -> None:
+def disc(c, colour: str, r: float, ring: float = 0.0) -> None:
     """A disc at the origin, with a white ring of width ``ring`` (none when 0)."""
     c.setFillColor(rtl.color(colour))
     if ring:

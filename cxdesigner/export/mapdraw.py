@@ -21,6 +21,7 @@ from ..model import layout as L
 from ..model import schema as S
 from . import pdftext, rtl
 from .context import FAINT, INK, LIGHT, MUTED, RULE, WHITE, Ctx, mix
+from .charts import disc
 from .fonts import BOLD, REGULAR, embed
 from .labels import EMOTION_COLOURS, NO_EMOTION, NOTE_COLOURS, signed
 from .flowables import contents_form
@@ -150,7 +151,7 @@ class MapPainter:
         r = 11 * s
         # emotion dot at the reading end of the top row, number badge at the start
         self._stamp(canv, ("dot", value, s), end_x(18 * s), cy, r, r,
-                    lambda c: self._disc(c, EMOTION_COLOURS.get(value, NO_EMOTION), r))
+                    lambda c: disc(c, EMOTION_COLOURS.get(value, NO_EMOTION), r))
         self._chips(canv, tp, card, detail)
         if not detail:
             return
@@ -159,7 +160,7 @@ class MapPainter:
                           end_x(18 * s) - 11 * s, cy - 3.7 * s, 22 * s, False, "center",
                           batch=self._batch)
         self._stamp(canv, ("badge", s), start_x(18 * s), cy, r, r,
-                    lambda c: self._disc(c, theme.tint, r))
+                    lambda c: disc(c, theme.tint, r))
         rtl.draw_line(canv, [(str(self.numbers[tp]), Style(BOLD, 10 * s, theme.dark))],
                       start_x(18 * s) - 11 * s, cy - 3.5 * s, 22 * s, False, "center",
                       batch=self._batch)
@@ -179,14 +180,6 @@ class MapPainter:
             rtl.draw_runs(canv, runs, x + w - 11 * s - tw if self.rtl else x + 11 * s, ty,
                           self._batch)
             ty -= 18 * s
-
-    @staticmethod
-    def _disc(c, colour: str, r: float, ring: float = 0.0) -> None:
-        c.setFillColor(rtl.color(colour))
-        if ring:
-            c.setStrokeColor(rtl.color(WHITE))
-            c.setLineWidth(ring)
-        c.circle(0, 0, r, stroke=1 if ring else 0, fill=1)
 
     def _chips(self, canv, tp: str, card: L.Rect, detail: bool) -> None:
         kinds = self.notes.get(tp) or []
@@ -354,7 +347,7 @@ class MapPainter:
             value = self.ctx.journey.emotion(tp, self.ctx.persona)
             colour = EMOTION_COLOURS.get(value, NO_EMOTION)
             self._stamp(canv, ("point", colour, s), self.X(x), self.Y(y), r, r,
-                        lambda c, colour=colour: self._disc(c, colour, r, ring))
+                        lambda c, colour=colour: disc(c, colour, r, ring))
 
 
 # ----------------------------------------------------------------- the plan

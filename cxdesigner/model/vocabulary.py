@@ -85,14 +85,6 @@ PERSONA_KINDS = {
 TABLES = {"words": WORDS, "channels": CHANNELS, "modes": MODES, "note_kinds": NOTE_KINDS,
           "note_letters": NOTE_LETTERS, "statuses": STATUSES, "persona_kinds": PERSONA_KINDS}
 
-# Unicode's first-strong isolate and its end: a name or title placed inside the map's
-# text keeps its own direction and cannot pull the words around it out of order.
-FSI, PDI = "\u2068", "\u2069"
-
-
-def isolate(text: str) -> str:
-    return f"{FSI}{text}{PDI}" if text else text
-
 
 def language_of(language: str) -> str:
     """The table's language for a map's ``language`` field (anything else: English)."""
