@@ -142,10 +142,11 @@ function noteRow (doc, state, note, { t, badge, voting, left }) {
     el('span', { class: 'note-title', dir: 'auto' }, note.title))
   if (voting && VOTABLE.has(note.kind)) {
     const move = (step) => () => { moveDot(doc, state.voter, note.id, step) }
+    // The live tally between take-back and spend: the number, and the voter's own dots.
     row.append(el('span', { class: 'votes' },
-      el('span', { class: 'tally', 'data-tally': String(note.tally), 'data-mine': String(note.mine) },
-        t.tally(note.tally), note.mine ? el('small', {}, ` (${t.mine(note.mine)})`) : null),
       el('button', { class: 'dot take', type: 'button', disabled: note.mine < 1, 'aria-label': `${t.takeBack} ${note.title}`, onclick: move(-1) }, '−'),
+      el('span', { class: 'tally', title: t.tally(note.tally), 'data-tally': String(note.tally), 'data-mine': String(note.mine) },
+        el('b', {}, String(note.tally)), el('small', {}, t.mine(note.mine))),
       el('button', { class: 'dot spend', type: 'button', disabled: left < 1, 'aria-label': `${t.spend} ${note.title}`, onclick: move(1) }, '●')))
   }
   return row
