@@ -218,6 +218,15 @@ def test_a_viewer_gets_no_forms(browser, servers, room):
     page.context.close()
 
 
+def test_a_map_of_a_newer_version_is_refused_with_a_message(browser, servers, room):
+    page = open_page(browser, servers, room[0])
+    room[1].do("set", key="version", value=2)
+    page.locator(".stage").first.wait_for(state="detached")
+    assert page.locator(".notice").inner_text().startswith("This map was made by a newer")
+    assert page.errors == []
+    page.context.close()
+
+
 def test_a_hebrew_map_reads_right_to_left_in_hebrew(browser, servers):
     name = f"room-{uuid.uuid4().hex[:8]}"
     with peer(f"ws://127.0.0.1:{servers[0]}/{name}") as facilitator:

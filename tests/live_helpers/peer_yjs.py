@@ -7,6 +7,7 @@ Commands ({"op": ...}):
     push   {"file": PATH}                 the map of a .cxmap file (ydoc.to_ydoc)
     round  {"id": S, "open": B, "dots": N} the voting round (and an empty `ballots`)
     note   {"note": ID, "touchpoint": ID, "kind": K, "title": S}   a note, as a page adds one
+    set    {"key": K, "value": V}          a scalar at the root of cxmap (a newer version...)
     state  {}                              the document: {"update": base64, "synced": B}
     quit   {}
 
@@ -92,6 +93,8 @@ def _write(doc: Doc, root: Map, command: dict) -> None:
                 "kind": "note", "note_kind": command["kind"], "title": command["title"],
                 "description": ""})
             root[ydoc.EDGES][ydoc.edge_key(command["note"], command["touchpoint"])] = "about"
+    elif op == "set":
+        root[command["key"]] = command["value"]
     else:
         raise SystemExit(f"unknown command {op!r}")
 

@@ -8,6 +8,10 @@ export const NOTE_KINDS = ['pain_point', 'opportunity', 'insight']
 export const VOTABLE = new Set(['pain_point', 'opportunity'])
 export const MAX_TITLE = 200
 export const MAX_DETAILS = 2000
+export const VERSION = 1 // of the document's shape (docs/collaboration.md); a newer one is refused
+
+/** A document of a newer shape than this page knows: it may mean anything. */
+export class NewerVersion extends Error {}
 
 const str = (v) => (typeof v === 'string' ? v : '')
 const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : 0)
@@ -42,6 +46,8 @@ export function readMap (doc, voterId) {
   const edges = root.get('edges')
   const document = root.get('document')
   if (!isMap(nodes) || !isMap(edges)) return null
+  const version = root.get('version')
+  if (typeof version === 'number' && version > VERSION) throw new NewerVersion(version)
   const stageOf = new Map()
   const targetOf = new Map()
   for (const key of [...edges.keys()].sort()) {

@@ -4,7 +4,7 @@
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { localeFor } from './strings.js'
-import { ROOT, NOTE_KINDS, VOTABLE, MAX_TITLE, MAX_DETAILS, readMap, checkNote, addNote, moveDot } from './model.js'
+import { ROOT, NOTE_KINDS, VOTABLE, MAX_TITLE, MAX_DETAILS, NewerVersion, readMap, checkNote, addNote, moveDot } from './model.js'
 import { el, clear } from './dom.js'
 
 const ROLES = new Set(['facilitator', 'participant', 'viewer'])
@@ -83,11 +83,11 @@ function start () {
  * textContent (el), never as HTML: notes come from anyone in the room. */
 function draw (app, doc, state) {
   let map = null
-  let broken = false
+  let broken = ''
   try {
     map = readMap(doc, state.voter)
   } catch (e) {
-    broken = true
+    broken = e instanceof NewerVersion ? 'newer' : 'unreadable'
   }
   const { lang, dir, t, badge } = localeFor(map ? map.language : '')
   document.documentElement.lang = lang
@@ -103,7 +103,7 @@ function draw (app, doc, state) {
     readOnly ? el('p', { class: 'role' }, t.viewOnly) : null)
   app.append(header)
   if (broken || (!map && doc.getMap(ROOT).size)) {
-    app.append(el('p', { class: 'notice' }, t.unreadable))
+    app.append(el('p', { class: 'notice' }, t[broken || 'unreadable']))
     return
   }
   if (!map) {
