@@ -130,6 +130,8 @@ def test_a_pain_point_added_on_the_page_reaches_the_peer_in_a_valid_map(browser,
     assert (attrs["kind"], attrs["note_kind"], attrs["description"]) == (
         "note", "pain_point", "Twice in May")
     assert loaded.journey.graph.edges[note, "tp-google-maps"]["kind"] == "about"
+    raw = ydoc.root_of(room[1].doc())["nodes"][note]  # exactly the contract's fields
+    assert sorted(raw.keys()) == ["description", "kind", "note_kind", "title"]
     assert loaded.problems == []
     assert str(uuid.UUID(note, version=4)) == note
     page.context.close()
@@ -146,6 +148,17 @@ def test_a_note_without_a_title_is_refused_with_a_message(browser, servers, room
     page.context.close()
 
 
+def test_escape_closes_the_form_and_writes_nothing(browser, servers, room):
+    page = open_page(browser, servers, room[0])
+    page.locator('[data-touchpoint="tp-queue"] button.tp-title').click()
+    page.fill("#note-title", "Not sent")
+    page.keyboard.press("Escape")
+    page.locator("#sheet").wait_for(state="detached")
+    page.wait_for_timeout(300)
+    assert not notes_titled("Not sent")(room[1].doc())
+    page.context.close()
+
+
 def test_a_note_from_a_peer_shows_under_its_touchpoint(browser, servers, room):
     page = open_page(browser, servers, room[0])
     note = str(uuid.uuid4())
@@ -155,6 +168,7 @@ def test_a_note_from_a_peer_shows_under_its_touchpoint(browser, servers, room):
     row.wait_for()
     assert row.locator(".note-title").inner_text() == "A <b>bold</b> idea"  # text, not HTML
     assert row.locator(".badge").inner_text() == "O"
+    assert row.locator(".badge").get_attribute("aria-label") == "Opportunity"
     page.context.close()
 
 

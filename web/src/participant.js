@@ -136,9 +136,10 @@ function draw (app, doc, state) {
 }
 
 function noteRow (doc, state, note, { t, badge, voting, left }) {
-  const kind = NOTE_KINDS.includes(note.kind) || note.kind in badge ? note.kind : 'other'
+  const kind = note.kind in badge ? note.kind : 'other'
+  const label = t.kinds[note.kind] || ''
   const row = el('li', { class: `note ${kind}`, 'data-note': note.id },
-    el('span', { class: 'badge', title: t[kind] || '', 'aria-label': t[kind] || '' }, badge[kind] || badge.other),
+    el('span', { class: 'badge', title: label, 'aria-label': label }, badge[kind]),
     el('span', { class: 'note-title', dir: 'auto' }, note.title))
   if (voting && VOTABLE.has(note.kind)) {
     const move = (step) => () => { moveDot(doc, state.voter, note.id, step) }
@@ -193,6 +194,7 @@ function openSheet (doc, state, tp) {
       el('div', { class: 'actions' },
         el('button', { type: 'submit', class: 'primary' }, t.add),
         el('button', { type: 'button', onclick: close }, t.cancel))))
+  sheet.addEventListener('keydown', (event) => { if (event.key === 'Escape') close() })
   document.body.append(sheet)
   title.focus()
 }

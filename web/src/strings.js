@@ -29,7 +29,8 @@ const EN = {
   takeBack: 'Take back a dot from',
   dotsLeft: (n) => (n === 0 ? 'You have no dots left' : n === 1 ? 'You have 1 dot' : `You have ${n} dots`),
   tally: (n) => (n === 1 ? '1 dot' : `${n} dots`),
-  mine: (n) => `mine: ${n}`
+  mine: (n) => `mine: ${n}`,
+  kinds: { pain_point: 'Pain point', opportunity: 'Opportunity', insight: 'Idea', strength: 'Strength', weakness: 'Weakness', threat: 'Threat' }
 }
 
 const HE = {
@@ -59,7 +60,8 @@ const HE = {
   takeBack: 'החזרת הנקודה שניתנה ל:',
   dotsLeft: (n) => (n === 0 ? 'לא נשארו לך נקודות' : n === 1 ? 'נשארה לך נקודה אחת' : `נשארו לך ${n} נקודות`),
   tally: (n) => (n === 1 ? 'נקודה אחת' : `${n} נקודות`),
-  mine: (n) => `שלי: ${n}`
+  mine: (n) => `שלי: ${n}`,
+  kinds: { pain_point: 'נקודת כאב', opportunity: 'הזדמנות', insight: 'רעיון', strength: 'חוזקה', weakness: 'חולשה', threat: 'איום' }
 }
 
 // The letter in a note's badge: the first letter of its kind's word in each language.
