@@ -13,7 +13,8 @@ import uuid
 from pathlib import Path
 
 import pytest
-from live_helpers.peer_processes import SAMPLES, Peer, peer, reference_server, static_server
+from live_helpers.peer_processes import (SAMPLES, Peer, peer, reference_server, refusing_server,
+                                        static_server)
 
 from cxdesigner.fileformat import cxmap
 from cxdesigner.live import ydoc
@@ -52,7 +53,7 @@ def room(servers):
         yield name, facilitator
 
 
-def open_page(browser, servers, room_name, key="participant-key"):
+def open_page(browser, servers, room_name, key="participant-key", ready=".stage"):
     """The page of a room on a phone, in its own browser context (its own voter id)."""
     context = browser.new_context(viewport=PHONE, device_scale_factor=1)
     context.set_default_timeout(WAIT_MS)
@@ -61,7 +62,7 @@ def open_page(browser, servers, room_name, key="participant-key"):
     page.on("pageerror", lambda error: errors.append(error))
     page.goto(f"http://127.0.0.1:{servers[1]}/{room_name}?key={key}"
               f"&ws=ws://127.0.0.1:{servers[0]}")
-    page.wait_for_selector(".stage")
+    page.wait_for_selector(ready)
     page.errors = errors
     return page
 
@@ -230,6 +231,25 @@ def test_a_viewer_gets_no_forms(browser, servers, room):
     assert page.locator("button.tp-title").count() == 0
     assert page.locator(".tp-title").count() > 0
     page.context.close()
+
+
+def test_a_wrong_key_says_the_link_opens_no_room(browser, servers, room):
+    page = open_page(browser, servers, room[0], key="bad-key", ready=".stopped")
+    stopped = page.locator('.stopped[data-stopped="denied"]')
+    assert stopped.inner_text().startswith("This link does not open a room.")
+    assert page.locator(".stage").count() == 0
+    page.context.close()
+
+
+def test_a_refused_update_stops_reconnecting_and_offers_a_reload(browser, servers):
+    with refusing_server(SAMPLES / "bakery-en.cxmap") as port:
+        page = open_page(browser, (port, servers[1]), "room-refused")
+        add_note(page, "tp-queue", "insight", "Refused by the room")
+        page.locator('.stopped[data-stopped="refused"]').wait_for()
+        assert page.locator(".stopped button").inner_text() == "Reload"
+        page.wait_for_timeout(1000)  # y-websocket would have retried within 200 ms
+        assert page.evaluate("window.cxParticipant.provider.shouldConnect") is False
+        page.context.close()
 
 
 def test_a_map_of_a_newer_version_is_refused_with_a_message(browser, servers, room):

@@ -103,6 +103,18 @@ def static_server() -> Iterator[int]:
         server.close()
 
 
+@contextlib.contextmanager
+def refusing_server(path: Path) -> Iterator[int]:
+    """A y-websocket server serving the map of ``path`` and closing with 4003 on the
+    first update it receives; yields its port."""
+    server = Process([sys.executable, str(HERE / "peer_refusing_server.py"), str(path)],
+                     "the refusing server")
+    try:
+        yield int(server.line())
+    finally:
+        server.close()
+
+
 class Peer(Process):
     """A Python Yjs peer in a room of a y-websocket server (peer_yjs.py)."""
 

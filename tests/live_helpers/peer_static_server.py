@@ -2,9 +2,10 @@
 lays them out (docs/participant-page.md), for the browser tests:
 
     GET /static/NAME       a file of cxdesigner/live/static/
-    GET /ROOM/role?key=K   {"role": "viewer"} for the key "viewer-key", else 404 (the
-                           page then takes the participant role, as under the reference
-                           Node server)
+    GET /ROOM/role?key=K   {"role": "viewer"} for the key "viewer-key", 403 for
+                           "bad-key" (the room server's answer to a wrong key), else 404
+                           (the page then takes the participant role, as under the
+                           reference Node server)
     GET /ROOM?...          participant.html
 
     python peer_static_server.py      prints the port it listens on, then serves
@@ -32,8 +33,11 @@ class Handler(BaseHTTPRequestHandler):
             if path.parent == STATIC and path.suffix in TYPES and path.is_file():
                 return self._send(200, TYPES[path.suffix], path.read_bytes())
         elif len(parts) == 2 and parts[1] == "role":
-            if parse_qs(url.query).get("key") == ["viewer-key"]:
+            key = parse_qs(url.query).get("key")
+            if key == ["viewer-key"]:
                 return self._send(200, "application/json", json.dumps({"role": "viewer"}).encode())
+            if key == ["bad-key"]:
+                return self._send(403, "application/json", b'{"error": "no access"}')
         elif len(parts) == 1:
             return self._send(200, TYPES[".html"], (STATIC / "participant.html").read_bytes())
         self._send(404, "text/plain", b"not found")

@@ -19,14 +19,20 @@ export function locate (loc) {
   return { room, key: params.get('key') || '', server }
 }
 
+// A close code of the room server: it refused an update from this page (docs/
+// collaboration.md). Reconnecting would send the same update again, and again.
+const REFUSED_UPDATE = 4003
+
 /** The role the room server gives this key; participant when it cannot tell (no such
- * endpoint, as under the reference server, or no answer in time). */
+ * endpoint, as under the reference server, or no answer in time); 'denied' on a 403,
+ * the room server's answer to a wrong key or a room that is not there. */
 async function fetchRole (room, key) {
   const abort = new AbortController()
   const timer = setTimeout(() => abort.abort(), ROLE_TIMEOUT_MS)
   try {
     const answer = await fetch(`/${encodeURIComponent(room)}/role?key=${encodeURIComponent(key)}`,
       { signal: abort.signal, cache: 'no-store' })
+    if (answer.status === 403) return 'denied'
     if (!answer.ok) return 'participant'
     const role = (await answer.json()).role
     return ROLES.has(role) ? role : 'participant'
@@ -67,14 +73,30 @@ function start () {
     draw(app, doc, state)
     return
   }
-  const provider = new WebsocketProvider(server, room, doc, { params: key ? { key } : {} })
+  const provider = new WebsocketProvider(server, room, doc, {
+    params: key ? { key } : {},
+    // y-websocket's own rule (no retry on 4400-4499), and none after a refused update
+    shouldReconnect: (event) => event.code !== REFUSED_UPDATE && !(event.code >= 4400 && event.code < 4500)
+  })
   provider.on('status', ({ status }) => {
     state.status = status
     if (status === 'connected') state.everConnected = true
     later()
   })
+  provider.on('closed', ({ code }) => {
+    state.stopped = code === REFUSED_UPDATE ? 'refused' : 'ended'
+    later()
+  })
   doc.on('update', later)
-  fetchRole(room, key).then((role) => { state.role = role; later() })
+  fetchRole(room, key).then((role) => {
+    if (role === 'denied') {
+      state.stopped = 'denied'
+      provider.disconnect()
+    } else {
+      state.role = role
+    }
+    later()
+  })
   window.cxParticipant = { doc, provider, state } // for tests and for curious facilitators
   render()
 }
@@ -94,14 +116,23 @@ function draw (app, doc, state) {
   document.documentElement.dir = dir
   document.body.dataset.status = state.status
   document.body.dataset.role = state.role
-  const status = state.status === 'connected' ? 'connected' : state.everConnected ? 'reconnecting' : 'connecting'
-  const readOnly = state.role === 'viewer'
+  const status = state.stopped ? 'stopped' : state.status === 'connected' ? 'connected' : state.everConnected ? 'reconnecting' : 'connecting'
+  const readOnly = state.role === 'viewer' || Boolean(state.stopped)
   clear(app)
   const header = el('header', { class: 'top' },
     el('h1', { dir: 'auto' }, map && map.title ? map.title : '\u00a0'),
-    el('p', { class: `status ${status}`, role: 'status' }, t[status]),
-    readOnly ? el('p', { class: 'role' }, t.viewOnly) : null)
+    state.stopped ? null : el('p', { class: `status ${status}`, role: 'status' }, t[status]),
+    state.role === 'viewer' ? el('p', { class: 'role' }, t.viewOnly) : null)
   app.append(header)
+  if (state.stopped) {
+    // The connection will not come back by itself: say why, and offer a fresh start.
+    header.append(el('div', { class: 'stopped', role: 'alert', 'data-stopped': state.stopped },
+      el('p', {}, t[state.stopped]),
+      state.stopped === 'denied' ? null : el('button', { type: 'button', onclick: () => window.location.reload() }, t.reload)))
+    const sheet = document.getElementById('sheet')
+    if (sheet) sheet.remove()
+    if (state.stopped === 'denied') return // a wrong link: nothing of any room to show
+  }
   if (broken || (!map && doc.getMap(ROOT).size)) {
     app.append(el('p', { class: 'notice' }, t[broken || 'unreadable']))
     return
