@@ -59,7 +59,7 @@ function voterId () {
 function start () {
   const { room, key, server } = locate(window.location)
   const doc = new Y.Doc()
-  const state = { role: 'participant', status: 'connecting', everConnected: false, voter: voterId(), sheet: null }
+  const state = { role: 'participant', status: 'connecting', everConnected: false, stopped: '', voter: voterId() }
   const app = document.getElementById('app')
   let scheduled = false
   const render = () => {
@@ -67,9 +67,8 @@ function start () {
     draw(app, doc, state)
   }
   const later = () => { if (!scheduled) { scheduled = true; setTimeout(render, 0) } }
-  state.later = later
-  state.doc = doc
   if (!room) {
+    state.stopped = 'denied' // a link with no room in it
     draw(app, doc, state)
     return
   }
@@ -111,7 +110,8 @@ function draw (app, doc, state) {
   } catch (e) {
     broken = e instanceof NewerVersion ? 'newer' : 'unreadable'
   }
-  const { lang, dir, t, badge } = localeFor(map ? map.language : '')
+  // The map's language; until there is a map, the phone's.
+  const { lang, dir, t, badge } = localeFor(map ? map.language : (navigator.language || '').slice(0, 2))
   document.documentElement.lang = lang
   document.documentElement.dir = dir
   document.body.dataset.status = state.status
