@@ -73,7 +73,9 @@ export function readMap (doc, voterId) {
   for (const [id, tp] of nodesOf(nodes, 'touchpoint')) {
     const stage = stageOf.get(id)
     const list = touchpointsOf.get(stage) || []
-    list.push({ id, title: str(tp.get('title')), channel: str(tp.get('channel')), x: num(tp.get('x')), notes: notesOf.get(id) || [] })
+    // Notes by id: the same order on every phone (a Y.Map's order is not).
+    const notes = (notesOf.get(id) || []).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    list.push({ id, title: str(tp.get('title')), channel: str(tp.get('channel')), x: num(tp.get('x')), notes })
     touchpointsOf.set(stage, list)
   }
   const order = root.get('stage_order')
