@@ -494,12 +494,15 @@ def test_a_large_outline_opens_only_its_stages_and_keeps_what_the_user_opens(
     assert outline._items[noted].isExpanded()  # a note put in shows at once
 
 
-@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("seed,huge", [(0, False), (1, False), (2, False), (3, False),
+                                       (4, True), (5, True)])
 def test_a_large_outline_with_rows_made_when_opened_shows_what_a_fresh_one_shows(
-        qtbot, monkeypatch, seed):
+        qtbot, monkeypatch, seed, huge):
     from cxdesigner.ui.panels import outline as outline_module
 
     monkeypatch.setattr(outline_module, "FOLD_OVER", 5)  # large, as 5,000 touchpoints
+    if huge:  # the stages start folded too, their rows made when opened
+        monkeypatch.setattr(outline_module, "HUGE_OVER", 5)
     rng = random.Random(seed)
     document = Document(sample_journey())
     outline = shown_outline(qtbot, document)
@@ -510,7 +513,9 @@ def test_a_large_outline_with_rows_made_when_opened_shows_what_a_fresh_one_shows
             settle()
             rows = [outline.topLevelItem(i) for i in range(outline.topLevelItemCount())]
             cards = [r.child(j) for r in rows for j in range(r.childCount())]
-            if cards:
+            if huge and rows and (not cards or rng.random() < 0.5):
+                outline.expandItem(rng.choice(rows))
+            elif cards:
                 outline.expandItem(rng.choice(cards))
         settle()
     outline.lazy.flush()
@@ -525,6 +530,27 @@ def test_a_large_outline_with_rows_made_when_opened_shows_what_a_fresh_one_shows
     finally:
         other.detach()
         outline.detach()
+
+
+def test_a_huge_outline_makes_its_stages_rows_only_until_one_is_opened(qtbot, monkeypatch):
+    from cxdesigner.ui.panels import outline as outline_module
+
+    monkeypatch.setattr(outline_module, "FOLD_OVER", 5)
+    monkeypatch.setattr(outline_module, "HUGE_OVER", 5)
+    document = Document(sample_journey())
+    outline = shown_outline(qtbot, document)
+    stages = [outline.topLevelItem(i) for i in range(outline.topLevelItemCount())]
+    assert stages and all(item.childCount() == 0 for item in stages)
+    assert not any(item.isExpanded() for item in stages)
+    assert len(outline._items) == len(stages)  # no touchpoint row made
+    outline.expandItem(stages[0])
+    journey = document.journey
+    first = stages[0].data(0, outline_module.ID_ROLE)
+    assert stages[0].childCount() == len(journey.touchpoints_in(first) + journey.notes_on(first))
+    tp = next(t for stage in journey.stages()[1:] for t in journey.touchpoints_in(stage))
+    outline.select_ids([tp])  # shown from the canvas: its stage's rows made
+    assert outline.item_for(tp) is not None and outline.selected_ids() == [tp]
+    outline.detach()
 
 
 def unfolded(rows: list) -> list:

@@ -39,16 +39,36 @@ class SparsePlans(Collisions):
         super().__init__()
         self.plans = plan.PlanIndex(self.jm)
         self.weighted = plan.PlanIndex(self.jm, "weighted")
+        self.folded = plan.PlanIndex(self.jm)  # as a view of a large plan asks
+        self.opened: set = set()  # the folded plan's branches opened so far
 
     @rule()
     def ask_the_plans(self):
         assert self.plans.plan(TODAY) == plan.derive(self.jm, today=TODAY)
         assert self.weighted.plan(TODAY) == plan.derive(self.jm, "weighted", TODAY)
 
+    @rule()
+    def open_some_branches_of_the_folded_plan(self):
+        # Branches made without their notes, some filled now (as a view fills the
+        # branches it opens), some left for later: each one filled at any time holds
+        # what ``derive`` has, and an unfilled one says how many notes it has.
+        derived = {b.id: b for b in plan.derive(self.jm, today=TODAY).branches}
+        folded = self.folded.plan(TODAY, fill=False)
+        assert [b.id for b in folded.branches] == list(derived)
+        for branch in folded.branches:
+            assert self.folded.count(branch.id) == len(derived[branch.id].children)
+            if branch.id in self.opened or len(self.opened) % 2 == 0:
+                self.opened.add(branch.id)
+                assert self.folded.fill(branch) == derived[branch.id].children
+                assert branch == derived[branch.id]
+
     def teardown(self):
         self.ask_the_plans()
+        self.open_some_branches_of_the_folded_plan()
+        assert self.folded.plan(TODAY) == plan.derive(self.jm, today=TODAY)  # all filled
         self.plans.close()
         self.weighted.close()
+        self.folded.close()
 
 
 SparsePlans.TestCase.settings = SETTINGS
@@ -64,6 +84,17 @@ def test_a_plan_asked_after_the_ranking_log_was_emptied_matches_derive(monkeypat
         jm.set_fields(f"n{i}", impact=5 - i % 5)
         scoring.rank(jm)  # the ranking refreshed after each edit: its log grows
     assert plans.plan(TODAY) == plan.derive(jm, today=TODAY)
+
+
+def test_a_plan_asked_folded_makes_no_note_until_a_branch_is_filled():
+    jm, stages = three_stages()
+    plans = plan.PlanIndex(jm)
+    folded = plans.plan(TODAY, fill=False)
+    assert [b.children for b in folded.branches] == [[], [], []]
+    assert [plans.count(b.id) for b in folded.branches] == [3, 3, 3]
+    notes = plans.fill(folded.branches[1])
+    assert [n.number for n in notes] == ["2.1", "2.2", "2.3"]
+    assert [b.children == [] for b in folded.branches] == [True, False, True]
 
 
 # ------------------------------------------------------- the work per edit

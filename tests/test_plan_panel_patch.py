@@ -374,8 +374,11 @@ def test_a_large_plan_first_shows_every_row_folded_and_a_small_one_open(qtbot, m
     assert stages and not any(item.isExpanded() for item in stages)
     # Folded branches make their rows when first opened.
     assert all(item.childCount() == 0 for item in stages)
+    # Nor are their notes' nodes made (with their actions) before that.
+    assert all(branch.children == [] for branch in view.plan.branches)
     view.tree.expandItem(stages[1])
     assert stages[1].childCount() and stages[1].isExpanded()
+    assert [bool(branch.children) for branch in view.plan.branches][:3] == [False, True, False]
     document.push(RenameCommand(document.journey, "n0", "Renamed"))
     view.lazy.flush()
     assert stages[1].isExpanded()  # opened by the user: stays open through edits

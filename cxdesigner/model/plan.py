@@ -86,6 +86,11 @@ class PlanIndex:
     the branches made anew, gone or renumbered, and ``reordered`` says whether branches
     came, went or moved, so a view need not walk the others.  ``close()`` stops
     following the map.
+
+    ``plan(fill=False)`` leaves each branch made anew without its notes (``count``
+    says how many it has) until ``fill`` asks for them: a view that shows a large plan
+    folded makes the nodes of the branches it opens (6,667 notes and 10,000 actions
+    at 5,000 touchpoints took a third of a second at opening).
     """
 
     def __init__(self, journey: JourneyMap, method: str | None = None) -> None:
@@ -98,6 +103,9 @@ class PlanIndex:
         self._keys: dict[str | None, list[tuple]] = {}  # branch -> its notes' keys
         self._notes: dict[str, Node] = {}  # note -> its node
         self._holders: dict[str, set[str]] = {}  # action -> the notes showing it
+        # Branches made without their notes: stage -> (that branch, its keys, the
+        # scores, the day), until ``fill``.
+        self._later: dict[str | None, tuple[Node, list[tuple], dict, _dt.date]] = {}
         self.branches: dict[str | None, Node] = {}
         self._order: list[str | None] = []  # the branches in journey order
         self._place: dict[str | None, int] = {}  # branch -> its place in _order
@@ -127,7 +135,21 @@ class PlanIndex:
                 touched.add(op.source)   # action, an action a parent)
                 touched.add(op.target)
 
-    def plan(self, today: _dt.date | None = None) -> Plan:
+    def count(self, stage: str | None) -> int:
+        """How many notes a branch has (made yet or not)."""
+        return len(self._keys.get(stage, ()))
+
+    def fill(self, branch: Node) -> list[Node]:
+        """A branch's notes, made now if ``plan(fill=False)`` left them for later."""
+        later = self._later.get(branch.id)
+        if later is not None and later[0] is branch:
+            del self._later[branch.id]
+            _, keys, score_of, today = later
+            self._fill(branch, keys, score_of, today)
+            _renumber(branch.children, branch.number + ".")
+        return branch.children
+
+    def plan(self, today: _dt.date | None = None, fill: bool = True) -> Plan:
         journey = self.journey
         today = today or _dt.date.today()
         method = self.method or journey.document["scoring_method"]
@@ -152,12 +174,18 @@ class PlanIndex:
         reordered = self._stages_moved or moved is None
         for stage in changed:
             keys = self._keys.get(stage)
+            self._later.pop(stage, None)
             if not keys:
                 self._keys.pop(stage, None)
                 reordered |= self.branches.pop(stage, None) is not None
                 continue
             reordered |= stage not in self.branches
-            self.branches[stage] = self._branch(stage, keys, ranked, today)
+            branch = self.branches[stage] = Node("stage", stage,
+                                                 journey.title(stage) if stage else "")
+            if fill:
+                self._fill(branch, keys, ranked.score_of, today)
+            else:
+                self._later[stage] = (branch, list(keys), ranked.score_of, today)
         if reordered:
             # Stages in journey order (the map-wide branch first); numbers are places.
             position = journey.stage_position
@@ -173,6 +201,9 @@ class PlanIndex:
                 branch.number = number
                 _renumber(branch.children, number + ".")
                 changed.add(stage)
+        if fill:
+            for branch in [later[0] for later in self._later.values()]:
+                self.fill(branch)
         self.changed, self.reordered, self._stages_moved = changed, reordered, False
         return Plan(journey.document["goal"], method,
                     [self.branches[stage] for stage in self._order])
@@ -220,10 +251,9 @@ class PlanIndex:
                 node.score = score_of[note]
         return changed
 
-    def _branch(self, stage: str | None, keys: list[tuple], ranked: Ranked,
-                today: _dt.date) -> Node:
-        journey, notes, score_of = self.journey, self._notes, ranked.score_of
-        branch = Node("stage", stage, journey.title(stage) if stage else "")
+    def _fill(self, branch: Node, keys: list[tuple], score_of: dict,
+              today: _dt.date) -> None:
+        journey, notes = self.journey, self._notes
         for key in keys:
             note = key[-1]
             node = notes.get(note)
@@ -233,7 +263,6 @@ class PlanIndex:
                     if action is not node:
                         self._holders.setdefault(action.id, set()).add(note)
             branch.children.append(node)
-        return branch
 
     def _drop(self, note: str) -> None:
         """Forget a note's node (made again when next needed)."""

@@ -29,6 +29,7 @@ ID_ROLE = Qt.UserRole
 # would cost more than building the outline again when it is shown.
 MAX_PENDING_OPS = 20_000
 FOLD_OVER = 1000  # rows: past this, only the top rows open at first (see _big)
+HUGE_OVER = 3000  # rows: past this, the top rows start folded too (see _huge)
 
 
 class Outline(QTreeWidget):
@@ -47,6 +48,10 @@ class Outline(QTreeWidget):
         # index Qt walks at each row put in or taken out (~5 ms a row with 5,000 open).
         # Then ``_opened`` keeps the deeper rows the user (or a selection) opened.
         self._big = False
+        # A huge map (thousands of touchpoints) opens none: the stages' rows alone are
+        # made, and a stage's touchpoints when it is opened (5,000 rows, their words
+        # and icons, were a tenth of a second of opening a map).
+        self._huge = False
         self._opened: set[str] = set()
         # Rows folded at their first showing on a large map, whose sub-rows (a
         # touchpoint's notes) are made when first opened: 10,000 items not made at
@@ -167,8 +172,14 @@ class Outline(QTreeWidget):
     def _branch_item(self, branch: str) -> QTreeWidgetItem:
         return self.invisibleRootItem() if branch == ROOT else self._items[branch]
 
+    def _unmade(self, branch: str) -> bool:
+        """Whether the branch's rows are not made: it is folded unfilled, or its own
+        row is not made either (under a folded stage of a huge outline).  Its rows
+        are made from the row model when it is opened."""
+        return branch in self._unfilled or (branch != ROOT and branch not in self._items)
+
     def rows_removed(self, branch: str, first: int, last: int) -> None:
-        if branch in self._unfilled:
+        if self._unmade(branch):
             return  # no rows made
         parent = self._branch_item(branch)
         for row in range(last, first - 1, -1):
@@ -180,7 +191,7 @@ class Outline(QTreeWidget):
             self._unfilled.discard(key)
 
     def row_moved(self, branch: str, source: int, place: int) -> None:
-        if branch in self._unfilled:
+        if self._unmade(branch):
             return
         parent = self._branch_item(branch)
         item = parent.takeChild(source)
@@ -188,6 +199,8 @@ class Outline(QTreeWidget):
         self._unfold(item)  # a taken item comes back folded
 
     def rows_inserted(self, branch: str, first: int, keys: list[str]) -> None:
+        if branch != ROOT and branch not in self._items:
+            return  # under a folded stage not made yet: made from the rows when opened
         if branch in self._unfilled:
             # Its rows are made now, the new ones among them (the row model holds
             # them already); and a note put in shows at once, as below.
@@ -221,11 +234,12 @@ class Outline(QTreeWidget):
             self._unfilled.clear()
             self._follow_direction()
             self._big = self.rows.count() > FOLD_OVER
+            self._huge = self.rows.count() > HUGE_OVER
             tops = [self._make(key) for key in self.rows.rows_of(ROOT)]
             self.addTopLevelItems(tops)
             if self._big:
                 for item in tops:
-                    item.setExpanded(item.data(0, ID_ROLE) not in self._collapsed)
+                    item.setExpanded(self._wants_open(item))
                 for key in self._opened:
                     item = self._items.get(key)
                     if item is not None and key not in self._collapsed:
@@ -255,7 +269,7 @@ class Outline(QTreeWidget):
             self._label(item, key)
         rows = self.rows.rows_of(key)
         if rows and self._big and key not in self._opened \
-                and self.rows.branch_of(key) != ROOT:
+                and (self._huge or self.rows.branch_of(key) != ROOT):
             self._unfilled.add(key)  # folded at first: sub-rows made when opened
             item.setChildIndicatorPolicy(QTreeWidgetItem.ShowIndicator)
         elif rows:
@@ -293,7 +307,8 @@ class Outline(QTreeWidget):
         key = item.data(0, ID_ROLE)
         if key in self._collapsed:
             return False
-        return not self._big or item.parent() is None or key in self._opened
+        return (not self._big or (item.parent() is None and not self._huge)
+                or key in self._opened)
 
     # -------------------------------------------------------------- events
     def _on_journey_changed(self, event: Event) -> None:

@@ -142,7 +142,9 @@ class PlanView(_UsingRows, QWidget, _Follower):
         current_key = current.data(0, ROLE_KEY) if current else None
         scroll = self.tree.verticalScrollBar().value()
         self.setLayoutDirection(map_direction(journey))
-        self.plan = derived = self._index.plan(self.today())
+        # Branches come without their notes' nodes; ``_children`` makes them for the
+        # branches shown open (a large plan starts folded).
+        self.plan = derived = self._index.plan(self.today(), fill=False)
         goal = derived.goal.strip()
         # The goal is the user's, in the map's language: isolated, its "?" stays at
         # its own end whatever the interface's direction.
@@ -175,7 +177,7 @@ class PlanView(_UsingRows, QWidget, _Follower):
             if shown is not None and not shown.filled:
                 continue  # no rows to make
             if branch is not None and (shown is None or shown.node is not branch):
-                new += sum(1 for n in branch.children
+                new += sum(1 for n in self._children(branch)
                            if (row := rows.get(n.id)) is None or row.node is not n)
         return new > REBUILD_MIN and new > REBUILD_SHARE * index.note_count
 
@@ -186,7 +188,7 @@ class PlanView(_UsingRows, QWidget, _Follower):
         self._branches.clear()
         self._rows.clear()
         self.tree.clear()
-        if self.builds == 1 and sum(len(b.children) for b in derived.branches) > FOLD_OVER:
+        if self.builds == 1 and self._index.note_count > FOLD_OVER:
             self.state.default_open = False
         style = self.style()
         # A folded branch of a large plan shows its row only: its notes' rows (some
@@ -203,17 +205,21 @@ class PlanView(_UsingRows, QWidget, _Follower):
         self._show_indicator(item, branch)
         return item
 
-    @staticmethod
-    def _show_indicator(item: QTreeWidgetItem, branch: plan.Node) -> None:
-        item.setChildIndicatorPolicy(QTreeWidgetItem.ShowIndicator if branch.children
+    def _show_indicator(self, item: QTreeWidgetItem, branch: plan.Node) -> None:
+        item.setChildIndicatorPolicy(QTreeWidgetItem.ShowIndicator
+                                     if self._index.count(branch.id)
                                      else QTreeWidgetItem.DontShowIndicator)
+
+    def _children(self, node: plan.Node) -> list[plan.Node]:
+        """A node's children, a branch's notes made now if they were left for later."""
+        return self._index.fill(node) if node.kind == "stage" else node.children
 
     def _fill(self, shown: _Branch) -> None:
         """Make the rows of a branch shown folded so far."""
         if shown.filled:
             return
         key, style = shown.item.data(0, ROLE_KEY), self.style()
-        rows = [self._item(n, key, style) for n in shown.node.children]
+        rows = [self._item(n, key, style) for n in self._children(shown.node)]
         shown.item.setChildIndicatorPolicy(
             QTreeWidgetItem.DontShowIndicatorWhenChildless)
         shown.item.addChildren(rows)
@@ -241,8 +247,10 @@ class PlanView(_UsingRows, QWidget, _Follower):
         for stage in changed:
             branch = current.get(stage)
             shown = branches.get(stage)
+            if shown is not None and not shown.filled:
+                continue  # no rows to keep: its notes are made when it is opened
             if branch is not None and (shown is None or shown.node is not branch):
-                for n in branch.children:
+                for n in self._children(branch):
                     row = rows.get(n.id)
                     if row is not None and (row.node is n or self._refill(row, n, style)):
                         stays[n.id] = stage
@@ -316,7 +324,7 @@ class PlanView(_UsingRows, QWidget, _Follower):
                 return []
         key = shown.item.data(0, ROLE_KEY)
         wanted = []
-        for n in branch.children:
+        for n in self._children(branch):
             row = rows.get(n.id)
             if row is None and n.id in aside:
                 row = rows[n.id] = aside.pop(n.id)
@@ -382,7 +390,7 @@ class PlanView(_UsingRows, QWidget, _Follower):
         """A node's row and its sub-rows, made anew (and noted, for a stage or note)."""
         if node.kind == "stage":
             item = self._stage_item(node)
-            self._branches[node.id].notes = [n.id for n in node.children]
+            self._branches[node.id].notes = [n.id for n in self._children(node)]
         else:
             item = _new_item(node, parent_key + (node.kind, node.id))
             if node.kind == "note":
