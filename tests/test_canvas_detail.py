@@ -152,6 +152,17 @@ def test_overview_draws_each_card_and_its_note_chips_where_they_are(shown):
         assert shown.pixel(image, centre) == labels.NOTE_COLOURS[kind]
 
 
+def test_overview_draws_the_flows_where_the_flow_items_are(shown):
+    from PySide6.QtGui import QPainterPath
+
+    shown.look(0.3)
+    shown.view.grab()  # the overview builds its flows when first painted
+    expected = QPainterPath()
+    for flow in shown.scene.flow_items():
+        expected.addPath(flow.scene_path())
+    assert shown.scene.overview._flows == expected
+
+
 def test_overview_places_chips_mirrored_in_a_right_to_left_map(qtbot):
     shown = Shown(qtbot, small_map(rtl=True))
     try:

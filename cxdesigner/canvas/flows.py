@@ -87,6 +87,15 @@ class FlowItem(QGraphicsPathItem):
             self._path = path
         return QPainterPath(self._path)
 
+    def add_to(self, path: QPainterPath) -> None:
+        """Append the curve, in scene units, to ``path`` (the overview draws every
+        flow as one path: made from the numbers, no path of this item's is made)."""
+        c = self._curve
+        if c:
+            dx, dy = self.x(), self.y()
+            path.moveTo(c[0] + dx, c[1] + dy)
+            path.cubicTo(c[2] + dx, c[3] + dy, c[4] + dx, c[5] + dy, c[6] + dx, c[7] + dy)
+
     def _head_polygon(self) -> QPolygonF:
         if self._head is None:
             t = self._tip

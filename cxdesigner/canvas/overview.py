@@ -159,7 +159,7 @@ class OverviewItem(QGraphicsItem):
     def _build_flows(self) -> None:
         path = QPainterPath()
         for flow in self.scene().flow_items():
-            path.addPath(flow.scene_path())
+            flow.add_to(path)
         self._flows = path
 
     # --------------------------------------------------------------- painting
