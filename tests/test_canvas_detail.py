@@ -246,7 +246,7 @@ def test_a_rename_leaves_the_layout_alone(shown):
 def test_a_move_relayouts_and_reshapes_the_flows_of_the_moved_card(shown):
     before = shown.scene.flow_item("t1", "t2").path().boundingRect()
     shown.journey.move_touchpoint("t2", 240, 200)
-    assert shown.scene.layout.cards["t2"].y == shown.scene.item_for("t2").y()
+    assert shown.scene.layout.cards["t2"].y == shown.scene.item_for("t2").scenePos().y()
     assert shown.scene.flow_item("t1", "t2").path().boundingRect() != before
 
 

@@ -42,8 +42,8 @@ def scene(qapp, journey):
 
 
 def card_pos(scene, tp):
-    item = scene.item_for(tp)
-    return (item.x(), item.y())
+    at = scene.item_for(tp).scenePos()  # a card's pos() is in its stage's layer
+    return (at.x(), at.y())
 
 
 def test_scene_builds_an_item_per_stage_touchpoint_and_flow(scene):

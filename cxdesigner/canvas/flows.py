@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem
 
 from ..model import layout as L
 from .items import FLOW_TYPE
@@ -24,15 +24,22 @@ def _head(angle: float, size: float = 11.0) -> tuple[tuple[float, float], ...]:
 _HEADS = {False: _head(0.0), True: _head(math.pi), None: _head(-math.pi / 2)}
 
 
-class FlowItem(QGraphicsPathItem):
-    """An arrow from one card to another; loops back curve under the cards."""
+class FlowItem(QGraphicsRectItem):
+    """An arrow from one card to another; loops back curve under the cards.
+
+    Qt's rectangle item (its rectangle the arrow's bounds, no pen), painted here: Qt
+    measures an item several times whenever it or its layer moves, and a bound of
+    Qt's own costs no call into Python.  A flow lives in its source card's stage
+    flow layer (``layers.py``), its path in scene units (the item sits at minus the
+    layer's place), so a stage added before both its cards moves it with its layer."""
 
     def __init__(self, source: str, target: str):
         super().__init__()
+        self.setPen(Qt.NoPen)
         self.source, self.target = source, target
         self.setFlag(QGraphicsItem.ItemIsSelectable)
         self.setZValue(5)
-        # The curve's four points and the head's three, in scene units (see shift).
+        # The curve's four points and the head's three, in scene units.
         # The Qt path, head and shape are made from them when first needed (a paint,
         # a hit test): a map of 5,000 flows routes them all when it opens, and most
         # are never seen.
@@ -40,7 +47,6 @@ class FlowItem(QGraphicsPathItem):
         self._tip: tuple[float, ...] = ()
         self._path: QPainterPath | None = None
         self._head: QPolygonF | None = None
-        self._bounds = QRectF()  # kept, not recomputed: Qt asks for it on every repaint
         self._shape: QPainterPath | None = None
 
     def type(self) -> int:  # Qt's name
@@ -66,15 +72,17 @@ class FlowItem(QGraphicsPathItem):
             head, ex = _HEADS[None], bx
         (lx, ly), (rx, ry) = head
         tip = (ex, ey, ex - lx, ey - ly, ex - rx, ey - ry)
-        if self.x() or self.y():
-            self.setPos(0.0, 0.0)  # the path is in scene units again (see shift)
-        self.prepareGeometryChange()
+        # The path in scene units: the item at minus its layer's place.
+        layer = self.parentItem()
+        x, y = (-layer.x(), -layer.y()) if layer is not None else (0.0, 0.0)
+        if self.x() != x or self.y() != y:
+            self.setPos(x, y)
         self._curve, self._tip = curve, tip
         self._path = self._head = self._shape = None
         # The curve lies within its control points: their box, with the head's.
         xs, ys = curve[0::2] + tip[0::2], curve[1::2] + tip[1::2]
         left, top = min(xs), min(ys)
-        self._bounds = QRectF(left - 6, top - 6, max(xs) - left + 12, max(ys) - top + 12)
+        self.setRect(left - 6, top - 6, max(xs) - left + 12, max(ys) - top + 12)
         self.update()
 
     def path(self) -> QPainterPath:  # QGraphicsPathItem's, in the item's own units
@@ -92,7 +100,8 @@ class FlowItem(QGraphicsPathItem):
         flow as one path: made from the numbers, no path of this item's is made)."""
         c = self._curve
         if c:
-            dx, dy = self.x(), self.y()
+            at = self.scenePos()
+            dx, dy = at.x(), at.y()
             path.moveTo(c[0] + dx, c[1] + dy)
             path.cubicTo(c[2] + dx, c[3] + dy, c[4] + dx, c[5] + dy, c[6] + dx, c[7] + dy)
 
@@ -102,15 +111,9 @@ class FlowItem(QGraphicsPathItem):
             self._head = QPolygonF([QPointF(t[i], t[i + 1]) for i in range(0, len(t), 2)])
         return self._head
 
-    def shift(self, dx: float) -> None:
-        """Both ends moved along by ``dx`` (their bands did): the same arrow, moved.
-        One call instead of routing the path again, for thousands of flows when a
-        stage comes or goes before them."""
-        self.moveBy(dx, 0.0)
-
     def scene_path(self) -> QPainterPath:
-        """The path in scene units (it is in the item's own, moved by ``shift``)."""
-        return self.path().translated(self.pos())
+        """The path in scene units (the item sits at minus its layer's place)."""
+        return self.path().translated(self.scenePos())
 
     def shape(self) -> QPainterPath:  # Qt's name: a wider band to click on
         if self._shape is None:
@@ -118,9 +121,6 @@ class FlowItem(QGraphicsPathItem):
             stroker.setWidth(12)
             self._shape = stroker.createStroke(self.path())
         return QPainterPath(self._shape)
-
-    def boundingRect(self) -> QRectF:  # Qt's name
-        return QRectF(self._bounds)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         palette = self.scene().palette()

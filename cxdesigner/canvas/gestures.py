@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
@@ -297,13 +297,14 @@ class GestureController:
         cards = dict(scene.layout.cards)
         for tp, start in self._moving.items():
             item = scene.item_for(tp)
-            item.setPos(start + delta)
-            cards[tp] = L.Rect(item.x(), item.y(), L.CARD_W, L.CARD_H)
+            item.setPos(start + delta)  # in its stage's layer: a move is a move there too
+            at = item.scenePos()
+            cards[tp] = L.Rect(at.x(), at.y(), L.CARD_W, L.CARD_H)
         # The arrows follow the cards while they move: a layout with the cards where
         # they are dragged, drawn only into the flow items (view state).
         self._reroute_flows(dataclasses.replace(scene.layout, cards=cards))
         lead = scene.item_for(next(iter(self._moving)))
-        centre_x = lead.x() + L.CARD_W / 2
+        centre_x = lead.scenePos().x() + L.CARD_W / 2
         layout = scene.layout
         stage = layout.stage_at(centre_x) or layout.nearest_stage(centre_x)
         self._target_band = layout.bands.get(stage) if stage else None
@@ -317,9 +318,10 @@ class GestureController:
             item = scene.item_for(tp)
             if item is None:
                 continue
-            centre_x = item.x() + L.CARD_W / 2
+            at = item.scenePos()
+            centre_x = at.x() + L.CARD_W / 2
             stage = layout.stage_at(centre_x) or layout.nearest_stage(centre_x)
-            x, y = layout.to_band(stage, item.x(), item.y())
+            x, y = layout.to_band(stage, at.x(), at.y())
             moves.append((tp, stage, round(x), round(y)))
         if moves:
             scene.push(MoveTouchpointsCommand(scene.journey, moves))
@@ -333,7 +335,7 @@ class GestureController:
         for tp in self._moving:
             item, rect = scene.item_for(tp), scene.layout.cards.get(tp)
             if item is not None and rect is not None:
-                item.setPos(rect.x, rect.y)
+                item.setPos(item.pos() + QPointF(rect.x, rect.y) - item.scenePos())
         self._reroute_flows(scene.layout)
 
     def _reroute_flows(self, layout: L.Layout) -> None:
@@ -470,7 +472,7 @@ class GestureController:
         for tp in self._moving:
             item = self.scene.item_for(tp)
             if item is not None:
-                self._outline(painter, QRectF(item.x(), item.y(), L.CARD_W, L.CARD_H),
+                self._outline(painter, QRectF(item.scenePos(), QSizeF(L.CARD_W, L.CARD_H)),
                               highlight)
 
     def _insertion_marker(self, painter: QPainter, x: float, highlight: QColor) -> None:

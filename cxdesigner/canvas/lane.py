@@ -120,7 +120,8 @@ class EmotionLaneItem(QGraphicsItem):
         for value in range(S.EMOTION_MIN, S.EMOTION_MAX + 1):
             y = self._layout.emotion_y(value)
             painter.setPen(QPen(palette.mid().color(), 1, Qt.DotLine if value else Qt.SolidLine))
-            painter.drawLine(QPointF(self._rect.left() + 36, y), QPointF(self._rect.right() - 36, y))
+            painter.drawLine(QPointF(self._rect.left() + 36, y),
+                             QPointF(self._rect.right() - 36, y))
             if labelled:
                 painter.setPen(palette.placeholderText().color())
                 label_x = self._rect.right() - 32 if rtl else self._rect.left() + 6

@@ -31,6 +31,7 @@ from .items import (
     TouchpointCardItem,
 )
 from .lane import EmotionLaneItem
+from .layers import FLOW_LAYER_Z, StageLayers
 from .overview import DETAIL_ZOOM, OverviewItem
 
 MARGIN = 200.0
@@ -93,6 +94,7 @@ class JourneyScene(QGraphicsScene):
         self.addItem(self.overview)
         self._selected_chips: set[NoteChipItem] = set()
         self.selectionChanged.connect(self._on_selection_changed)
+        self.layers = StageLayers(self)
         self._build()
         journey.events.subscribe_all(self._on_event)
 
@@ -211,20 +213,34 @@ class JourneyScene(QGraphicsScene):
             band.set_rect(layout.bands[stage])
             items[stage] = band
             add(band)
-        cards = layout.cards
+        # Each stage's cards in its layer (layers.py), put in before it joins the scene.
+        layers = {stage: StageLayers.make(rect) for stage, rect in layout.bands.items()}
+        flow_layers = {stage: StageLayers.make(rect, FLOW_LAYER_Z)
+                       for stage, rect in layout.bands.items()}
+        cards, where = layout.cards, self.live.where
         for tp in journey.ids(S.TOUCHPOINT):
             card = TouchpointCardItem(tp)
-            rect = cards.get(tp)
-            if rect is not None:
-                card.setPos(rect.x, rect.y)
             items[tp] = card
-            add(card)
+            rect, place = cards.get(tp), where.get(tp)
+            layer = layers.get(place[0]) if place is not None else None
+            if rect is None or layer is None:
+                add(card)
+                continue
+            card.setParentItem(layer)
+            card.setPos(rect.x - layer.x(), rect.y - layer.y())
         flows = self._flows
         for source, target in journey.flows():
             flow = FlowItem(source, target)
+            place = where.get(source)
+            layer = flow_layers.get(place[0]) if place is not None else None
+            if layer is not None:
+                flow.setParentItem(layer)  # its source card's stage's (flows.py)
             flow.update_path(layout)
             flows[(source, target)] = flow
-            add(flow)
+            if layer is None:
+                add(flow)
+        for stage, layer in layers.items():
+            self.layers.add(stage, layer, flow_layers[stage])
         self._set_scene_rect()
         self._rebuild_curve()
 
@@ -263,59 +279,65 @@ class JourneyScene(QGraphicsScene):
         self.layout = layout = self.live.layout
         everything = delta is None or delta.everything
         bands = layout.bands if everything else delta.bands
+        layers = self.layers
         for stage in bands:
             band, rect = self._items.get(stage), layout.bands.get(stage)
             if band is not None and rect is not None:
                 band.set_rect(rect)
-        moved = set()
-        cards = layout.cards
-        for tp in (cards if everything else delta.moved):
-            card, rect = self._items.get(tp), cards.get(tp)
-            if card is not None and rect is not None and (card.x(), card.y()) != (rect.x,
-                                                                                  rect.y):
-                card.setPos(rect.x, rect.y)
+            if rect is not None:  # a stage gone loses its layer once its cards have left
+                layers.follow_band(stage, rect)
+        # A card whose band only moved went along with its layer; the others are put
+        # in their layer (another one, if they changed stage) where the layout says.
+        moved, shifted = set(), set()
+        cards, where, items, touched = layout.cards, self.live.where, self._items, self._touched
+        along = frozenset() if everything else delta.shifted
+        # The touched ones too: a card moved to another stage may keep its scene place
+        # (the layout does not report it) but not its layer.
+        for tp in (cards if everything else delta.moved | touched):
+            place = where.get(tp)
+            if place is None:
+                continue
+            if place[0] in along and tp not in touched:
                 moved.add(tp)
+                shifted.add(tp)
+                continue
+            card, rect = items.get(tp), cards.get(tp)
+            if card is not None and rect is not None:
+                layers.place(card, place[0], rect)
+                moved.add(tp)  # a new rect (``delta.moved``): its flows follow
+        for stage in (layers.stages() if everything else delta.bands):
+            if stage not in layout.bands:  # gone: its cards went, or went elsewhere
+                layers.follow_band(stage, None)
         # Only flows with a moved end change shape (a path costs ~15 µs: 5,000 of them
         # on every edit was most of an edit's time); one whose ends both moved with
-        # their bands by the same ``dx`` is only moved along.
+        # their bands went along with its source's layer.
         flows = self._flows
-        shifted = self._shifted_cards(delta, moved) if not everything else set()
         if everything:  # new flows included: each is pathed once
             for flow in flows.values():
-                flow.update_path(layout)
+                self._route(flow, layout)
             self._unpathed_flows.clear()
         elif layout.rtl != was_rtl or len(moved) > _FLOW_SCAN:
-            rtl_changed, dx = layout.rtl != was_rtl, delta.dx
+            rtl_changed = layout.rtl != was_rtl
             for (source, target), flow in flows.items():
                 if rtl_changed:
-                    flow.update_path(layout)
+                    self._route(flow, layout)
                 elif source in shifted and target in shifted:
-                    flow.shift(dx)
+                    continue  # in its source's layer, it went along with it
                 elif source in moved or target in moved:
-                    flow.update_path(layout)
+                    self._route(flow, layout)
         else:
-            journey, dx = self.journey, delta.dx
+            journey = self.journey
             for tp in moved:
                 for other in journey.flows_from(tp):
-                    if (flow := flows.get((tp, other))) is not None:
-                        if tp in shifted and other in shifted:
-                            flow.shift(dx)
-                        else:
-                            flow.update_path(layout)
+                    flow = flows.get((tp, other))
+                    if flow is not None and not (tp in shifted and other in shifted):
+                        self._route(flow, layout)
                 for other in journey.flows_into(tp):
                     if other not in moved and (flow := flows.get((other, tp))) is not None:
-                        flow.update_path(layout)
+                        self._route(flow, layout)
         self._path_new_flows()
         self._set_scene_rect()
         self.layout_changed.emit()
-
-    def _shifted_cards(self, delta: L.LayoutDelta, moved: set[str]) -> set[str]:
-        """The moved cards that only went along with their band (``delta.shifted``)."""
-        if not delta.shifted:
-            return set()
-        where, bands, touched = self.live.where, delta.shifted, self._touched
-        return {tp for tp in moved
-                if tp not in touched and tp in where and where[tp][0] in bands}
 
     def _set_scene_rect(self) -> None:
         b = self.layout.bounds
@@ -342,8 +364,16 @@ class JourneyScene(QGraphicsScene):
     def _path_new_flows(self) -> None:
         for flow in self._unpathed_flows:
             if flow.scene() is self:
-                flow.update_path(self.layout)
+                self._route(flow, self.layout)
         self._unpathed_flows.clear()
+
+    def _route(self, flow: FlowItem, layout: L.Layout) -> None:
+        """The flow in its source card's layer, its path from the layout."""
+        place = self.live.where.get(flow.source)
+        layer = self.layers.flows(place[0]) if place is not None else None
+        if flow.parentItem() is not layer:
+            flow.setParentItem(layer)
+        flow.update_path(layout)
 
     # -------------------------------------------------------------- events
     def _on_event(self, event: Event) -> None:
