@@ -297,12 +297,28 @@ def test_card_drag_changes_the_model_only_at_release(canvas):
     canvas.look_at(start)
     canvas.drag(start, start + QPointF(60, 120), release=False)
     assert canvas.view.gestures.mode is Mode.CARDS
-    assert canvas.card(tp).pos() != QPointF(canvas.scene.layout.cards[tp].x,
-                                            canvas.scene.layout.cards[tp].y)
+    assert canvas.card(tp).scenePos() != QPointF(canvas.scene.layout.cards[tp].x,
+                                                 canvas.scene.layout.cards[tp].y)
     assert canvas.journey.snapshot() == canvas.opened
     QTest.mouseRelease(canvas.viewport, Qt.LeftButton, Qt.NoModifier,
                        canvas.at(start + QPointF(60, 120)))
     assert (node(canvas, tp)["x"], node(canvas, tp)["y"]) == (300, 120)
+
+
+def test_a_card_dragged_within_its_stage_repaints_only_where_it_moves(canvas):
+    tp = "tp-neighbour"
+    start = canvas.card_centre(tp)
+    canvas.look_at(start)
+    viewport, whole = canvas.viewport, []
+    viewport.update = lambda *args: whole.append(args)  # the whole view (no rect)
+    try:
+        canvas.drag(start, start + QPointF(40, 60), steps=8, release=False)
+    finally:
+        del viewport.update
+    assert canvas.view.gestures.mode is Mode.CARDS
+    assert len([args for args in whole if not args]) <= 2  # the band outlined, once
+    QTest.mouseRelease(canvas.viewport, Qt.LeftButton, Qt.NoModifier,
+                       canvas.at(start + QPointF(40, 60)))
 
 
 def test_escape_during_card_drag_puts_the_card_back(canvas):
