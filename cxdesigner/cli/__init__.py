@@ -434,10 +434,19 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 def _open_editor(argv: list[str]) -> int:
     parser = _Parser(prog="cxdesigner", description="Open a map in the editor.")
     parser.add_argument("file", nargs="?", type=Path)
+    parser.add_argument("--join", metavar="URL",
+                        help="join a live session: the room's http://HOST:PORT/ROOM?key=KEY")
     args = parser.parse_args(argv)
+    if args.join is not None:
+        from ..live.client import RoomError, room_url
+
+        try:
+            room_url(args.join)  # a malformed address is said here, before any window
+        except RoomError as exc:
+            raise UsageError(f"cxdesigner --join: {exc}") from None
     from ..app import run_editor  # Qt is loaded only for the editor, never for sub-commands
 
-    return run_editor(args.file)
+    return run_editor(args.file, args.join)
 
 
 def _cmd_live(args: argparse.Namespace) -> int:

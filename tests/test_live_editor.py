@@ -1,0 +1,156 @@
+"""The live editor: two editor windows in one room (a ``cxdesigner serve`` subprocess on
+127.0.0.1) see each other's keyboard edits, keep editing through a server crash, and
+see each other's selections.  Every wait is bounded; the server is always killed."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtTest import QTest
+
+from cxdesigner.model import JourneyMap
+from cxdesigner.model import schema as S
+from cxdesigner.ui import main_window as mw
+from cxdesigner.ui import settings
+from cxdesigner.ui.document.document import Document
+from cxdesigner.ui.main_window import MainWindow
+from live_room import RoomServer
+
+pytestmark = pytest.mark.timeout(120)
+WAIT_MS = 20_000  # for an edit to cross the room (it takes milliseconds; CI is slow)
+
+
+@pytest.fixture(autouse=True)
+def temp_settings(tmp_path):
+    settings.use_file(tmp_path / "settings.ini")
+    yield
+    settings.use_file(None)
+
+
+@pytest.fixture(autouse=True)
+def close_all_windows(qapp, monkeypatch):
+    yield
+    monkeypatch.setattr(MainWindow, "ask_unsaved", lambda self: "discard")
+    for window in mw.windows():
+        window.close()  # leaves its session: the network thread is joined
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+
+
+@pytest.fixture
+def server(tmp_path):
+    room_server = RoomServer(tmp_path / "rooms").start()
+    yield room_server
+    room_server.kill()
+
+
+def small_map() -> JourneyMap:
+    j = JourneyMap(document={"title": "Shop"})
+    j.add_stage("Awareness", id="s1")
+    j.add_stage("Purchase", id="s2")
+    j.add_touchpoint("s1", "Flyer", id="t1")
+    j.add_touchpoint("s1", "Website", id="t2", x=240.0)
+    j.add_touchpoint("s2", "Till", id="t3")
+    j.add_flow("t1", "t2")
+    return j
+
+
+def joined_window(qtbot, url: str) -> MainWindow:
+    window = MainWindow(Document())
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.join_live(url)
+    qtbot.waitUntil(lambda: window.live.binding is not None and len(window.document.journey) > 0,
+                    timeout=WAIT_MS)
+    return window
+
+
+@pytest.fixture
+def pair(qtbot, server, tmp_path):
+    url = server.push(small_map(), tmp_path)
+    return joined_window(qtbot, url), joined_window(qtbot, url)
+
+
+def titles(window: MainWindow, kind: str = S.TOUCHPOINT) -> set[str]:
+    journey = window.document.journey
+    return {journey.title(i) for i in journey.ids(kind)}
+
+
+def type_touchpoint_after(window: MainWindow, after: str, name: str) -> None:
+    """``T`` name ``Enter`` on the canvas, with ``after`` selected: real key events."""
+    window.scene.select_ids([after])
+    window.activateWindow()
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key_T)
+    QTest.keyClicks(window.view.focusWidget() or window.view, name)
+    QTest.keyClick(window.view.focusWidget() or window.view, Qt.Key_Return)
+
+
+def test_a_keyboard_edit_in_one_window_shows_in_the_other(qtbot, pair):
+    one, two = pair
+    type_touchpoint_after(one, "t2", "Kiosk")
+    assert "Kiosk" in titles(one)
+    qtbot.waitUntil(lambda: "Kiosk" in titles(two), timeout=WAIT_MS)
+
+
+def test_a_remote_edit_never_enters_the_undo_stack(qtbot, pair):
+    one, two = pair
+    type_touchpoint_after(one, "t2", "Kiosk")
+    qtbot.waitUntil(lambda: "Kiosk" in titles(two), timeout=WAIT_MS)
+    assert one.document.undo_stack.count() == 1
+    assert two.document.undo_stack.count() == 0
+
+
+def test_the_title_and_status_bar_show_the_room(qtbot, pair):
+    one, two = pair
+    assert f"— live: {one.live.room}" in one.windowTitle()
+    qtbot.waitUntil(lambda: one.live.people == 2, timeout=WAIT_MS)
+    assert one._live_label.text() == "Live: connected · 2 people"
+
+
+def test_edits_made_while_the_server_is_down_merge_when_it_is_back(qtbot, pair, server):
+    one, two = pair
+    server.kill()  # kill -9: no goodbye
+    qtbot.waitUntil(lambda: one.live.state != "connected" and two.live.state != "connected",
+                    timeout=WAIT_MS)
+    type_touchpoint_after(one, "t2", "Offline one")
+    type_touchpoint_after(two, "t3", "Offline two")
+    assert one._live_label.text() in ("Live: offline — your edits are kept",
+                                      "Live: reconnecting…")
+    server.start()  # the same folder, the same port
+    qtbot.waitUntil(lambda: {"Offline one", "Offline two"} <= titles(one)
+                    and {"Offline one", "Offline two"} <= titles(two), timeout=WAIT_MS)
+    assert one.document.journey.snapshot() == two.document.journey.snapshot()
+
+
+def test_the_other_persons_selection_is_outlined_in_their_colour(qtbot, pair):
+    one, two = pair
+    two.scene.select_ids(["t3"])
+    them = two.live.presence.client_id
+    qtbot.waitUntil(lambda: (them, "t3") in one.live_outlines.shown(), timeout=WAIT_MS)
+    outline = one.live_outlines.shown()[(them, "t3")]
+    assert outline.parentItem() is one.scene.item_for("t3")
+    two.scene.select_ids(["t1"])
+    qtbot.waitUntil(lambda: set(one.live_outlines.shown()) == {(them, "t1")}, timeout=WAIT_MS)
+
+
+def test_leaving_drops_the_room_from_the_title_and_ends_the_thread(qtbot, pair):
+    one, _two = pair
+    connection = one.live.connection
+    one.leave_live_session()
+    assert not connection._thread.is_alive()
+    assert "live:" not in one.windowTitle()
+
+
+def test_a_wrong_key_is_refused_in_one_line(qtbot, server, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *a, **k: shown.append(text) or QMessageBox.Ok)
+    url = server.push(small_map(), tmp_path)
+    window = MainWindow(Document())
+    window.show()
+    window.join_live(url.split("?key=")[0] + "?key=wrong")
+    qtbot.waitUntil(lambda: bool(shown), timeout=WAIT_MS)
+    assert shown == ["The room refused to let you in: no such room, or a wrong key."]
+    assert window.live is None
