@@ -154,3 +154,20 @@ def test_a_wrong_key_is_refused_in_one_line(qtbot, server, tmp_path, monkeypatch
     qtbot.waitUntil(lambda: bool(shown), timeout=WAIT_MS)
     assert shown == ["The room refused to let you in: no such room, or a wrong key."]
     assert window.live is None
+
+
+def test_undo_after_a_remote_delete_is_skipped_with_a_word_in_the_status_bar(qtbot, pair):
+    from cxdesigner.commands import RenameCommand
+
+    one, two = pair
+    assert one.document.push(RenameCommand(one.document.journey, "t3", "Checkout"))
+    qtbot.waitUntil(lambda: "Checkout" in titles(two), timeout=WAIT_MS)
+    two.scene.select_ids(["t3"])
+    two.view.setFocus()
+    QTest.keyClick(two.view, Qt.Key_Delete)
+    assert "t3" not in two.document.journey
+    qtbot.waitUntil(lambda: "t3" not in one.document.journey, timeout=WAIT_MS)
+    one.act.undo.trigger()
+    assert one.statusBar().currentMessage() == \
+        "Undo skipped: the touchpoint was removed by someone else"
+    assert "t3" not in one.document.journey
