@@ -171,7 +171,7 @@ class Document(QObject):
         self.modified_changed.emit(self.is_modified)
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("Document", text)
 
 
@@ -179,19 +179,19 @@ def skipped_message(undo: bool, kind: str, reason: str) -> str:
     """"Undo skipped: the touchpoint was removed by someone else", and the like."""
     removed = reason == "removed"
     what = {
-        "stage": (_tr("the stage was removed by someone else"),
-                  _tr("the stage was changed by someone else")),
-        "touchpoint": (_tr("the touchpoint was removed by someone else"),
-                       _tr("the touchpoint was changed by someone else")),
-        "note": (_tr("the note was removed by someone else"),
-                 _tr("the note was changed by someone else")),
-        "action": (_tr("the action was removed by someone else"),
-                   _tr("the action was changed by someone else")),
-        "persona": (_tr("the persona was removed by someone else"),
-                    _tr("the persona was changed by someone else")),
-        "stage_order": (_tr("the stages were reordered by someone else"),) * 2,
-        "document": (_tr("the map details were changed by someone else"),) * 2,
-    }.get(kind, (_tr("the element was removed by someone else"),
-                 _tr("the element was changed by someone else")))
-    head = _tr("Undo skipped: %1") if undo else _tr("Redo skipped: %1")
+        "stage": (tr("the stage was removed by someone else"),
+                  tr("the stage was changed by someone else")),
+        "touchpoint": (tr("the touchpoint was removed by someone else"),
+                       tr("the touchpoint was changed by someone else")),
+        "note": (tr("the note was removed by someone else"),
+                 tr("the note was changed by someone else")),
+        "action": (tr("the action was removed by someone else"),
+                   tr("the action was changed by someone else")),
+        "persona": (tr("the persona was removed by someone else"),
+                    tr("the persona was changed by someone else")),
+        "stage_order": (tr("the stages were reordered by someone else"),) * 2,
+        "document": (tr("the map details were changed by someone else"),) * 2,
+    }.get(kind, (tr("the element was removed by someone else"),
+                 tr("the element was changed by someone else")))
+    head = tr("Undo skipped: %1") if undo else tr("Redo skipped: %1")
     return head.replace("%1", what[0] if removed else what[1])

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from ..document.document import Document
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("LiveSession", text, None, n)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    # A count goes third, as in Qt's own call, so that lupdate sees the plural.
+    return QCoreApplication.translate("LiveSession", text, disambiguation, n)
 
 
 class LiveSession(QObject):
@@ -161,7 +162,8 @@ class LiveSession(QObject):
         if self.problem:
             return tr("Live: the room's map cannot be read")
         if self.state == C.CONNECTED:
-            return tr("Live: connected · %n people", self.people)
+            people = self.people  # a name: lupdate drops a count given as an expression
+            return tr("Live: connected · %n people", None, people)
         if self.state in (C.CONNECTING, C.RECONNECTING):
             return tr("Live: connecting…") if self.binding is None else tr(
                 "Live: reconnecting…")

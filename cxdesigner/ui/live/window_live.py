@@ -186,7 +186,7 @@ class LiveWindowMixin:
 
     # ------------------------------------------------------------ shown
     def live_title(self) -> str:
-        return tr(" — live: %1").replace("%1", self.live.room) if self.live else ""
+        return " — " + tr("live: %1").replace("%1", self.live.room) if self.live else ""
 
     def _show_live_status(self) -> None:
         if self.live is None:
