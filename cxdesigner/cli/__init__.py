@@ -122,7 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
+        # "--join URL" opens the editor (in a live room); other options are the CLI's.
+        if argv and (argv[0] in COMMANDS or argv[0].startswith("-")) \
+                and not argv[0].startswith("--join"):
             args = build_parser().parse_args(argv)
             code = _RUN[args.command](args) if args.command else 0
         else:

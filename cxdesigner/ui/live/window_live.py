@@ -26,6 +26,10 @@ class LiveWindowMixin:
     live_outlines = None
     _live_label: QLabel | None = None
     _hosted: QProcess | None = None
+    # Where a hosted room listens: every interface, so phones on the network reach it
+    # (tests use 127.0.0.1).
+    live_host = "0.0.0.0"
+    live_server_args: list[str] = []  # more options for it (tests: --data DIR)
 
     # ------------------------------------------------------------ joining
     def join_live_session(self) -> None:
@@ -131,8 +135,8 @@ class LiveWindowMixin:
 
         process = QProcess(self)
         process.setProcessChannelMode(QProcess.SeparateChannels)
-        process.start(sys.executable, ["-m", "cxdesigner", "serve", "--host", "0.0.0.0",
-                                       "--port", "0"])
+        process.start(sys.executable, ["-m", "cxdesigner", "serve", "--host", self.live_host,
+                                       "--port", "0"] + self.live_server_args)
         self._hosted = process
         said = b""
         deadline = time.monotonic() + SERVER_START_S
