@@ -30,7 +30,9 @@ def colour_for(client_id: int) -> str:
 
 class Presence(QObject):
     changed = Signal()  # the number of people may have changed
-    selection_changed = Signal(object, object, object, str)  # client (53 bits), left, taken, colour
+    # The client (53 bits: an object, not an int), the ids it left and took, its colour
+    # and name.
+    selection_changed = Signal(object, object, object, str, str)
     outgoing = Signal(bytes)  # an awareness update for the room
 
     def __init__(self, doc, name: str, parent: QObject | None = None) -> None:
@@ -106,7 +108,7 @@ class Presence(QObject):
     def _follow(self, client: int) -> None:
         state = self.awareness.states.get(client)
         ids = frozenset()
-        colour = colour_for(client)
+        colour, name = colour_for(client), ""
         if isinstance(state, dict):
             selection = state.get("selection")
             if isinstance(selection, list):
@@ -114,13 +116,15 @@ class Presence(QObject):
             user = state.get("user")
             if isinstance(user, dict) and _is_colour(user.get("color")):
                 colour = user["color"]
+            if isinstance(user, dict) and isinstance(user.get("name"), str):
+                name = user["name"][:60]
         old = self._selections.get(client, frozenset())
         if ids != old:
             if ids:
                 self._selections[client] = ids
             else:
                 self._selections.pop(client, None)
-            self.selection_changed.emit(client, old - ids, ids - old, colour)
+            self.selection_changed.emit(client, old - ids, ids - old, colour, name)
 
     def selections(self) -> dict[int, frozenset[str]]:
         return dict(self._selections)
