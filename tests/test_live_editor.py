@@ -171,3 +171,49 @@ def test_undo_after_a_remote_delete_is_skipped_with_a_word_in_the_status_bar(qtb
     assert one.statusBar().currentMessage() == \
         "Undo skipped: the touchpoint was removed by someone else"
     assert "t3" not in one.document.journey
+
+
+def test_after_the_server_is_back_each_sees_the_other_again(qtbot, pair, server):
+    one, two = pair
+    qtbot.waitUntil(lambda: one.live.people == 2, timeout=WAIT_MS)
+    server.kill()
+    qtbot.waitUntil(lambda: one.live.people == 1, timeout=WAIT_MS)
+    server.start()
+    # Sooner than awareness's own renewal (15 s): a reconnection publishes afresh.
+    qtbot.waitUntil(lambda: one.live.people == 2 and two.live.people == 2, timeout=10_000)
+
+
+def test_a_connection_with_no_server_is_offline_and_closes_promptly():
+    import socket
+    import time
+
+    from cxdesigner.live.connection import LiveConnection
+
+    with socket.socket() as probe:  # a port where nothing listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    states: list[str] = []
+    connection = LiveConnection(f"http://127.0.0.1:{port}/room?key=k", lambda u: None,
+                                lambda a: None, lambda s, d: states.append(s))
+    connection.start()
+    deadline = time.monotonic() + 10
+    while "offline" not in states and time.monotonic() < deadline:
+        time.sleep(0.05)
+    from pycrdt import Doc, Map
+
+    edit = Doc()
+    edit["cxmap"] = Map({"version": 1})
+    connection.send_update(edit.get_update())  # kept for later, never blocking
+    started = time.monotonic()
+    connection.close()
+    assert "offline" in states
+    assert not connection._thread.is_alive()
+    assert time.monotonic() - started < 5
+
+
+def test_a_malformed_room_address_is_refused_before_any_thread():
+    from cxdesigner.live.client import RoomError
+    from cxdesigner.live.connection import LiveConnection
+
+    with pytest.raises(RoomError, match="is not a room's address"):
+        LiveConnection("ws://host/room", lambda u: None, lambda a: None, lambda s, d: None)

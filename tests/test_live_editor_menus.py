@@ -98,6 +98,7 @@ def test_start_live_session_hosts_the_map_shows_its_links_and_joins(qtbot, map_w
                         and map_window.live.state == "connected", timeout=WAIT_MS)
         assert map_window.document.path == tmp_path / "shop.cxmap"  # still its file
         assert len(map_window.document.journey) == 5  # the map, as it was
+        assert not map_window.document.is_modified  # the room's map is the file's
     finally:
         map_window.leave_live_session()
     assert process.state() == QProcess.NotRunning

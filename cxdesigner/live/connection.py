@@ -163,12 +163,18 @@ class LiveConnection:
         with self._lock:
             items = list(self._outbox)
             self._outbox.clear()
+        kept = []
         for kind, payload in items:
             if kind == SYNC:
-                mirror.apply_update(payload)
+                try:
+                    mirror.apply_update(payload)
+                except Exception as exc:  # yrs refused it: never the connection's end
+                    log.warning("live: dropped a local update for %s: %s", self.room, exc)
+                    continue
             else:
                 self._awareness = payload
-        return items
+            kept.append((kind, payload))
+        return kept
 
     async def _session(self, mirror) -> str:
         """One connection, until it drops; the reason, in a few words."""

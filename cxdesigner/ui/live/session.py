@@ -125,9 +125,12 @@ class LiveSession(QObject):
         from ...live.connection import CONNECTED, REFUSED
 
         self.state, self.detail = state, detail
-        if state == CONNECTED and self.binding is None:
-            self._bind()
-        elif state != CONNECTED:
+        if state == CONNECTED:
+            # A fresh clock: peers that forgot us while the line was down take it.
+            self.presence.publish()
+            if self.binding is None:
+                self._bind()
+        else:
             self.presence.forget_others()  # they are shown again as they come back
         if state == REFUSED:
             self.refused.emit(tr("The room refused to let you in: no such room, or a "

@@ -147,7 +147,10 @@ class LiveWindowMixin:
             said += bytes(process.readAllStandardError())
         line = said.decode("utf-8", "replace").splitlines()[0] if said else ""
         port = server_port(line)
-        if port is None:
+        if port is not None:
+            # Its joins and leaves are not shown: drop them rather than let them pile up.
+            process.readyReadStandardError.connect(process.readAllStandardError)
+        else:
             self._stop_hosting()
             self.show_error(tr("Cannot start the live session"), line.strip() or tr(
                 "The room server did not start."))
