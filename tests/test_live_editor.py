@@ -217,3 +217,48 @@ def test_a_malformed_room_address_is_refused_before_any_thread():
 
     with pytest.raises(RoomError, match="is not a room's address"):
         LiveConnection("ws://host/room", lambda u: None, lambda a: None, lambda s, d: None)
+
+
+def test_a_participants_note_shows_in_the_editor_and_not_on_its_undo_stack(qtbot, server,
+                                                                           tmp_path):
+    """A note written as the participant page writes it (the shared contract: a new
+    ``nodes`` entry and its ``about`` edge, in one transaction, plus the round keys an
+    editor does not read) reaches a joined editor as a note on the touchpoint."""
+    import json
+    import time
+    import uuid
+
+    from pycrdt import Doc, Map
+
+    from cxdesigner.live.connection import LiveConnection
+
+    url = server.push(small_map(), tmp_path)
+    window = joined_window(qtbot, url)
+    received: list[bytes] = []  # appended on the connection's thread, read here after
+    states: list[str] = []
+    page = LiveConnection(url, received.append, lambda a: None, lambda s, d: states.append(s))
+    page.start()
+    try:
+        deadline = time.monotonic() + 20
+        while "connected" not in states and time.monotonic() < deadline:
+            time.sleep(0.05)
+        doc = Doc()  # the page's document: touched on this thread only
+        for update in list(received):
+            doc.apply_update(update)
+        before = doc.get_state()
+        note = str(uuid.uuid4())
+        root = doc.get("cxmap", type=Map)
+        with doc.transaction():
+            root["nodes"][note] = Map({"kind": "note", "note_kind": "pain_point",
+                                       "title": "The queue is long", "description": ""})
+            root["edges"][json.dumps([note, "t3"], separators=(",", ":"))] = "about"
+            root["round"] = Map({"id": "", "open": False, "dots": 0.0})
+            root["ballots"] = Map()
+        page.send_update(doc.get_update(before))
+        qtbot.waitUntil(lambda: note in window.document.journey, timeout=WAIT_MS)
+    finally:
+        page.close()
+    journey = window.document.journey
+    assert journey.title(note) == "The queue is long"
+    assert journey.target_of(note) == "t3"
+    assert window.document.undo_stack.count() == 0
