@@ -73,3 +73,45 @@ def _first_line(process: subprocess.Popen, timeout: float) -> str:
         process.wait(10)
         raise RuntimeError(f"the server said nothing in {timeout:g} s")
     return out[0]
+
+
+class Page:
+    """A participant's page as a headless client: a ``LiveConnection`` whose updates
+    are kept as bytes and turned into a ``Doc`` on the test's thread only."""
+
+    def __init__(self, url: str) -> None:
+        from cxdesigner.live.connection import LiveConnection
+
+        self.received: list[bytes] = []  # appended on the connection's thread
+        self.states: list[str] = []
+        self.connection = LiveConnection(url, self.received.append, lambda a: None,
+                                         lambda s, d: self.states.append(s))
+        self.connection.start()
+
+    def wait_connected(self, timeout: float = 20.0) -> None:
+        deadline = time.monotonic() + timeout
+        while "connected" not in self.states and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert "connected" in self.states, self.states
+
+    def doc(self):
+        """The room's document as received so far."""
+        from pycrdt import Doc
+
+        doc = Doc()
+        for update in list(self.received):
+            doc.apply_update(update)
+        return doc
+
+    def write(self, edit) -> None:
+        """``edit(doc, root)`` in one transaction on the room's document, sent."""
+        from pycrdt import Map
+
+        doc = self.doc()
+        before = doc.get_state()
+        with doc.transaction():
+            edit(doc, doc.get("cxmap", type=Map))
+        self.connection.send_update(doc.get_update(before))
+
+    def close(self) -> None:
+        self.connection.close()

@@ -225,36 +225,26 @@ def test_a_participants_note_shows_in_the_editor_and_not_on_its_undo_stack(qtbot
     ``nodes`` entry and its ``about`` edge, in one transaction, plus the round keys an
     editor does not read) reaches a joined editor as a note on the touchpoint."""
     import json
-    import time
     import uuid
 
-    from pycrdt import Doc, Map
+    from pycrdt import Map
 
-    from cxdesigner.live.connection import LiveConnection
+    from live_room import Page
 
     url = server.push(small_map(), tmp_path)
     window = joined_window(qtbot, url)
-    received: list[bytes] = []  # appended on the connection's thread, read here after
-    states: list[str] = []
-    page = LiveConnection(url, received.append, lambda a: None, lambda s, d: states.append(s))
-    page.start()
+    page = Page(url)
+    note = str(uuid.uuid4())
+
+    def add_note(doc, root):
+        root["nodes"][note] = Map({"kind": "note", "note_kind": "pain_point",
+                                   "title": "The queue is long", "description": ""})
+        root["edges"][json.dumps([note, "t3"], separators=(",", ":"))] = "about"
+        root["round"] = Map({"id": "", "open": False, "dots": 0.0})
+        root["ballots"] = Map()
     try:
-        deadline = time.monotonic() + 20
-        while "connected" not in states and time.monotonic() < deadline:
-            time.sleep(0.05)
-        doc = Doc()  # the page's document: touched on this thread only
-        for update in list(received):
-            doc.apply_update(update)
-        before = doc.get_state()
-        note = str(uuid.uuid4())
-        root = doc.get("cxmap", type=Map)
-        with doc.transaction():
-            root["nodes"][note] = Map({"kind": "note", "note_kind": "pain_point",
-                                       "title": "The queue is long", "description": ""})
-            root["edges"][json.dumps([note, "t3"], separators=(",", ":"))] = "about"
-            root["round"] = Map({"id": "", "open": False, "dots": 0.0})
-            root["ballots"] = Map()
-        page.send_update(doc.get_update(before))
+        page.wait_connected()
+        page.write(add_note)
         qtbot.waitUntil(lambda: note in window.document.journey, timeout=WAIT_MS)
     finally:
         page.close()
@@ -262,3 +252,17 @@ def test_a_participants_note_shows_in_the_editor_and_not_on_its_undo_stack(qtbot
     assert journey.title(note) == "The queue is long"
     assert journey.target_of(note) == "t3"
     assert window.document.undo_stack.count() == 0
+
+
+def test_an_edit_the_room_refuses_ends_the_retries_instead_of_sending_it_again():
+    from types import SimpleNamespace
+
+    from cxdesigner.live.connection import EDIT, REFUSED, LiveConnection
+
+    states: list[tuple[str, str]] = []
+    connection = LiveConnection("http://127.0.0.1:9/room?key=k", lambda u: None,
+                                lambda a: None, lambda s, d: states.append((s, d)))
+    # The three-keys server closes with 4003 on an edit beyond the key's role.
+    assert connection._lost(SimpleNamespace(close_code=4003)) == "refused"
+    assert states == [(REFUSED, EDIT)]
+    assert connection._lost(SimpleNamespace(close_code=1006)) == "the connection was lost"

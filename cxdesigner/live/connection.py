@@ -37,6 +37,9 @@ OFFLINE, REFUSED, CLOSED = "offline", "refused", "closed"
 SYNC, AWARENESS = 0, 1  # y-websocket message types
 STEP1, STEP2, UPDATE = 0, 1, 2  # sync message types
 EMPTY_UPDATE = b"\x00\x00"
+# The close code of a message the room refused (the three-keys server: a participant's
+# or viewer's edit beyond their role), and the refusal's detail then.
+EDIT_REFUSED, EDIT = 4003, "edit"
 
 
 class LiveConnection:
@@ -205,14 +208,22 @@ class LiveConnection:
             if self._stopping:
                 await asyncio.wait_for(websocket.close(), 2)
                 return "closed"
-            return "the connection was lost"
+            return self._lost(websocket)
         except (ConnectionClosed, OSError, TimeoutError, WebSocketException):
-            return "the connection was lost"
+            return self._lost(websocket)
         finally:
             try:
                 await asyncio.wait_for(websocket.close(), 2)
             except (OSError, TimeoutError, WebSocketException):
                 pass
+
+    def _lost(self, websocket) -> str:
+        if getattr(websocket, "close_code", None) == EDIT_REFUSED:
+            # The room refused an edit this key may not make (a viewer's, say): trying
+            # again would send it again, for ever.
+            self._set_state(REFUSED, EDIT)
+            return "refused"
+        return "the connection was lost"
 
     async def _write(self, websocket, mirror, reader: asyncio.Future) -> None:
         """Send what the owner posts until asked to stop or the reader ends."""

@@ -1064,6 +1064,22 @@
         <translation>י&amp;ציאה מהמפגש החי</translation>
     </message>
     <message>
+        <source>&amp;Open a Voting Round…</source>
+        <translation>&amp;פתיחת סבב הצבעה…</translation>
+    </message>
+    <message>
+        <source>The participants vote with dots on their phones</source>
+        <translation>המשתתפים מצביעים בנקודות בטלפונים שלהם</translation>
+    </message>
+    <message>
+        <source>&amp;Close the Voting Round</source>
+        <translation>&amp;סגירת סבב ההצבעה</translation>
+    </message>
+    <message>
+        <source>Add the round&apos;s dots to the notes&apos; votes</source>
+        <translation>הוספת הנקודות של הסבב להצבעות של ההערות</translation>
+    </message>
+    <message>
         <source>Save a Cop&amp;y…</source>
         <translation>שמירת &amp;עותק…</translation>
     </message>
@@ -1142,6 +1158,10 @@
     <message>
         <source>Open &amp;Recent</source>
         <translation>פתיחת &amp;אחרונים</translation>
+    </message>
+    <message>
+        <source>Room &amp;Vote</source>
+        <translation>&amp;הצבעת החדר</translation>
     </message>
     <message>
         <source>&amp;Export</source>
@@ -2222,6 +2242,10 @@ Eli</source>
         <translation>כולם</translation>
     </message>
     <message>
+        <source>The room refused an edit: this room&apos;s address lets you take part, not edit the map. Your map stays open; Save a Copy keeps it.</source>
+        <translation>החדר סירב לעריכה: הכתובת הזו מאפשרת להשתתף, לא לערוך את המפה. המפה נשארת פתוחה; שמירת עותק תשמור אותה.</translation>
+    </message>
+    <message>
         <source>The room refused to let you in: no such room, or a wrong key.</source>
         <translation>החדר סירב להכניס אתכם: אין חדר כזה, או שהמפתח שגוי.</translation>
     </message>
@@ -2271,6 +2295,30 @@ Eli</source>
     <message>
         <source>The room server did not start.</source>
         <translation>שרת החדרים לא עלה.</translation>
+    </message>
+    <message>
+        <source>Open a Voting Round</source>
+        <translation>פתיחת סבב הצבעה</translation>
+    </message>
+    <message>
+        <source>Dots for each participant:</source>
+        <translation>נקודות לכל משתתף:</translation>
+    </message>
+    <message>
+        <source>Voting round open: %1 dots for each participant.</source>
+        <translation>סבב ההצבעה פתוח: %1 נקודות לכל משתתף.</translation>
+    </message>
+    <message>
+        <source>No voting round is open.</source>
+        <translation>אין סבב הצבעה פתוח.</translation>
+    </message>
+    <message>
+        <source>Record Room Votes</source>
+        <translation>רישום הצבעות החדר</translation>
+    </message>
+    <message>
+        <source>Voting round closed: %1 dots recorded.</source>
+        <translation>סבב ההצבעה נסגר: נרשמו %1 נקודות.</translation>
     </message>
     <message>
         <source>Save a Copy</source>

@@ -122,7 +122,7 @@ class LiveSession(QObject):
         self.status_changed.emit()
 
     def _on_state(self, state: str, detail: str) -> None:
-        from ...live.connection import CONNECTED, REFUSED
+        from ...live.connection import CONNECTED, EDIT, REFUSED
 
         self.state, self.detail = state, detail
         if state == CONNECTED:
@@ -132,7 +132,11 @@ class LiveSession(QObject):
                 self._bind()
         else:
             self.presence.forget_others()  # they are shown again as they come back
-        if state == REFUSED:
+        if state == REFUSED and detail == EDIT:
+            self.refused.emit(tr("The room refused an edit: this room's address lets "
+                                 "you take part, not edit the map. Your map stays open; "
+                                 "Save a Copy keeps it."))
+        elif state == REFUSED:
             self.refused.emit(tr("The room refused to let you in: no such room, or a "
                                  "wrong key."))
         self.status_changed.emit()

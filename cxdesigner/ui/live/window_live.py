@@ -167,6 +167,49 @@ class LiveWindowMixin:
                 process.waitForFinished(3000)
         process.deleteLater()
 
+    # ------------------------------------------------------------ the room's vote
+    def ask_round_dots(self) -> int | None:
+        from PySide6.QtWidgets import QInputDialog
+
+        dots, ok = QInputDialog.getInt(self, tr("Open a Voting Round"),
+                                       tr("Dots for each participant:"), 3, 1, 99)
+        return dots if ok else None
+
+    def open_voting_round(self) -> None:
+        """A new round for the participants' phones (the room's ``round``)."""
+        from ...live import rounds
+
+        if self.live is None or self.live.binding is None:
+            return
+        dots = self.ask_round_dots()
+        if dots is None:
+            return
+        rounds.open_round(self.live.doc, dots)
+        self.statusBar().showMessage(tr("Voting round open: %1 dots for each "
+                                        "participant.").replace("%1", str(dots)), 8000)
+
+    def close_voting_round(self) -> None:
+        """Close the round: its tallies added to the notes' votes, as one undoable
+        edit, and the round marked closed for the phones."""
+        from ...commands.actions import RecordVotesCommand
+        from ...live import rounds
+
+        if self.live is None or self.live.binding is None:
+            return
+        doc, journey = self.live.doc, self.document.journey
+        now = rounds.current(doc)
+        if not now.open:
+            self.statusBar().showMessage(tr("No voting round is open."), 5000)
+            return
+        counts = {note: n for note, n in rounds.tallies(doc, now.id, now.dots).items()
+                  if note in journey and journey.kind_of(note) == "note"}
+        rounds.close_round(doc)
+        if counts:
+            self.document.push(RecordVotesCommand(journey, counts, tr("Record Room Votes")))
+        total = sum(counts.values())
+        self.statusBar().showMessage(tr("Voting round closed: %1 dots recorded.").replace(
+            "%1", str(total)), 8000)
+
     # ------------------------------------------------------------ a copy
     def save_copy(self) -> bool:
         """The map as it is now in a file of one's own; the document keeps its file."""
@@ -213,3 +256,5 @@ class LiveWindowMixin:
             act.leave_live.setEnabled(self.live is not None)
             act.join_live.setEnabled(self.live is None)
             act.start_live.setEnabled(self.live is None)
+            for action in (act.open_round, act.close_round):
+                action.setEnabled(self.live is not None)
