@@ -184,7 +184,7 @@ class LiveConnection:
         from websockets.asyncio.client import connect
         from websockets.exceptions import ConnectionClosed, InvalidStatus, WebSocketException
 
-        from .server import MAX_MESSAGE
+        from ..fileformat.limits import MAX_FILE_BYTES as MAX_MESSAGE  # as the server's
 
         try:
             websocket = await connect(self.address, max_size=MAX_MESSAGE,
