@@ -179,8 +179,9 @@ def test_after_the_server_is_back_each_sees_the_other_again(qtbot, pair, server)
     server.kill()
     qtbot.waitUntil(lambda: one.live.people == 1, timeout=WAIT_MS)
     server.start()
-    # Sooner than awareness's own renewal (15 s): a reconnection publishes afresh.
-    qtbot.waitUntil(lambda: one.live.people == 2 and two.live.people == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: one.live.state == two.live.state == "connected", timeout=WAIT_MS)
+    # Far sooner than awareness's own renewal (15 s): a reconnection publishes afresh.
+    qtbot.waitUntil(lambda: one.live.people == 2 and two.live.people == 2, timeout=5_000)
 
 
 def test_a_connection_with_no_server_is_offline_and_closes_promptly():

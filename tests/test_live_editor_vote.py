@@ -74,7 +74,7 @@ def test_closing_the_round_adds_its_dots_to_the_notes_votes_as_one_step(qtbot, r
     now = rounds.current(wait_for(page, lambda d: rounds.current(d).open))
     vote(page, now.id, "voter-aaaaaaaaaaaaaaaa", {"n1": 2, "n2": 1})
     vote(page, now.id, "voter-bbbbbbbbbbbbbbbb", {"n2": 3})
-    qtbot.waitUntil(lambda: len(rounds.tallies(window.live.doc, now.id, 3)) == 2,
+    qtbot.waitUntil(lambda: rounds.tallies(window.live.doc, now.id, 3) == {"n1": 2, "n2": 4},
                     timeout=WAIT_MS)
     steps = window.document.undo_stack.count()
     window.close_voting_round()
