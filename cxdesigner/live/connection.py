@@ -243,29 +243,33 @@ class LiveConnection:
             if isinstance(message, str) or len(message) < 2:
                 continue
             try:
-                self._handle(message, mirror, websocket)
+                reply = self._handle(message, mirror)
             except (ValueError, IndexError, RuntimeError) as exc:
                 # A message we cannot read (or yrs refuses) is dropped, never fatal.
                 log.warning("live: dropped a message from %s: %s", self.room, exc)
+                continue
+            if reply is not None:
+                await websocket.send(reply)
 
-    def _handle(self, message: bytes, mirror, websocket) -> None:
+    def _handle(self, message: bytes, mirror) -> bytes | None:
+        """Take in one message from the room; the reply to send, if any."""
         from pycrdt import read_message
 
         if message[0] == AWARENESS:
             self._on_awareness(read_message(message[1:]))
-            return
+            return None
         if message[0] != SYNC:
-            return
+            return None
         kind, body = message[1], read_message(message[2:])
         if kind == STEP1:
-            reply = _sync(STEP2, mirror.get_update(body))
-            asyncio.ensure_future(websocket.send(reply))
-        elif kind in (STEP2, UPDATE):
+            return _sync(STEP2, mirror.get_update(body))
+        if kind in (STEP2, UPDATE):
             if body != EMPTY_UPDATE:
                 mirror.apply_update(body)
                 self._on_remote(body)
             if kind == STEP2:
                 self._set_state(CONNECTED)
+        return None
 
     def _set_state(self, state: str, detail: str = "") -> None:
         if state == self.state and state != OFFLINE:

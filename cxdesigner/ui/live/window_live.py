@@ -19,8 +19,8 @@ def tr(text: str) -> str:
 
 
 class LiveWindowMixin:
-    """Needs ``document``, ``scene``, ``view``, ``statusBar()``, ``show_error`` and
-    ``_update_title`` of the window."""
+    """Needs ``document``, ``scene``, ``view``, ``statusBar()``, ``show_error``,
+    ``_selection_timer`` and ``_update_title`` of the window."""
 
     live = None  # the LiveSession, while in one
     live_outlines = None
@@ -67,7 +67,8 @@ class LiveWindowMixin:
         session.refused.connect(self._live_refused)
         session.joined.connect(self._live_joined)
         self.live_outlines = PresenceOutlines(self.scene, session.presence, self)
-        self.scene.selectionChanged.connect(self._publish_selection)
+        # After the window's own short wait: a rubber band's many changes, one message.
+        self._selection_timer.timeout.connect(self._publish_selection)
         session.start()
         self._show_live_status()
         self._update_title()
@@ -76,7 +77,7 @@ class LiveWindowMixin:
     def leave_live_session(self) -> None:
         session, self.live = self.live, None
         if session is not None:
-            self.scene.selectionChanged.disconnect(self._publish_selection)
+            self._selection_timer.timeout.disconnect(self._publish_selection)
             session.close()
             self.live_outlines.clear()
             self.live_outlines = None
