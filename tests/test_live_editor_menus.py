@@ -94,6 +94,8 @@ def test_start_live_session_hosts_the_map_shows_its_links_and_joins(qtbot, map_w
         assert len(shown) == 1 and shown[0].fields
         for field in shown[0].fields.values():
             assert "?key=" in field.text()
+        for code in shown[0].codes.values():
+            assert not code.pixmap().isNull()
         qtbot.waitUntil(lambda: map_window.live is not None
                         and map_window.live.state == "connected", timeout=WAIT_MS)
         assert map_window.document.path == tmp_path / "shop.cxmap"  # still its file

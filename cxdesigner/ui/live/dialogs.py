@@ -98,8 +98,12 @@ class HostDialog(QDialog):
         names = {"facilitator": tr("Facilitator (editors)"),
                  "participant": tr("Participants (phones and browsers)"),
                  "viewer": tr("Viewers (read only)")}
-        shown = {"facilitator": links.get("facilitator", "")} if shared else links
+        # The participants' link first: it is the one shown to the room.
+        order = ("participant", "facilitator", "viewer")
+        shown = ({"facilitator": links.get("facilitator", "")} if shared else
+                 {role: links[role] for role in order if role in links})
         self.fields: dict[str, QLineEdit] = {}
+        self.codes: dict[str, QLabel] = {}
         for row, (role, url) in enumerate(shown.items()):
             if not url:
                 continue
@@ -109,6 +113,7 @@ class HostDialog(QDialog):
             field.setReadOnly(True)
             field.setLayoutDirection(Qt.LeftToRight)
             field.setMinimumWidth(420)
+            field.setCursorPosition(0)  # the host and room first; the key runs on
             copy = QPushButton(tr("Copy"))
             copy.clicked.connect(lambda _c=False, u=url: QGuiApplication.clipboard().setText(u))
             grid.addWidget(QLabel(tr("Everyone") if shared else names.get(role, role)),
@@ -117,6 +122,7 @@ class HostDialog(QDialog):
             grid.addWidget(field, row * 2 + 1, 1)
             grid.addWidget(copy, row * 2 + 1, 2)
             self.fields[role] = field
+            self.codes[role] = qr
         layout.addLayout(grid)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.accept)
