@@ -267,3 +267,26 @@ def test_an_edit_the_room_refuses_ends_the_retries_instead_of_sending_it_again()
     assert connection._lost(SimpleNamespace(close_code=4003)) == "refused"
     assert states == [(REFUSED, EDIT)]
     assert connection._lost(SimpleNamespace(close_code=1006)) == "the connection was lost"
+
+
+def test_closing_while_a_server_does_not_answer_is_prompt():
+    import socket
+    import time
+
+    from cxdesigner.live.connection import LiveConnection
+
+    with socket.socket() as silent:  # accepts connections, never says a word
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        port = silent.getsockname()[1]
+        states: list[str] = []
+        connection = LiveConnection(f"http://127.0.0.1:{port}/room?key=k", lambda u: None,
+                                    lambda a: None, lambda s, d: states.append(s),
+                                    timeout=30)
+        connection.start()
+        time.sleep(0.5)  # the opening handshake is under way
+        started = time.monotonic()
+        connection.close()
+        assert not connection._thread.is_alive()
+        assert time.monotonic() - started < 2
+        assert states[-1] == "closed"

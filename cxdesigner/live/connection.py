@@ -65,6 +65,7 @@ class LiveConnection:
         self._awareness: bytes | None = None  # the owner's latest, sent on each connect
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wake: asyncio.Event | None = None
+        self._connecting: asyncio.Future | None = None  # the connection being opened
         self._stopping = False
         self._thread = threading.Thread(target=self._main, name=f"live {self.room}",
                                         daemon=True)
@@ -109,9 +110,14 @@ class LiveConnection:
         loop, wake = self._loop, self._wake
         if loop is not None and wake is not None:
             try:
-                loop.call_soon_threadsafe(wake.set)
+                loop.call_soon_threadsafe(self._woken)
             except RuntimeError:  # the loop has closed: the thread is ending anyway
                 pass
+
+    def _woken(self) -> None:  # on the connection's thread
+        self._wake.set()
+        if self._stopping and self._connecting is not None:
+            self._connecting.cancel()
 
     # ------------------------------------------------------------ the thread
     def _main(self) -> None:
@@ -186,15 +192,24 @@ class LiveConnection:
 
         from ..fileformat.limits import MAX_FILE_BYTES as MAX_MESSAGE  # as the server's
 
+        # A task of its own, so that closing need not wait for a server that is slow to
+        # answer: _wake_up cancels it once the owner is leaving.
+        self._connecting = asyncio.ensure_future(connect(
+            self.address, max_size=MAX_MESSAGE, open_timeout=self._timeout, close_timeout=2))
         try:
-            websocket = await connect(self.address, max_size=MAX_MESSAGE,
-                                      open_timeout=self._timeout, close_timeout=2)
+            websocket = await self._connecting
+        except asyncio.CancelledError:
+            if self._stopping:
+                return "closed"
+            raise
         except InvalidStatus:
             # The server answers no room and a wrong key alike, and so do we.
             self._set_state(REFUSED, "no such room, or a wrong key")
             return "refused"
         except (OSError, TimeoutError, WebSocketException) as exc:
             return f"cannot reach the server ({type(exc).__name__})"
+        finally:
+            self._connecting = None
         try:
             await websocket.send(_sync(STEP1, mirror.get_state()))
             if self._awareness is not None:
