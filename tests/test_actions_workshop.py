@@ -518,7 +518,7 @@ def test_closing_a_round_records_the_votes_and_reranks_in_one_undo_step(
         click_chip(qtbot, editor, note)
     count = stack.count()
     qtbot.mouseClick(workshop.banner.close_button, Qt.LeftButton)
-    assert workshop.round is None and workshop.banner is None
+    assert workshop.round is None
     assert journey.get(voting.queue)["votes"] == 12
     assert journey.get(voting.fees)["votes"] == 2
     assert rank(journey)[0].note == voting.queue
@@ -526,6 +526,50 @@ def test_closing_a_round_records_the_votes_and_reranks_in_one_undo_step(
     stack.undo()
     assert journey.get(voting.queue)["votes"] == 9 and journey.get(voting.fees)["votes"] == 1
     assert rank(journey)[0].note == voting.shelf
+
+
+def test_a_closed_round_shows_what_it_recorded_until_done(qtbot, editor, workshop, voting):
+    for note in (voting.queue, voting.queue, voting.fees):
+        click_chip(qtbot, editor, note)
+    banner, dock = workshop.banner, workshop.vote_dock
+    window_layout = editor.window.centralWidget().geometry()
+    qtbot.mouseClick(banner.close_button, Qt.LeftButton)
+    assert banner.closed and workshop.banner is banner
+    assert plain(banner.turn.text()) == "Round closed: 3 dot(s) recorded"
+    assert editor.window.centralWidget().geometry() == window_layout  # nothing moved
+    assert not workshop.vote_list.isEnabled()
+    qtbot.mouseClick(banner.done_button, Qt.LeftButton)
+    assert workshop.banner is None and workshop.vote_dock is None
+    assert not dock.isVisible()  # taken out at once
+    assert editor.journey.get(voting.queue)["votes"] == 11
+
+
+def test_clicking_a_chip_after_the_round_closed_places_no_dot(
+        qtbot, editor, workshop, voting):
+    qtbot.mouseClick(workshop.banner.close_button, Qt.LeftButton)
+    votes = editor.journey.get(voting.queue)["votes"]
+    count = editor.document.undo_stack.count()
+    click_chip(qtbot, editor, voting.queue)
+    assert editor.journey.get(voting.queue)["votes"] == votes
+    assert editor.document.undo_stack.count() == count
+
+
+def test_a_new_round_replaces_the_closed_rounds_banner(qtbot, editor, workshop, voting):
+    qtbot.mouseClick(workshop.banner.close_button, Qt.LeftButton)
+    old = workshop.banner
+    fresh = workshop.start_round(["Noa"], 1)
+    assert workshop.round is fresh and workshop.banner is not old
+    assert not workshop.banner.closed and workshop.vote_list.isEnabled()
+    assert plain(workshop.banner.turn.text()) == "Noa: 1 of 1 dots left"
+
+
+def test_leaving_workshop_mode_puts_a_closed_rounds_banner_away(
+        qtbot, editor, workshop, voting):
+    qtbot.mouseClick(workshop.banner.close_button, Qt.LeftButton)
+    dock = workshop.vote_dock
+    workshop.exit()
+    assert workshop.banner is None and workshop.vote_dock is None
+    assert not dock.isVisible()
 
 
 def test_cancelling_a_round_discards_its_dots(qtbot, editor, workshop, voting):

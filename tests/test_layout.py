@@ -1,5 +1,6 @@
 """The shared layout: bands in reading order, cards inside their bands, the lane."""
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -8,6 +9,17 @@ from cxdesigner.model import layout as L
 from cxdesigner.model import schema as S
 from cxdesigner.model.errors import ModelError
 from cxdesigner.model.live_curve import LiveCurve
+
+
+def flat(pairs) -> list[float]:
+    return [v for pair in pairs for v in pair]
+
+
+def approx_flat(pairs):
+    # The curve keeps its y relative to the lane (LiveCurve.dy): equal to a fresh
+    # computation up to float rounding.
+    return pytest.approx(flat(pairs), abs=1e-9)
+
 
 
 def two_stage_map(direction: str = "ltr") -> JourneyMap:
@@ -189,8 +201,8 @@ def test_the_live_layout_and_curve_equal_a_fresh_computation_after_any_edits(edi
         assert live.layout == fresh
         assert list(live.layout.bands) == list(fresh.bands)  # reading order kept
         points = L.emotion_curve(j, fresh)
-        assert curve.points == [(x, y) for _, x, y in points]
-        assert curve.line == L.curve_line(points)
+        assert flat(curve.scene_points()) == approx_flat([(x, y) for _, x, y in points])
+        assert flat(curve.scene_line()) == approx_flat(L.curve_line(points))
         sign = -1 if fresh.rtl else 1
         assert curve.xs == [sign * x for _, x, _ in points]
         assert curve.line_xs == [sign * x for x, _ in curve.line]
@@ -213,7 +225,7 @@ def test_a_move_inside_a_wide_band_moves_one_card_and_patches_the_curve_locally(
     live.update({"t20"})
     curve.patch(live, {"t20"})
     assert live.layout == L.compute(j)
-    assert curve.line == L.curve_line(L.emotion_curve(j, live.layout))
+    assert flat(curve.scene_line()) == approx_flat(L.curve_line(L.emotion_curve(j, live.layout)))
 
 
 def test_a_stage_added_before_many_dots_shifts_the_curve_instead_of_rebuilding_it():
@@ -232,5 +244,23 @@ def test_a_stage_added_before_many_dots_shifts_the_curve_instead_of_rebuilding_i
     span = curve.follow(live, delta, set())
     assert span is not None and span[0] <= live.layout.bands["s1"].x
     points = L.emotion_curve(j, L.compute(j))
-    assert curve.points == [(x, y) for _, x, y in points]
-    assert curve.line == L.curve_line(points)
+    assert flat(curve.scene_points()) == approx_flat([(x, y) for _, x, y in points])
+    assert flat(curve.scene_line()) == approx_flat(L.curve_line(points))
+
+
+def test_a_taller_stage_lowers_the_curve_by_its_offset_without_touching_a_dot():
+    j = JourneyMap()
+    j.add_stage("One", id="s1")
+    for i in range(30):
+        j.add_touchpoint("s1", f"T{i}", id=f"t{i}", x=i * 240, emotions={S.GENERAL: i % 5 - 2})
+    live, curve = L.LiveLayout(j), LiveCurve(j)
+    curve.rebuild(live)
+    kept, line = list(curve.points), list(curve.line)
+    j.add_touchpoint("s1", "Below", id="low", x=0, y=2000)  # no emotion: no dot
+    delta = live.update({"low"})
+    assert delta.lane_y
+    curve.follow(live, delta, {"low"})
+    assert curve.points == kept and curve.line == line  # the relative y stay
+    assert curve.dy > 0
+    fresh = L.emotion_curve(j, L.compute(j))
+    assert flat(curve.scene_points()) == approx_flat([(x, y) for _, x, y in fresh])

@@ -82,7 +82,7 @@ class EmotionLaneItem(QGraphicsItem):
 
     def points(self) -> list[QPointF]:
         """The curve's dots, in journey order."""
-        return [QPointF(x, y) for x, y in self._curve.points] if self._curve else []
+        return [QPointF(x, y) for x, y in self._curve.scene_points()] if self._curve else []
 
     def refresh(self, layout: L.Layout, curve: LiveCurve) -> None:
         """The lane or the whole curve changed: repaint all of it."""
@@ -146,6 +146,7 @@ class EmotionLaneItem(QGraphicsItem):
             line = self._whole[0] if line is None else line
             dots = self._whole[1] if dots is None else dots
         painter.setRenderHint(QPainter.Antialiasing)
+        painter.translate(0.0, curve.dy)  # the curve's y are kept relative to the lane's
         painter.setPen(QPen(palette.highlight().color(), 3))
         painter.drawPolyline(line)
         # The dots as round points of a wide pen: one call, not one per touchpoint

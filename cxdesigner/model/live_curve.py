@@ -43,6 +43,10 @@ class LiveCurve:
         self.line_xs: list[float] = []
         self.sorted = True  # xs ascend (always, unless the layout changes its ways)
         self.lane: Rect | None = None  # the lane the dots' y were computed for
+        # The dots' and the line's y are kept relative: a dot stands at y + dy.  When
+        # the bands grow or shrink the lane moves down or up as a whole, and only dy
+        # changes (no dot of 5,000 is touched for a card added to the tallest stage).
+        self.dy = 0.0
 
     def rebuild(self, live: LiveLayout) -> None:
         lay = live.layout
@@ -57,6 +61,17 @@ class LiveCurve:
         self.line = curve_line(points)
         self.line_xs = [-x for x, _ in self.line] if sign else [x for x, _ in self.line]
         self.lane = lay.lane
+        self.dy = 0.0
+
+    def scene_points(self) -> list[tuple[float, float]]:
+        """The dots in scene units (``points`` moved by ``dy``)."""
+        dy = self.dy
+        return [(x, y + dy) for x, y in self.points] if dy else list(self.points)
+
+    def scene_line(self) -> list[tuple[float, float]]:
+        """The line in scene units (``line`` moved by ``dy``)."""
+        dy = self.dy
+        return [(x, y + dy) for x, y in self.line] if dy else list(self.line)
 
     def follow(self, live: LiveLayout, delta: LayoutDelta,
                touched: set[str]) -> tuple[float, float] | None:
@@ -93,20 +108,12 @@ class LiveCurve:
 
     def _lower(self, lay: Layout) -> bool:
         """The lane moved up or down (the bands grew or shrank), keeping its height:
-        each dot's y is that of its value in the new lane, and the line is drawn again
-        through them (no look-up of any touchpoint).  False if it changed otherwise."""
+        every dot and the line move with it, which ``dy`` says.  False if the lane
+        changed otherwise."""
         old = self.lane
         if old is None or old.h != lay.lane.h:
             return False
-        was = Layout(lay.rtl, {}, {}, old, lay.bounds)
-        new_y = {was.emotion_y(v): lay.emotion_y(v)
-                 for v in range(S.EMOTION_MIN, S.EMOTION_MAX + 1)}
-        try:
-            self.points = [(x, new_y[y]) for x, y in self.points]
-        except KeyError:  # a value off the scale: cannot be, but then rebuild
-            return False
-        self.line = curve_line([(None, x, y) for x, y in self.points])
-        self.line_xs = [-x for x, _ in self.line] if lay.rtl else [x for x, _ in self.line]
+        self.dy += lay.lane.y - old.y
         self.lane = lay.lane
         return True
 
@@ -187,7 +194,7 @@ class LiveCurve:
             i = bisect.bisect_left(keys, key)
             keys.insert(i, key)
             xs.insert(i, key[0])
-            points.insert(i, (x, lay.emotion_y(value)))
+            points.insert(i, (x, lay.emotion_y(value) - self.dy))
             self.key_of[tp] = key
             if (i and xs[i - 1] > xs[i]) or (i + 1 < len(xs) and xs[i] > xs[i + 1]):
                 self.rebuild(live)  # not in reading order after all: paint it whole

@@ -2170,6 +2170,40 @@ Eli</source>
         <translation>מחיקת הנקודות של הסבב</translation>
     </message>
     <message>
+        <source>New Round…</source>
+        <translation>סבב חדש…</translation>
+    </message>
+    <message>
+        <source>Start another round of dot voting</source>
+        <translation>התחלת סבב נוסף של הצבעת נקודות</translation>
+    </message>
+    <message>
+        <source>Put the voting banner and the list of notes away</source>
+        <translation>הסתרת פס ההצבעה ורשימת הפתקים</translation>
+    </message>
+    <message numerus="yes">
+        <source>Round closed: %n dot(s) recorded</source>
+        <translation>
+            <numerusform>הסבב נסגר: נקודה אחת נרשמה</numerusform>
+            <numerusform>הסבב נסגר: %n נקודות נרשמו</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>They count as votes on %n note(s) now; Ctrl+Z takes them back.</source>
+        <translation>
+            <numerusform>הן נספרות עכשיו כהצבעות על פתק אחד; Ctrl+Z מבטל אותן.</numerusform>
+            <numerusform>הן נספרות עכשיו כהצבעות על %n פתקים; Ctrl+Z מבטל אותן.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Round closed: no dots were placed</source>
+        <translation>הסבב נסגר: לא הוצבו נקודות</translation>
+    </message>
+    <message>
+        <source>Start another round, or put the banner away.</source>
+        <translation>אפשר להתחיל סבב נוסף, או להסתיר את הפס.</translation>
+    </message>
+    <message>
         <source>All dots are placed</source>
         <translation>כל הנקודות הוצבו</translation>
     </message>

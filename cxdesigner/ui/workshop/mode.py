@@ -178,6 +178,7 @@ class WorkshopMode(QObject):
             return
         w, view, saved = self.window, self.view, self._saved
         self.countdown.pause()
+        self.put_banner_away()  # a closed round's result
         self._remove_toolbar()
         QApplication.instance().setFont(saved.font)
         w.restoreState(saved.state)
@@ -242,12 +243,15 @@ class WorkshopMode(QObject):
             return self.round
         if not self.active:
             self.enter()
+        self.put_banner_away()  # the last round's result
         self.round = VotingRound(participants, dots_each, self)
         self.round.changed.connect(self._on_round_changed)
         banner = self.banner = VotingBanner()
         banner.set_round(self.round)
         banner.close_button.clicked.connect(self.close_round)
         banner.cancel_button.clicked.connect(self._cancel_clicked)
+        banner.new_round_button.clicked.connect(self.ask_voting_round)
+        banner.done_button.clicked.connect(self.put_banner_away)
         bar = self.banner_bar = QToolBar(tr("Dot Voting"), self.window)
         bar.setObjectName("votingToolBar")
         bar.setMovable(False)
@@ -294,13 +298,16 @@ class WorkshopMode(QObject):
         if r is None:
             return False
         votes = {note: n for note, n in r.votes().items() if note in self.journey}
+        total = sum(votes.values())
         if votes:
-            total = sum(votes.values())
             text = tr("Record Dot Votes (%n dot(s))", None, total)
             if not self.document.push(RecordVotesCommand(self.journey, votes, text)):
                 self.banner.say(tr("The votes could not be recorded; the round stays open."))
                 return False
-        self._end_round()
+        banner, vote_list = self.banner, self.vote_list
+        self._end_round(keep_banner=True)
+        banner.show_result(total, len(votes))
+        vote_list.setEnabled(False)  # the closed round's dots, for the room to see
         return True
 
     def cancel_round(self) -> None:
@@ -334,11 +341,23 @@ class WorkshopMode(QObject):
             return True
         return False
 
-    def _end_round(self) -> None:
+    def _end_round(self, keep_banner: bool = False) -> None:
+        """The round is over; its banner and list stay (showing the result) if
+        ``keep_banner``, until Done, a new round or leaving workshop mode."""
         self.view.viewport().removeEventFilter(self)
         QApplication.instance().removeEventFilter(self)
         self._swallow_release = False
         self._clear_badges()
+        if not keep_banner:
+            self.put_banner_away()
+        if self.toolbar is not None:
+            self.vote_action.setEnabled(True)
+        self.round.deleteLater()
+        self.round = None
+        self.round_changed.emit()
+
+    def put_banner_away(self) -> None:
+        """Take the voting banner and the list of notes out of the window."""
         if self.banner_bar is not None:
             self.window.removeToolBar(self.banner_bar)
             self.banner_bar.deleteLater()
@@ -346,11 +365,6 @@ class WorkshopMode(QObject):
             self.window.removeDockWidget(self.vote_dock)
             self.vote_dock.deleteLater()
         self.banner_bar = self.banner = self.vote_dock = self.vote_list = None
-        if self.toolbar is not None:
-            self.vote_action.setEnabled(True)
-        self.round.deleteLater()
-        self.round = None
-        self.round_changed.emit()
 
     def _ask(self, text: str, buttons, default) -> QMessageBox.StandardButton:
         return QMessageBox.question(self.window, tr("Dot Voting"), text, buttons, default)

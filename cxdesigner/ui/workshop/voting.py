@@ -28,8 +28,8 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QPainter, QPalette, QPen, QUnd
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout,
                                QFrame, QGraphicsItem, QGridLayout, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
-                               QSpinBox, QStyledItemDelegate, QStyleOptionViewItem,
-                               QVBoxLayout, QWidget)
+                               QSpinBox, QStackedWidget, QStyledItemDelegate,
+                               QStyleOptionViewItem, QVBoxLayout, QWidget)
 
 from ...bidi import isolate
 from ...model.scoring import RANKED_KINDS
@@ -41,8 +41,9 @@ DOT_COLOUR = QColor("#1d3557")
 
 
 # Workshop mode's context, as in workshop.py: one context for the whole mode.
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Workshop", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    # A count goes third, as in Qt's own call (lupdate then marks the text a plural).
+    return QCoreApplication.translate("Workshop", text, disambiguation, n)
 
 
 class PlaceDotCommand(QUndoCommand):
@@ -217,28 +218,51 @@ class VotingBanner(QFrame):
         # in large type (a window cannot be narrower than its toolbars).
         for label in (self.turn, self.detail, self.message):
             label.setWordWrap(True)
-        buttons = QGridLayout()
+        controls = QWidget()
+        buttons = QGridLayout(controls)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.setSpacing(4)
         buttons.addWidget(self.previous_button, 0, 0)
         buttons.addWidget(self.next_button, 0, 1)
         buttons.addWidget(self.undo_button, 0, 2)
         buttons.addWidget(self.close_button, 1, 0, 1, 2)
         buttons.addWidget(self.cancel_button, 1, 2)
+        # A closed round keeps the banner, with its result, until Done: taking a toolbar
+        # and a dock out of the window lays the whole window out again (~20 ms on a big
+        # map), which the vote itself should not cost; and the room sees the outcome.
+        self.new_round_button = QPushButton(tr("New Round…"))
+        self.new_round_button.setToolTip(tr("Start another round of dot voting"))
+        self.done_button = QPushButton(tr("Done"))
+        self.done_button.setToolTip(tr("Put the voting banner and the list of notes away"))
+        closed = QWidget()
+        after = QGridLayout(closed)
+        after.setContentsMargins(0, 0, 0, 0)
+        after.setSpacing(4)
+        after.addWidget(self.new_round_button, 0, 0)
+        after.addWidget(self.done_button, 1, 0)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(controls)
+        self.pages.addWidget(closed)
         for button in (self.previous_button, self.next_button, self.undo_button,
-                       self.close_button, self.cancel_button):
+                       self.close_button, self.cancel_button, self.new_round_button,
+                       self.done_button):
             button.setFocusPolicy(Qt.TabFocus)  # clicking keeps the keyboard on the canvas
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 4, 10, 4)
         row.addLayout(texts, 1)
-        row.addLayout(buttons)
+        row.addWidget(self.pages)
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(lambda: self.say(""))
         self.message.setVisible(False)
 
     def set_round(self, round_: VotingRound | None) -> None:
-        if self.round is not None:
-            self.round.changed.disconnect(self.update_text)
+        old = self.round
+        if old is not None:
+            old.changed.disconnect(self.update_text)
+            self.previous_button.clicked.disconnect(old.previous_participant)
+            self.next_button.clicked.disconnect(old.next_participant)
+            self.undo_button.clicked.disconnect(old.stack.undo)
         self.round = round_
         if round_ is not None:
             round_.changed.connect(self.update_text)
@@ -246,6 +270,24 @@ class VotingBanner(QFrame):
             self.next_button.clicked.connect(round_.next_participant)
             self.undo_button.clicked.connect(round_.stack.undo)
         self.update_text()
+
+    @property
+    def closed(self) -> bool:
+        return self.pages.currentIndex() == 1
+
+    def show_result(self, dots: int, notes: int) -> None:
+        """The round is over: what it recorded, and the way to another round or out."""
+        self.set_round(None)
+        # Shorter texts must not shrink the banner: the window would lay out again.
+        self.setMinimumHeight(self.height())
+        self.pages.setCurrentIndex(1)
+        if dots:
+            self.turn.setText(tr("Round closed: %n dot(s) recorded", None, dots))
+            self.detail.setText(tr("They count as votes on %n note(s) now; Ctrl+Z takes "
+                                   "them back.", None, notes))
+        else:
+            self.turn.setText(tr("Round closed: no dots were placed"))
+            self.detail.setText(tr("Start another round, or put the banner away."))
 
     def update_text(self) -> None:
         r = self.round
