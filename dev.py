@@ -4,6 +4,7 @@
     python3 dev.py run [FILE]     open the editor (on the bundled sample map by default)
     python3 dev.py test [ARGS]    run the whole test suite (ARGS go to pytest)
     python3 dev.py i18n           update the Hebrew translation source and compile it
+    python3 dev.py web            rebuild the participant page (needs node and npm)
 
 Needs only Python 3.11+.  The environment lives in .venv (or $CXD_VENV) and is
 reinstalled when pyproject.toml changes.
@@ -86,10 +87,24 @@ def run_child(cmd: list[str], **kw) -> int:
     return code
 
 
+def build_web() -> int:
+    """Rebuild cxdesigner/live/static/participant.js from web/ (docs/participant-page.md).
+    Needs no virtual environment; npm ci only when web/node_modules is missing."""
+    web = ROOT / "web"
+    if subprocess.run(["npm", "--version"], capture_output=True, shell=os.name == "nt").returncode:
+        sys.exit("The participant page is built with node and npm; install them first "
+                 "(on Debian or Ubuntu: sudo apt-get install nodejs npm).")
+    if not (web / "node_modules").is_dir():
+        run(["npm", "ci", "--prefix", str(web), "--no-audit", "--no-fund"], shell=os.name == "nt")
+    return run_child(["npm", "--prefix", str(web), "run", "build"], shell=os.name == "nt")
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("run", "test", "i18n"):
+    if not argv or argv[0] not in ("run", "test", "i18n", "web"):
         print(__doc__.strip())
         return 2
+    if argv[0] == "web":
+        return build_web()
     python = ensure_venv()
     env = dict(os.environ)
     if argv[0] == "i18n":  # lupdate and lrelease come with PySide6, in the environment

@@ -165,12 +165,47 @@ def test_dropping_a_dot_on_the_strip_clears_its_score(qtbot, matrix, document):
 def test_clicking_a_dot_selects_its_note_through_the_callback(qtbot, matrix, picked):
     qtbot.mouseClick(matrix.viewport(), Qt.LeftButton, pos=dot_point(matrix, "nt-phone-busy"))
     assert picked == [["nt-phone-busy"]]
-    assert matrix.matrix_scene.item_for("nt-phone-busy").isSelected()
+    assert matrix.matrix_scene.shows_selected("nt-phone-busy")
+
+
+def test_a_selected_dot_is_ringed_in_the_highlight_colour_without_a_dashed_box(
+        qtbot, matrix):
+    scene = matrix.matrix_scene
+    dot = scene.item_for("nt-phone-busy")
+    qtbot.mouseClick(matrix.viewport(), Qt.LeftButton, pos=dot_point(matrix, "nt-phone-busy"))
+    assert dot.pen().color() == scene.palette().highlight().color()
+    assert not dot.isSelected()  # Qt's own selection would draw its dashed box
+
+
+def test_a_click_on_the_background_unrings_the_selected_dot(qtbot, matrix):
+    scene = matrix.matrix_scene
+    qtbot.mouseClick(matrix.viewport(), Qt.LeftButton, pos=dot_point(matrix, "nt-phone-busy"))
+    empty = matrix.mapFromScene(cell_center(1, 5, scene.rtl))  # a cell with no note
+    assert not scene.items(cell_center(1, 5, scene.rtl)) or all(
+        not hasattr(item, "element_id") for item in scene.items(cell_center(1, 5, scene.rtl)))
+    qtbot.mouseClick(matrix.viewport(), Qt.LeftButton, pos=empty)
+    assert not scene.shows_selected("nt-phone-busy")
+    assert scene.item_for("nt-phone-busy").pen().color() != scene.palette().highlight().color()
+
+
+def test_the_dots_are_drawn_by_qt_not_by_python():
+    # A crowded cell holds a thousand dots: a repaint across them must not call
+    # Python for each (see DotItem).
+    from cxdesigner.ui.panels.matrix_items import DotItem
+    assert "paint" not in DotItem.__dict__ and "boundingRect" not in DotItem.__dict__
+
+
+def test_the_tiny_dots_of_a_crowded_cell_keep_their_colour_within_the_rim():
+    from cxdesigner.ui.panels.matrix_items import DotItem
+    dot = DotItem("n")
+    for radius in (13.0, 6.0, 3.0, 1.0):
+        dot.set_radius(radius)
+        assert dot.pen().style() == Qt.NoPen or dot.pen().widthF() < radius / 2
 
 
 def test_a_selection_shown_on_the_matrix_from_elsewhere_does_not_call_back(matrix, picked):
     matrix.show_selection(["nt-queue"])
-    assert matrix.matrix_scene.item_for("nt-queue").isSelected()
+    assert matrix.matrix_scene.shows_selected("nt-queue")
     assert picked == []
 
 

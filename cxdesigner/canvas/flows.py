@@ -32,9 +32,16 @@ class FlowItem(QGraphicsPathItem):
         self.source, self.target = source, target
         self.setFlag(QGraphicsItem.ItemIsSelectable)
         self.setZValue(5)
-        self._head = QPolygonF()
+        # The curve's four points and the head's three, in scene units (see shift).
+        # The Qt path, head and shape are made from them when first needed (a paint,
+        # a hit test): a map of 5,000 flows routes them all when it opens, and most
+        # are never seen.
+        self._curve: tuple[float, ...] = ()
+        self._tip: tuple[float, ...] = ()
+        self._path: QPainterPath | None = None
+        self._head: QPolygonF | None = None
         self._bounds = QRectF()  # kept, not recomputed: Qt asks for it on every repaint
-        self._shape: QPainterPath | None = None  # likewise, made at the first hit test
+        self._shape: QPainterPath | None = None
 
     def type(self) -> int:  # Qt's name
         return FLOW_TYPE
@@ -43,33 +50,48 @@ class FlowItem(QGraphicsPathItem):
         a, b = layout.cards.get(self.source), layout.cards.get(self.target)
         if a is None or b is None:
             return
-        # Plain floats, not QPointF arithmetic: each Qt call costs ~1 µs, and a map of
-        # 5,000 flows paths them all when it opens.
+        # Plain floats, no Qt object: each Qt call costs ~1 µs.
         rtl = layout.rtl
         ay, by = a.y + a.h / 2, b.y + b.h / 2
         ax, bx = a.x + a.w / 2, b.x + b.w / 2
         forward = (bx >= ax) != rtl
-        path = QPainterPath()
         if forward:
             sx, ex = (a.x, b.right) if rtl else (a.right, b.x)
             dx = max(40.0, abs(ex - sx) / 2) * (-1 if rtl else 1)
-            path.moveTo(sx, ay)
-            path.cubicTo(sx + dx, ay, ex - dx, by, ex, by)
+            curve = (sx, ay, sx + dx, ay, ex - dx, by, ex, by)
             head, ey = _HEADS[rtl], by
         else:
             sy, ey, drop = a.bottom, b.bottom, 70.0
-            path.moveTo(ax, sy)
-            path.cubicTo(ax, sy + drop, bx, ey + drop, bx, ey)
+            curve = (ax, sy, ax, sy + drop, bx, ey + drop, bx, ey)
             head, ex = _HEADS[None], bx
+        (lx, ly), (rx, ry) = head
+        tip = (ex, ey, ex - lx, ey - ly, ex - rx, ey - ry)
         if self.x() or self.y():
             self.setPos(0.0, 0.0)  # the path is in scene units again (see shift)
-        self.setPath(path)
-        (lx, ly), (rx, ry) = head
-        self._head = QPolygonF((QPointF(ex, ey), QPointF(ex - lx, ey - ly),
-                                QPointF(ex - rx, ey - ry)))
-        self._bounds = path.boundingRect().united(self._head.boundingRect()).adjusted(
-            -6, -6, 6, 6)
-        self._shape = None
+        self.prepareGeometryChange()
+        self._curve, self._tip = curve, tip
+        self._path = self._head = self._shape = None
+        # The curve lies within its control points: their box, with the head's.
+        xs, ys = curve[0::2] + tip[0::2], curve[1::2] + tip[1::2]
+        left, top = min(xs), min(ys)
+        self._bounds = QRectF(left - 6, top - 6, max(xs) - left + 12, max(ys) - top + 12)
+        self.update()
+
+    def path(self) -> QPainterPath:  # QGraphicsPathItem's, in the item's own units
+        if self._path is None:
+            path = QPainterPath()
+            if self._curve:
+                c = self._curve
+                path.moveTo(c[0], c[1])
+                path.cubicTo(c[2], c[3], c[4], c[5], c[6], c[7])
+            self._path = path
+        return QPainterPath(self._path)
+
+    def _head_polygon(self) -> QPolygonF:
+        if self._head is None:
+            t = self._tip
+            self._head = QPolygonF([QPointF(t[i], t[i + 1]) for i in range(0, len(t), 2)])
+        return self._head
 
     def shift(self, dx: float) -> None:
         """Both ends moved along by ``dx`` (their bands did): the same arrow, moved.
@@ -99,4 +121,4 @@ class FlowItem(QGraphicsPathItem):
         painter.setBrush(Qt.NoBrush)
         painter.drawPath(self.path())
         painter.setBrush(QBrush(colour))
-        painter.drawPolygon(self._head)
+        painter.drawPolygon(self._head_polygon())

@@ -15,6 +15,7 @@ from ..model.scoring import Score
 from . import pdftext, rtl
 from .context import FAINT, INK, LIGHT, MUTED, RULE, WHITE, Ctx, mix
 from .fonts import BOLD, REGULAR
+from .pdfpath import Path
 from .labels import EMOTION_COLOURS, NO_EMOTION, NOTE_COLOURS, signed
 from .rtl import Style
 
@@ -93,11 +94,11 @@ class CurveChart(Flowable):
             canv.setStrokeColor(rtl.color(ctx.theme.accent))
             canv.setLineWidth(1.8)
             canv.setLineJoin(1)
-            path = canv.beginPath()
-            path.moveTo(px(known[0][0]), py(known[0][1]))
+            path = Path()
+            path.move_to(px(known[0][0]), py(known[0][1]))
             for i, v in known[1:]:
-                path.lineTo(px(i), py(v))
-            canv.drawPath(path, stroke=1, fill=0)
+                path.line_to(px(i), py(v))
+            path.draw(canv, stroke=True, fill=False)
         every = max(1, int(12.0 / step) + 1) if step < 12 else 1
         for i, v in values:
             if v is not None:

@@ -12,7 +12,6 @@ stages, each overlapping the next.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
@@ -20,6 +19,8 @@ from reportlab.platypus import Flowable
 from ..model import layout as L
 from ..model import schema as S
 from . import pdftext, rtl
+from .arrows import draw_flow
+from .pdfpath import Path
 from .context import FAINT, INK, LIGHT, MUTED, RULE, WHITE, Ctx, mix
 from .charts import disc
 from .fonts import BOLD, REGULAR, embed
@@ -225,70 +226,12 @@ class MapPainter:
                     self._flow_boxes.append((min(ra.x, rb.x), max(ra.right, rb.right),
                                              min(ra.y, rb.y), max(ra.bottom, rb.bottom) + 60,
                                              ra, rb))
+        band_bottom = min((b.bottom for b in self.layout.bands.values()), default=0.0)
+        X, Y, rtl_map = self.X, self.Y, self.rtl  # noqa: N806
         for lo_x, hi_x, lo_y, hi_y, ra, rb in self._flow_boxes:
             if hi_x < v.x or lo_x > v.right or hi_y < v.y or lo_y > v.bottom:
                 continue
-            self._arrow(canv, ra, rb)
-
-    def _arrow(self, canv, ra: L.Rect, rb: L.Rect) -> None:
-        """A flow: an S-curve to a card further along the reading direction, a vertical
-        curve to a card above or below, and otherwise (a loop back) a dashed path that
-        runs back under the cards."""
-        s = self._s
-        sign = -1 if self.rtl else 1
-        ahead = (rb.x >= ra.right - 1) if not self.rtl else (rb.right <= ra.x + 1)
-        overlap_x = rb.x < ra.right and rb.right > ra.x
-        p = canv.beginPath()
-        if ahead:
-            x1 = ra.x if self.rtl else ra.right
-            x2 = rb.right if self.rtl else rb.x
-            y1, y2 = ra.center[1], rb.center[1]
-            reach = max(30.0, abs(x2 - x1) * 0.45)
-            c2 = (x2 - sign * reach, y2)
-            p.moveTo(self.X(x1), self.Y(y1))
-            p.curveTo(self.X(x1 + sign * reach), self.Y(y1), self.X(c2[0]), self.Y(c2[1]),
-                      self.X(x2), self.Y(y2))
-        elif overlap_x and (rb.y >= ra.bottom or rb.bottom <= ra.y):
-            down = rb.y >= ra.bottom
-            x1, x2 = ra.center[0], rb.center[0]
-            y1 = ra.bottom if down else ra.y
-            y2 = rb.y if down else rb.bottom
-            reach = max(20.0, abs(y2 - y1) * 0.45) * (1 if down else -1)
-            c2 = (x2, y2 - reach)
-            p.moveTo(self.X(x1), self.Y(y1))
-            p.curveTo(self.X(x1), self.Y(y1 + reach), self.X(c2[0]), self.Y(c2[1]),
-                      self.X(x2), self.Y(y2))
-        else:
-            x1, x2 = ra.center[0] - sign * 30, rb.center[0] + sign * 30
-            y1, y2 = ra.bottom, rb.bottom
-            band_bottom = min(b.bottom for b in self.layout.bands.values())
-            low = min(max(y1, y2) + 34.0, band_bottom - 12.0)
-            r = min(16.0, max(2.0, (low - max(y1, y2)) / 2))
-            d = 1 if x2 > x1 else -1
-            p.moveTo(self.X(x1), self.Y(y1))
-            p.lineTo(self.X(x1), self.Y(low - r))
-            p.curveTo(self.X(x1), self.Y(low), self.X(x1), self.Y(low),
-                      self.X(x1 + d * r), self.Y(low))
-            p.lineTo(self.X(x2 - d * r), self.Y(low))
-            p.curveTo(self.X(x2), self.Y(low), self.X(x2), self.Y(low), self.X(x2),
-                      self.Y(low - r))
-            p.lineTo(self.X(x2), self.Y(y2))
-            c2 = (x2, low)
-            canv.setDash(4 * s + 0.5, 3 * s + 0.5)
-        canv.drawPath(p, stroke=1, fill=0)
-        canv.setDash()
-        # the head, along the last tangent
-        dx, dy = self.X(x2) - self.X(c2[0]), self.Y(y2) - self.Y(c2[1])
-        length = math.hypot(dx, dy) or 1.0
-        ux, uy = dx / length, dy / length
-        size = 10.0 * s
-        tip_x, tip_y = self.X(x2), self.Y(y2)
-        head = canv.beginPath()
-        head.moveTo(tip_x, tip_y)
-        head.lineTo(tip_x - ux * size - uy * size * 0.5, tip_y - uy * size + ux * size * 0.5)
-        head.lineTo(tip_x - ux * size + uy * size * 0.5, tip_y - uy * size - ux * size * 0.5)
-        head.close()
-        canv.drawPath(head, stroke=0, fill=1)
+            draw_flow(canv, ra, rb, X, Y, s, rtl_map, band_bottom)
 
     def _lane(self, canv) -> None:
         lane, s = self.layout.lane, self._s
@@ -329,17 +272,17 @@ class MapPainter:
         canv.setStrokeColor(rtl.color(self.ctx.theme.accent))
         canv.setLineWidth(max(0.6, 2.4 * s))
         canv.setLineJoin(1)
-        path, drawing = canv.beginPath(), False
+        path, drawing = Path(), False
         line = L.curve_line(pts)  # through each column's mean, as on the canvas
         for (x1, y1), (x2, y2) in zip(line, line[1:]):
             if max(x1, x2) < v.x - pad or min(x1, x2) > v.right + pad:
                 drawing = False
                 continue
             if not drawing:
-                path.moveTo(self.X(x1), self.Y(y1))
+                path.move_to(self.X(x1), self.Y(y1))
                 drawing = True
-            path.lineTo(self.X(x2), self.Y(y2))
-        canv.drawPath(path, stroke=1, fill=0)
+            path.line_to(self.X(x2), self.Y(y2))
+        path.draw(canv, stroke=True, fill=False)
         r, ring = max(1.4, 7.0 * s), max(0.4, 1.5 * s)
         for tp, x, y in pts:
             if x < v.x - pad or x > v.right + pad:

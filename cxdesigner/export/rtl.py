@@ -277,8 +277,8 @@ class Runs(list):
     mirrored: ``mirrored`` maps a run's index to ``(offset, logical character)`` pairs.
     A bracket in a right-to-left run is drawn as its mirror image, and the PDF maps
     the glyph to the mirror character; ``draw_runs`` marks each one with the character
-    it stands for (an ``/ActualText`` span, ``pdftext.TextBatch.add_mirrored``), so that copied text has "(...)" where the
-    map has it, not ")...(".  Every caller passes the runs from ``visual`` to
+    it stands for (an ``/ActualText`` span, ``pdftext.TextBatch.add_mirrored``), so
+    that copied text has "(...)" where the map has it, not ")...(".  Every caller passes the runs from ``visual`` to
     ``draw_runs`` as they are, so the marks travel with them."""
 
     __slots__ = ("mirrored",)

@@ -24,7 +24,7 @@ moves) builds it all again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QResizeEvent
@@ -37,10 +37,11 @@ from ...model import scoring
 from ...model.changes import AddEdge, RemoveEdge, SetDocument, SetNode, SetStageOrder
 from ..document.document import Document
 from .lazy_panel import LazyPanel
-from .matrix_chart import (AXIS, CELL, CHIP_PITCH, GAP, SIDE, STRIP_HEAD, STRIP_W, ChartItem,
+from .matrix_chart import (AXIS, CELL, CHIP_PITCH, DOT_R, GAP, SIDE, STRIP_HEAD, STRIP_W, ChartItem,
                            HoverLabel, StripItem, TargetItem, cell_at, cell_center, fan_offsets,
                            grid_rect, note_tooltip, tr)
 from .matrix_items import DotItem, NoteItem, StripChipItem
+from .matrix_slots import CROWDED, CellSlots
 
 SelectCallback = Callable[[list[str]], None]
 MAX_SCALE = 2.0
@@ -89,6 +90,8 @@ class MatrixScene(QGraphicsScene):
         # Items taken out by the last sync, kept alive: the one being released may be
         # among them, and Qt still holds it until its mouse event returns.
         self._retired: list[NoteItem] = []
+        self._ringed: set[DotItem] = set()  # the dots drawn selected
+        self._slots: dict[tuple[int, int], CellSlots] = {}  # of each crowded cell
         # The view that shows the scene makes it lazy (see ``PriorityMatrixView``);
         # without one the scene follows each edit at once.
         self.lazy: LazyPanel | None = None
@@ -164,10 +167,13 @@ class MatrixScene(QGraphicsScene):
         self._strip = unscored
         self._where = {note: cell for cell, notes in cells.items() for note in notes}
         self._where.update(dict.fromkeys(unscored, STRIP))
+        self._slots = {}
         for cell, notes in cells.items():
             self._lay_out_cell(cell, notes)
         self._lay_out_strip()
-        for item in (*self._dots.values(), *self._chips.values()):
+        for item in self._dots.values():
+            item.refresh()
+        for item in self._chips.values():
             item.update()
         self.chart.set_rtl(self.rtl)
         self.chart.update()
@@ -212,31 +218,33 @@ class MatrixScene(QGraphicsScene):
                     del items[note]
                     self.removeItem(item)
                     self._retired.append(item)
-                elif item is not None:
-                    item.update()  # its kind or title may have changed
+                elif item is not None:  # its kind or title may have changed
+                    item.refresh() if isinstance(item, DotItem) else item.update()
         # Each place's notes in rank order, by the ranking's own sort keys: a look-up
         # each, nothing per note of the rest of the map.
         rank = {}.get
         if touched:
             rank = self.journey.rank_keys(METHOD).__getitem__
         for place in touched:
-            members = sorted(self._members.get(place, ()), key=rank)
+            members = self._members.get(place, ())
             if place == STRIP:
-                self._strip = members
+                self._strip = sorted(members, key=rank)
                 self._lay_out_strip()
             elif members:
-                self._lay_out_cell(place, members)
+                self._lay_out_cell(place, members, rank)
             else:
                 self._members.pop(place, None)
+                self._slots.pop(place, None)
         self.selected = [n for n in self.selected if n in journey]
         self._finish()
         chosen = set(self.selected)
         for note in notes:
-            item = self._dots.get(note) or self._chips.get(note)
+            item = self._chips.get(note)
             if item is not None and item.isSelected() != (note in chosen):
                 self.blockSignals(True)
                 item.setSelected(note in chosen)
                 self.blockSignals(False)
+        self._ring_selected()
 
     def _placement(self, note: str) -> tuple[int, int] | str | None:
         """Where the model puts a note: its cell, STRIP, or None (not on the matrix)."""
@@ -250,20 +258,44 @@ class MatrixScene(QGraphicsScene):
             return STRIP
         return attrs["impact"], attrs["effort"]
 
-    def _lay_out_cell(self, cell: tuple[int, int], notes: list[str]) -> None:
-        """Fan out a cell's notes (in rank order), making the dots it lacks; a dot
-        already in place is not touched (it would be repainted)."""
+    def _lay_out_cell(self, cell: tuple[int, int], notes: Collection[str],
+                      rank: Callable[[str], object] | None = None) -> None:
+        """Place a cell's dots, making the ones it lacks: ``notes`` in rank order, or
+        a set sorted by ``rank``.  A few are fanned out in rank order; a crowded cell
+        keeps its dots in their slots (``matrix_slots``).  A dot already in place is
+        not touched (it would be repainted)."""
         centre = cell_center(*cell, self.rtl)
         x0, y0, sign = centre.x(), centre.y(), -1 if self.rtl else 1
-        offsets, radius = fan_offsets(len(notes))
-        for note, (dx, dy) in zip(notes, offsets):
-            dot = self._dots.get(note)
+        if len(notes) <= CROWDED:
+            self._slots.pop(cell, None)
+            ordered = notes if rank is None else sorted(notes, key=rank)
+            offsets, radius = fan_offsets(len(ordered))
+            # The best-ranked first in reading order.
+            self._place_dots(zip(ordered, offsets), x0, y0, sign, radius)
+            return
+        slots = self._slots.get(cell) if rank is not None else None
+        come = slots.follow(notes, rank) if slots is not None else None
+        if come is None:  # laid again: all in rank order
+            ordered = notes if rank is None else sorted(notes, key=rank)
+            slots = self._slots[cell] = CellSlots(ordered)
+            come = ordered
+        room = CELL - 20
+        pitch = room / slots.side
+        radius = min(DOT_R, max(pitch / 2 - 1, pitch / 3))
+        self._place_dots(((note, slots.offset(note, room)) for note in come),
+                         x0, y0, sign, radius)
+
+    def _place_dots(self, offsets: Iterable[tuple[str, tuple[float, float]]], x0: float,
+                    y0: float, sign: int, radius: float) -> None:
+        dots = self._dots
+        for note, (dx, dy) in offsets:
+            dot = dots.get(note)
             made = dot is None
             if made:
-                dot = self._dots[note] = DotItem(note)
+                dot = dots[note] = DotItem(note)
                 self.addItem(dot)
+                dot.refresh()
             dot.set_radius(radius)
-            # The best-ranked first in reading order.
             x, y = x0 + sign * dx, y0 + dy
             home = dot.home
             if made or home.x() != x or home.y() != y:
@@ -320,15 +352,44 @@ class MatrixScene(QGraphicsScene):
         wanted = set(self.selected)
         self.blockSignals(True)
         try:
-            for item in self.selectedItems():
+            for item in self.selectedItems():  # strip chips: Qt's selection
                 if getattr(item, "element_id", None) not in wanted:
                     item.setSelected(False)
             for element in wanted:
-                for item in (self._dots.get(element), self._chips.get(element)):
-                    if item is not None and not item.isSelected():
-                        item.setSelected(True)
+                chip = self._chips.get(element)
+                if chip is not None and not chip.isSelected():
+                    chip.setSelected(True)
         finally:
             self.blockSignals(False)
+        self._ring_selected()
+
+    def _ring_selected(self) -> None:
+        """Ring the dots of the selected notes and unring the others (the dots are not
+        Qt-selectable: see ``DotItem``)."""
+        dots = self._dots
+        now = {dot for note in self.selected if (dot := dots.get(note)) is not None}
+        for dot in now.symmetric_difference(self._ringed):
+            if dot.scene() is self:
+                dot.show_selected(dot in now)
+        self._ringed = now
+
+    def shows_selected(self, note: str) -> bool:
+        """Whether the note is drawn selected (its dot ringed, or its chip selected)."""
+        self.catch_up()
+        dot = self._dots.get(note)
+        if dot is not None:
+            return dot.ringed
+        chip = self._chips.get(note)
+        return chip is not None and chip.isSelected()
+
+    def mousePressEvent(self, event) -> None:  # Qt's name
+        super().mousePressEvent(event)
+        # A press that no note took (the background) clears the selection, as Qt
+        # does for the strip's chips; the ringed dots follow.
+        if (event.button() == Qt.LeftButton and self.mouseGrabberItem() is None
+                and not event.modifiers() & Qt.ControlModifier and self.selected):
+            self.selected = []
+            self._show_selected()
 
     def show_hover(self, item: NoteItem) -> None:
         # Not a tooltip: that waits, and a workshop points at dots one after another.
@@ -371,6 +432,7 @@ class MatrixScene(QGraphicsScene):
     def _on_selection_changed(self) -> None:
         # Qt's own changes only (a click on the background clears it); ours are silent.
         self.selected = [i.element_id for i in self.selectedItems() if isinstance(i, NoteItem)]
+        self._ring_selected()
 
     def _on_journey_changed(self, event: Event) -> None:
         # O(1) per operation: the notes are looked at when the matrix catches up.
