@@ -41,7 +41,8 @@ def _release_clipboard() -> None:
         clipboard.clear()
 
 
-def run_editor(path: Path | None) -> int:
+def run_editor(path: Path | None, join: str | None = None) -> int:
+    """The editor on ``path`` (or a new map); with ``join``, also in that live room."""
     app = make_app()
     from .ui.document import autosave
     from .ui.main_window import MainWindow
@@ -50,5 +51,7 @@ def run_editor(path: Path | None) -> int:
     # removes it once the last recovery write has finished.
     autosave.start_session()
     app.aboutToQuit.connect(autosave.end_session)
-    MainWindow.start(path)
+    window = MainWindow.start(path)
+    if join:
+        window.join_live_somewhere(join)
     return app.exec()

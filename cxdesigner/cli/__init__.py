@@ -19,8 +19,10 @@ from pathlib import Path
 
 from .. import __version__
 from ..terminal import clean, clean_block
+from . import live_commands
 
-COMMANDS = ("new", "validate", "import", "export", "info", "rank", "tree", "analyze")
+COMMANDS = ("new", "validate", "import", "export", "info", "rank", "tree", "analyze",
+            *live_commands.COMMANDS)
 METHOD_NAMES = ("impact-effort", "ice", "rice", "votes", "weighted")
 
 
@@ -113,13 +115,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--persona", help="persona id for emotions (default: any customer)")
     p.add_argument("--json", action="store_true", help="JSON output (docs/cli-json.md)")
+    live_commands.add_parsers(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
+        # "--join URL" opens the editor (in a live room); other options are the CLI's.
+        if argv and (argv[0] in COMMANDS or argv[0].startswith("-")) \
+                and not argv[0].startswith("--join"):
             args = build_parser().parse_args(argv)
             code = _RUN[args.command](args) if args.command else 0
         else:
@@ -431,12 +436,31 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 def _open_editor(argv: list[str]) -> int:
     parser = _Parser(prog="cxdesigner", description="Open a map in the editor.")
     parser.add_argument("file", nargs="?", type=Path)
+    parser.add_argument("--join", metavar="URL",
+                        help="join a live session: the room's http://HOST:PORT/ROOM?key=KEY")
     args = parser.parse_args(argv)
+    if args.join is not None:
+        from ..live.client import RoomError, room_url
+
+        try:
+            room_url(args.join)  # a malformed address is said here, before any window
+        except RoomError as exc:
+            raise UsageError(f"cxdesigner --join: {exc}") from None
     from ..app import run_editor  # Qt is loaded only for the editor, never for sub-commands
 
-    return run_editor(args.file)
+    return run_editor(args.file, args.join)
+
+
+def _cmd_live(args: argparse.Namespace) -> int:
+    from ..fileformat import FileFormatError
+    from ..live.client import RoomError
+
+    try:
+        return live_commands.run(args, _load, _save)
+    except (RoomError, FileFormatError, ValueError) as exc:
+        raise UsageError(f"cxdesigner {args.command}: {exc}") from None
 
 
 _RUN = {"new": _cmd_new, "validate": _cmd_validate, "import": _cmd_import,
         "export": _cmd_export, "info": _cmd_info, "rank": _cmd_rank, "tree": _cmd_tree,
-        "analyze": _cmd_analyze}
+        "analyze": _cmd_analyze, **dict.fromkeys(live_commands.COMMANDS, _cmd_live)}

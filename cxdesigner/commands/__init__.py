@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ..model import Change, JourneyMap
+from ..model.events import Event
+from .replay import conflict
 
 
 def tr(text: str) -> str:
@@ -46,10 +48,20 @@ class ChangeCommand(QUndoCommand):
         if self._fresh:
             self._fresh = False
             return
-        self.journey.apply(self.change)
+        self._replay(self.change, "redo_skipped")
 
     def undo(self) -> None:  # Qt's name
-        self.journey.apply(self.change.inverse())
+        self._replay(self.change.inverse(), "undo_skipped")
+
+    def _replay(self, change: Change, skipped: str) -> None:
+        # In a live map others' edits come between this stack's steps: a step that no
+        # longer fits is skipped whole (never half applied) and said, through the model's
+        # events, to whoever shows messages (the document).
+        found = conflict(self.journey, change)
+        if found is None:
+            self.journey.apply(change)
+        else:
+            self.journey.events.emit(Event(skipped, found.kind, found.id, keys=(found.reason,)))
 
     @property
     def created(self) -> str | None:

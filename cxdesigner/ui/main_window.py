@@ -21,6 +21,7 @@ from . import copy_paste, settings
 from .document import autosave
 from .document.document import Document
 from .language import ours
+from .live.window_live import LiveWindowMixin
 from .menus import build_menus, build_toolbar, create_actions
 from .panels.action_common import map_direction
 from .panels.actions_panel import ActionTreePanel
@@ -67,7 +68,7 @@ def window_for(path: Path) -> "MainWindow | None":
     return None
 
 
-class MainWindow(EditingMixin, ExportsMixin, QuestionsMixin, QMainWindow):
+class MainWindow(LiveWindowMixin, EditingMixin, ExportsMixin, QuestionsMixin, QMainWindow):
     def __init__(self, document: Document):
         super().__init__()
         self.setAttribute(Qt.WA_DeleteOnClose)
@@ -445,6 +446,7 @@ class MainWindow(EditingMixin, ExportsMixin, QuestionsMixin, QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        self.leave_live_session()  # joins its network thread, stops a hosted server
         # Saved, or the changes discarded: either way the recovery copy has had its day.
         self.autosaver.discard()
         settings.save_window_state(self.saveGeometry(), self.saveState())
@@ -503,7 +505,7 @@ class MainWindow(EditingMixin, ExportsMixin, QuestionsMixin, QMainWindow):
     def _update_title(self, *_args) -> None:
         path = self.document.path
         name = path.name if path else tr("Untitled")
-        self.setWindowTitle(f"{name}[*] — CX Designer")
+        self.setWindowTitle(f"{name}[*]{self.live_title()} — CX Designer")
         self.setWindowModified(self.document.is_modified)
 
     # ------------------------------------------------------- dropped files

@@ -48,6 +48,12 @@ class MenuWindow(Protocol):
     def save(self) -> Any: ...
     def save_as(self) -> Any: ...
     def import_csv(self) -> Any: ...
+    def join_live_session(self) -> Any: ...
+    def start_live_session(self) -> Any: ...
+    def leave_live_session(self) -> Any: ...
+    def save_copy(self) -> Any: ...
+    def open_voting_round(self) -> Any: ...
+    def close_voting_round(self) -> Any: ...
     def export_csv(self) -> Any: ...
     def export_report(self) -> Any: ...
     def export_image(self, *args: Any) -> Any: ...
@@ -133,6 +139,21 @@ def create_actions(w: MenuWindow) -> SimpleNamespace:
                                tip=tr("The journey graph for yEd or Gephi"))
     a.export_csv = _action(w, tr("Journey (&CSV)…"), w.export_csv,
                            tip=tr("The journey spreadsheet: one row per touchpoint"))
+    # The live workshop (ui/live): a room shared with other editors and the room's phones.
+    a.join_live = _action(w, tr("&Join Live Session…"), w.join_live_session,
+                          tip=tr("Edit a map together with others, from a room's address"))
+    a.start_live = _action(w, tr("S&tart Live Session…"), w.start_live_session,
+                           tip=tr("Host this map as a room on this computer"))
+    a.leave_live = _action(w, tr("&Leave Live Session"), w.leave_live_session)
+    a.leave_live.setEnabled(False)
+    a.open_round = _action(w, tr("&Open a Voting Round…"), w.open_voting_round,
+                           tip=tr("The participants vote with dots on their phones"))
+    a.close_round = _action(w, tr("&Close the Voting Round"), w.close_voting_round,
+                            tip=tr("Add the round's dots to the notes' votes"))
+    for action in (a.open_round, a.close_round):
+        action.setEnabled(False)
+    a.save_copy = _action(w, tr("Save a Cop&y…"), w.save_copy,
+                          tip=tr("The map as it is now, in a file of your own"))
     a.close = _action(w, tr("&Close"), w.close, QKeySequence.Close)
     a.quit = _action(w, tr("&Quit"), w.quit_all, QKeySequence.Quit)
     a.quit.setMenuRole(QAction.QuitRole)
@@ -180,7 +201,11 @@ def build_menus(w: MenuWindow, a: SimpleNamespace) -> None:
     w.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(w))
     fill_recent_menu(w)
     file_menu.addSeparator()
-    file_menu.addActions([a.save, a.save_as])
+    file_menu.addActions([a.save, a.save_as, a.save_copy])
+    file_menu.addSeparator()
+    file_menu.addActions([a.start_live, a.join_live, a.leave_live])
+    w.room_vote_menu = file_menu.addMenu(tr("Room &Vote"))
+    w.room_vote_menu.addActions([a.open_round, a.close_round])
     file_menu.addSeparator()
     file_menu.addAction(a.import_csv)
     w.export_menu = file_menu.addMenu(tr("&Export"))

@@ -1044,6 +1044,50 @@
         <translation>גיליון המסע: שורה לכל נקודת מגע</translation>
     </message>
     <message>
+        <source>&amp;Join Live Session…</source>
+        <translation>ה&amp;צטרפות למפגש חי…</translation>
+    </message>
+    <message>
+        <source>Edit a map together with others, from a room&apos;s address</source>
+        <translation>עריכת מפה יחד עם אחרים, לפי כתובת של חדר</translation>
+    </message>
+    <message>
+        <source>S&amp;tart Live Session…</source>
+        <translation>&amp;פתיחת מפגש חי…</translation>
+    </message>
+    <message>
+        <source>Host this map as a room on this computer</source>
+        <translation>אירוח המפה הזו כחדר במחשב הזה</translation>
+    </message>
+    <message>
+        <source>&amp;Leave Live Session</source>
+        <translation>י&amp;ציאה מהמפגש החי</translation>
+    </message>
+    <message>
+        <source>&amp;Open a Voting Round…</source>
+        <translation>&amp;פתיחת סבב הצבעה…</translation>
+    </message>
+    <message>
+        <source>The participants vote with dots on their phones</source>
+        <translation>המשתתפים מצביעים בנקודות בטלפונים שלהם</translation>
+    </message>
+    <message>
+        <source>&amp;Close the Voting Round</source>
+        <translation>&amp;סגירת סבב ההצבעה</translation>
+    </message>
+    <message>
+        <source>Add the round&apos;s dots to the notes&apos; votes</source>
+        <translation>הוספת הנקודות של הסבב להצבעות של ההערות</translation>
+    </message>
+    <message>
+        <source>Save a Cop&amp;y…</source>
+        <translation>שמירת &amp;עותק…</translation>
+    </message>
+    <message>
+        <source>The map as it is now, in a file of your own</source>
+        <translation>המפה כפי שהיא עכשיו, בקובץ משלכם</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>&amp;סגירה</translation>
     </message>
@@ -1114,6 +1158,10 @@
     <message>
         <source>Open &amp;Recent</source>
         <translation>פתיחת &amp;אחרונים</translation>
+    </message>
+    <message>
+        <source>Room &amp;Vote</source>
+        <translation>&amp;הצבעת החדר</translation>
     </message>
     <message>
         <source>&amp;Export</source>
@@ -2174,6 +2222,217 @@ Eli</source>
     <message>
         <source>whole map</source>
         <translation>המפה כולה</translation>
+    </message>
+    <message>
+        <source>Paste the room&apos;s address.</source>
+        <translation>הדביקו את כתובת החדר.</translation>
+    </message>
+    <message>
+        <source>This is not a room&apos;s address: it looks like http://HOST:PORT/ROOM?key=KEY</source>
+        <translation>זו אינה כתובת של חדר: כתובת חדר נראית כך http://HOST:PORT/ROOM?key=KEY</translation>
+    </message>
+    <message>
+        <source>Join Live Session</source>
+        <translation>הצטרפות למפגש חי</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>הצטרפות</translation>
+    </message>
+    <message>
+        <source>The room&apos;s address, as the host gave it:</source>
+        <translation>כתובת החדר, כפי שהמארח מסר אותה:</translation>
+    </message>
+    <message>
+        <source>Live Session Started</source>
+        <translation>המפגש החי נפתח</translation>
+    </message>
+    <message>
+        <source>Everyone joins with this link (this server has one key per room); keep it among the workshop&apos;s people.</source>
+        <translation>כולם מצטרפים בקישור הזה (בשרת הזה יש מפתח אחד לכל חדר); שמרו אותו בין משתתפי הסדנה.</translation>
+    </message>
+    <message>
+        <source>Give the participant link to the room; keep the facilitator link for who runs the workshop.</source>
+        <translation>תנו את קישור המשתתפים לכל החדר; את קישור המנחה שמרו למי שמנחה את הסדנה.</translation>
+    </message>
+    <message>
+        <source>Facilitator (editors)</source>
+        <translation>מנחה (עורכים)</translation>
+    </message>
+    <message>
+        <source>Participants (phones and browsers)</source>
+        <translation>משתתפים (טלפונים ודפדפנים)</translation>
+    </message>
+    <message>
+        <source>Viewers (read only)</source>
+        <translation>צופים (קריאה בלבד)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>העתקה</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>כולם</translation>
+    </message>
+    <message>
+        <source>The room refused an edit: this room&apos;s address lets you take part, not edit the map. Your map stays open; Save a Copy keeps it.</source>
+        <translation>החדר סירב לעריכה: הכתובת הזו מאפשרת להשתתף, לא לערוך את המפה. המפה נשארת פתוחה; שמירת עותק תשמור אותה.</translation>
+    </message>
+    <message>
+        <source>The room refused to let you in: no such room, or a wrong key.</source>
+        <translation>החדר סירב להכניס אתכם: אין חדר כזה, או שהמפתח שגוי.</translation>
+    </message>
+    <message>
+        <source>Live: the room&apos;s map cannot be read</source>
+        <translation>מפגש חי: אי אפשר לקרוא את המפה של החדר</translation>
+    </message>
+    <message numerus="yes">
+        <source>Live: connected · %n people</source>
+        <translation>
+            <numerusform>מפגש חי: מחובר · אדם אחד</numerusform>
+            <numerusform>מפגש חי: מחובר · %n אנשים</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Live: connecting…</source>
+        <translation>מפגש חי: מתחבר…</translation>
+    </message>
+    <message>
+        <source>Live: reconnecting…</source>
+        <translation>מפגש חי: מתחבר מחדש…</translation>
+    </message>
+    <message>
+        <source>Live: refused</source>
+        <translation>מפגש חי: נדחה</translation>
+    </message>
+    <message>
+        <source>Live: left</source>
+        <translation>מפגש חי: יצאתם</translation>
+    </message>
+    <message>
+        <source>Live: offline — your edits are kept</source>
+        <translation>מפגש חי: אין חיבור — העריכות שלכם נשמרות</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>מישהו</translation>
+    </message>
+    <message>
+        <source>Cannot join the live session</source>
+        <translation>אי אפשר להצטרף למפגש החי</translation>
+    </message>
+    <message>
+        <source>Cannot start the live session</source>
+        <translation>אי אפשר לפתוח את המפגש החי</translation>
+    </message>
+    <message>
+        <source>The room server did not start.</source>
+        <translation>שרת החדרים לא עלה.</translation>
+    </message>
+    <message>
+        <source>Open a Voting Round</source>
+        <translation>פתיחת סבב הצבעה</translation>
+    </message>
+    <message>
+        <source>Dots for each participant:</source>
+        <translation>נקודות לכל משתתף:</translation>
+    </message>
+    <message>
+        <source>Voting round open: %1 dots for each participant.</source>
+        <translation>סבב ההצבעה פתוח: %1 נקודות לכל משתתף.</translation>
+    </message>
+    <message>
+        <source>No voting round is open.</source>
+        <translation>אין סבב הצבעה פתוח.</translation>
+    </message>
+    <message>
+        <source>Record Room Votes</source>
+        <translation>רישום הצבעות החדר</translation>
+    </message>
+    <message>
+        <source>Voting round closed: %1 dots recorded.</source>
+        <translation>סבב ההצבעה נסגר: נרשמו %1 נקודות.</translation>
+    </message>
+    <message>
+        <source>Save a Copy</source>
+        <translation>שמירת עותק</translation>
+    </message>
+    <message>
+        <source>Cannot save the copy</source>
+        <translation>אי אפשר לשמור את העותק</translation>
+    </message>
+    <message>
+        <source>Saved a copy: %1</source>
+        <translation>נשמר עותק: %1</translation>
+    </message>
+    <message>
+        <source>live: %1</source>
+        <translation>מפגש חי: %1</translation>
+    </message>
+    <message>
+        <source>the stage was removed by someone else</source>
+        <translation>השלב הוסר על ידי מישהו אחר</translation>
+    </message>
+    <message>
+        <source>the stage was changed by someone else</source>
+        <translation>השלב שונה על ידי מישהו אחר</translation>
+    </message>
+    <message>
+        <source>the touchpoint was removed by someone else</source>
+        <translation>נקודת המגע הוסרה על ידי מישהו אחר</translation>
+    </message>
+    <message>
+        <source>the touchpoint was changed by someone else</source>
+        <translation>נקודת המגע שונתה על ידי מישהו אחר</translation>
+    </message>
+    <message>
+        <source>the note was removed by someone else</source>
+        <translation>ההערה הוסרה על ידי מישהו אחר</translation>
+    </message>
+    <message>
+        <source>the note was changed by someone else</source>
+        <translation>ההערה שונתה על ידי מישהו אחר</translation>
+    </message>
+    <message>
+        <source>the action was removed by someone else</source>
+        <translation>הפעולה הוסרה על ידי מישהו אחר</translation>
+    </message>
+    <message>
+        <source>the action was changed by someone else</source>
+        <translation>הפעולה שונתה על ידי מישהו אחר</translation>
+    </message>
+    <message>
+        <source>the persona was removed by someone else</source>
+        <translation>הפרסונה הוסרה על ידי מישהו אחר</translation>
+    </message>
+    <message>
+        <source>the persona was changed by someone else</source>
+        <translation>הפרסונה שונתה על ידי מישהו אחר</translation>
+    </message>
+    <message>
+        <source>the stages were reordered by someone else</source>
+        <translation>סדר השלבים שונה על ידי מישהו אחר</translation>
+    </message>
+    <message>
+        <source>the map details were changed by someone else</source>
+        <translation>פרטי המפה שונו על ידי מישהו אחר</translation>
+    </message>
+    <message>
+        <source>the element was removed by someone else</source>
+        <translation>הרכיב הוסר על ידי מישהו אחר</translation>
+    </message>
+    <message>
+        <source>the element was changed by someone else</source>
+        <translation>הרכיב שונה על ידי מישהו אחר</translation>
+    </message>
+    <message>
+        <source>Undo skipped: %1</source>
+        <translation>הביטול דולג: %1</translation>
+    </message>
+    <message>
+        <source>Redo skipped: %1</source>
+        <translation>הביצוע החוזר דולג: %1</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ...commands import ChangeCommand
@@ -72,6 +72,10 @@ class Document(QObject):
             if document is not None and shiboken6.isValid(document.undo_stack):
                 document._on_clean_changed(clean)
         self.undo_stack.cleanChanged.connect(on_clean_changed)
+        # An undo or redo that someone else's live edit made impossible is skipped by
+        # the command (commands/replay.py); the user is told why, as for a refused edit.
+        for name in ("undo_skipped", "redo_skipped"):
+            self.journey.events.subscribe(name, self._on_replay_skipped)
 
     @classmethod
     def open(cls, path: str | Path, parent: QObject | None = None
@@ -153,6 +157,10 @@ class Document(QObject):
         self.disk_state = now  # maybe touched, not changed
         return "same"
 
+    def _on_replay_skipped(self, event) -> None:
+        self.edit_refused.emit(skipped_message(event.name == "undo_skipped", event.kind,
+                                               event.keys[0] if event.keys else "changed"))
+
     def _set_repairs(self, value: bool) -> None:
         before = self.is_modified
         self._unsaved_repairs = value
@@ -161,3 +169,29 @@ class Document(QObject):
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(self.is_modified)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Document", text)
+
+
+def skipped_message(undo: bool, kind: str, reason: str) -> str:
+    """"Undo skipped: the touchpoint was removed by someone else", and the like."""
+    removed = reason == "removed"
+    what = {
+        "stage": (tr("the stage was removed by someone else"),
+                  tr("the stage was changed by someone else")),
+        "touchpoint": (tr("the touchpoint was removed by someone else"),
+                       tr("the touchpoint was changed by someone else")),
+        "note": (tr("the note was removed by someone else"),
+                 tr("the note was changed by someone else")),
+        "action": (tr("the action was removed by someone else"),
+                   tr("the action was changed by someone else")),
+        "persona": (tr("the persona was removed by someone else"),
+                    tr("the persona was changed by someone else")),
+        "stage_order": (tr("the stages were reordered by someone else"),) * 2,
+        "document": (tr("the map details were changed by someone else"),) * 2,
+    }.get(kind, (tr("the element was removed by someone else"),
+                 tr("the element was changed by someone else")))
+    head = tr("Undo skipped: %1") if undo else tr("Redo skipped: %1")
+    return head.replace("%1", what[0] if removed else what[1])
