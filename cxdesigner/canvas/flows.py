@@ -24,30 +24,35 @@ def _head(angle: float, size: float = 11.0) -> tuple[tuple[float, float], ...]:
 _HEADS = {False: _head(0.0), True: _head(math.pi), None: _head(-math.pi / 2)}
 
 
+_FLOW_FLAGS = QGraphicsItem.GraphicsItemFlag(QGraphicsItem.ItemIsSelectable)
+
+
 class FlowItem(QGraphicsRectItem):
     """An arrow from one card to another; loops back curve under the cards.
 
-    Qt's rectangle item (its rectangle the arrow's bounds, no pen), painted here: Qt
+    Qt's rectangle item (its rectangle the arrow's bounds), painted here: Qt
     measures an item several times whenever it or its layer moves, and a bound of
     Qt's own costs no call into Python.  A flow lives in its source card's stage
     flow layer (``layers.py``), its path in scene units (the item sits at minus the
     layer's place), so a stage added before both its cards moves it with its layer."""
 
+    # The curve's four points and the head's three, in scene units, set by
+    # ``update_path``.  The Qt path, head and shape are made from them when first
+    # needed (a paint, a hit test): a map of 5,000 flows routes them all when it
+    # opens, and most are never seen.  Class defaults: 5,000 flows are made at once.
+    _curve: tuple[float, ...] = ()
+    _tip: tuple[float, ...] = ()
+    _path: QPainterPath | None = None
+    _head: QPolygonF | None = None
+    _shape: QPainterPath | None = None
+
     def __init__(self, source: str, target: str):
         super().__init__()
-        self.setPen(Qt.NoPen)
         self.source, self.target = source, target
-        self.setFlag(QGraphicsItem.ItemIsSelectable)
-        self.setZValue(5)
-        # The curve's four points and the head's three, in scene units.
-        # The Qt path, head and shape are made from them when first needed (a paint,
-        # a hit test): a map of 5,000 flows routes them all when it opens, and most
-        # are never seen.
-        self._curve: tuple[float, ...] = ()
-        self._tip: tuple[float, ...] = ()
-        self._path: QPainterPath | None = None
-        self._head: QPolygonF | None = None
-        self._shape: QPainterPath | None = None
+        # Qt's default pen only widens the bounds by half a unit (paint is ours).
+        # No z value in its flow layer (all flows there); a flow with no layer yet
+        # (its source not laid out) takes the flows' level when routed (scene.py).
+        self.setFlags(_FLOW_FLAGS)  # from a constant: PySide's enum look-ups cost
 
     def type(self) -> int:  # Qt's name
         return FLOW_TYPE

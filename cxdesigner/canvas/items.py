@@ -235,12 +235,13 @@ class TouchpointCardItem(ModelItem, QGraphicsRectItem):
     each, 7,000 calls for a stage added in the middle of 5,000 cards)."""
 
     def __init__(self, touchpoint: str):
-        super().__init__(touchpoint)
-        # Wide enough for the connection handle, which sticks out of either side.
-        self.setRect(_CARD_BOUNDS)
-        self.setPen(Qt.NoPen)
-        self.setFlags(_CARD_FLAGS)  # once, from a constant: 5,000 cards open a map
-        self.setZValue(10)
+        # Few Qt calls, each from a constant: 5,000 cards open a map.  The rectangle
+        # is wide enough for the connection handle, which sticks out of either side;
+        # Qt's default pen only widens the bounds by half a unit (paint is ours).  No
+        # z value: the card's layer has the cards' (layers.py).
+        QGraphicsRectItem.__init__(self, _CARD_BOUNDS)
+        self.element_id = touchpoint
+        self.setFlags(_CARD_FLAGS)
         self.setAcceptHoverEvents(True)
         # The note chips as items (for clicks, hovering and selection), made when first
         # needed: the card is seen (``JourneyView`` asks before it paints), hovered, or

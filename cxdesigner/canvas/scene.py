@@ -238,6 +238,7 @@ class JourneyScene(QGraphicsScene):
             flow.update_path(layout)
             flows[(source, target)] = flow
             if layer is None:
+                flow.setZValue(FLOW_LAYER_Z)  # under the cards, as in a layer
                 add(flow)
         for stage, layer in layers.items():
             self.layers.add(stage, layer, flow_layers[stage])
@@ -373,6 +374,7 @@ class JourneyScene(QGraphicsScene):
         layer = self.layers.flows(place[0]) if place is not None else None
         if flow.parentItem() is not layer:
             flow.setParentItem(layer)
+            flow.setZValue(0.0 if layer is not None else FLOW_LAYER_Z)
         flow.update_path(layout)
 
     # -------------------------------------------------------------- events
