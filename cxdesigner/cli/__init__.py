@@ -19,8 +19,10 @@ from pathlib import Path
 
 from .. import __version__
 from ..terminal import clean, clean_block
+from . import live_commands
 
-COMMANDS = ("new", "validate", "import", "export", "info", "rank", "tree", "analyze")
+COMMANDS = ("new", "validate", "import", "export", "info", "rank", "tree", "analyze",
+            *live_commands.COMMANDS)
 METHOD_NAMES = ("impact-effort", "ice", "rice", "votes", "weighted")
 
 
@@ -113,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--persona", help="persona id for emotions (default: any customer)")
     p.add_argument("--json", action="store_true", help="JSON output (docs/cli-json.md)")
+    live_commands.add_parsers(sub)
     return parser
 
 
@@ -437,6 +440,16 @@ def _open_editor(argv: list[str]) -> int:
     return run_editor(args.file)
 
 
+def _cmd_live(args: argparse.Namespace) -> int:
+    from ..fileformat import FileFormatError
+    from ..live.client import RoomError
+
+    try:
+        return live_commands.run(args, _load, _save)
+    except (RoomError, FileFormatError, ValueError) as exc:
+        raise UsageError(f"cxdesigner {args.command}: {exc}") from None
+
+
 _RUN = {"new": _cmd_new, "validate": _cmd_validate, "import": _cmd_import,
         "export": _cmd_export, "info": _cmd_info, "rank": _cmd_rank, "tree": _cmd_tree,
-        "analyze": _cmd_analyze}
+        "analyze": _cmd_analyze, **dict.fromkeys(live_commands.COMMANDS, _cmd_live)}
