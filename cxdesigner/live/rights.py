@@ -84,26 +84,29 @@ class Shadow:
             self._seen.events.append((list(event.path), dict(keys) if isinstance(
                 keys, dict) else None))
 
-    def admit(self, update: bytes, writer: Writer) -> None:
-        """Apply ``update`` here if ``writer`` may send it; else raise ``Refused`` (and
-        the shadow must be rebuilt)."""
+    def admit(self, update: bytes, writer: Writer) -> bool:
+        """Apply ``update`` here if ``writer`` may send it, and say whether it changed
+        anything; else raise ``Refused`` (and the shadow must be rebuilt)."""
         self._seen = _Seen()
         roots = set(self.doc.keys())
-        state = self.doc.get_state()
+        state = _vector(self.doc.get_state())
         try:
             self.doc.apply_update(update)
         except Exception:  # pycrdt raises ValueError for bytes that are no update
             raise Refused("not a Yjs update") from None
+        changed = bool(self._seen.events or set(self.doc.keys()) - roots
+                       or _vector(self.doc.get_state()) != state)
         if writer.role != FACILITATOR:
             if set(self.doc.keys()) - roots:
                 raise Refused("writes outside the map")
             _no_pending(self.doc, update)
             if writer.role == VIEWER:
-                if self._seen.events or _vector(self.doc.get_state()) != _vector(state):
+                if changed:
                     raise Refused("a viewer writes nothing")
             else:
                 _participant(self.doc.get(ROOT, type=Map), self._seen.events, writer)
         _limits(self.doc.get(ROOT, type=Map))
+        return changed
 
 
 # ------------------------------------------------------------------ the checks
