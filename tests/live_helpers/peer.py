@@ -7,6 +7,7 @@ provider): every wait here is bounded, and the answer is one JSON line on stdout
                                           # {"closed": code} (null: still open at the end)
     python peer.py edit URL ACTION [ARG]  # join, make one edit: {"closed": code} or
                                           # {"accepted": true} (the room relayed it back)
+    python peer.py dump URL               # {"room": the whole cxmap root, as JSON}
     python peer.py watch URL TITLE        # prints {"ready": true} once joined, then
                                           # {"seen": true} once an element TITLE is there
 
@@ -125,6 +126,15 @@ async def edit(url: str, action: str, arg: str | None) -> None:
     say(closed=websocket.close_code)
 
 
+async def dump(url: str) -> None:
+    address, path = room_url(url)
+    doc = Doc()
+    async with ws_connect(address, open_timeout=WAIT) as websocket, \
+            Provider(doc, _Channel(websocket, path)) as provider:
+        await asyncio.wait_for(provider.synced.wait(), WAIT)
+        say(room=doc.get("cxmap", type=Map).to_py())
+
+
 async def watch(url: str, title: str) -> None:
     address, path = room_url(url)
     doc = Doc()
@@ -151,6 +161,8 @@ def main(argv: list[str]) -> None:
     command, url, *rest = argv
     if command == "raw":
         work = raw(url, [_message(m) for m in rest])
+    elif command == "dump":
+        work = dump(url)
     elif command == "edit":
         work = edit(url, rest[0], rest[1] if len(rest) > 1 else None)
     else:
