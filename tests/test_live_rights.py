@@ -221,3 +221,12 @@ def test_a_facilitator_may_rename_a_touchpoint():
     tp = _ids(room, "touchpoint")[0]
     _admit(room, _edit(room, lambda root: root["nodes"][tp].__setitem__("title", "X")),
            rights.FACILITATOR)
+
+
+def test_a_state_vector_that_does_not_decode_is_refused():
+    with pytest.raises(Refused):
+        rights.check_state(b"\x05\x01")
+
+
+def test_a_rooms_own_state_vector_is_a_state_vector():
+    rights.check_state(_room().get_state())

@@ -30,7 +30,7 @@ from anyio import Lock
 from pycrdt import Doc, YMessageType, YSyncMessageType, read_message
 from pycrdt.store import BaseYStore
 
-from .rights import FACILITATOR, Refused, Shadow, Writer
+from .rights import FACILITATOR, Refused, Shadow, Writer, check_state
 
 PARTICIPANT_MAX_MESSAGE = 256 * 1024  # a note or a ballot is a few hundred bytes
 AWARENESS_MAX_MESSAGE = 64 * 1024  # a name, a colour, a cursor
@@ -130,6 +130,11 @@ class Guard:
         if data[0] != YMessageType.SYNC:
             return False  # auth, query awareness: the room answers none of them
         if data[1] == YSyncMessageType.SYNC_STEP1:
+            try:
+                check_state(read_message(data[2:]))
+            except Exception:
+                await self.close(REFUSED_UPDATE, "a sync step 1 that does not decode")
+                return False
             return True
         if data[1] not in (YSyncMessageType.SYNC_STEP2, YSyncMessageType.SYNC_UPDATE):
             return False

@@ -94,6 +94,10 @@ class Shadow:
             self.doc.apply_update(update)
         except Exception:  # pycrdt raises ValueError for bytes that are no update
             raise Refused("not a Yjs update") from None
+        except BaseException as exc:  # a panic in yrs is pyo3's PanicException
+            if type(exc).__name__ != "PanicException":
+                raise
+            raise Refused("not a Yjs update (the engine gave up on it)") from None
         changed = bool(self._seen.events or set(self.doc.keys()) - roots
                        or _vector(self.doc.get_state()) != state)
         if writer.role != FACILITATOR:
@@ -126,6 +130,15 @@ def _no_pending(doc: Doc, update: bytes) -> None:
             clock, length = reader.uint(), reader.uint()
             if clock + length > state.get(client, 0):
                 raise Refused("deletes what the room does not have")
+
+
+def check_state(state: bytes) -> None:
+    """Refuse a sync step 1 whose state vector does not decode, before the room reads it."""
+    reader = _Reader(state, 0)
+    for _ in range(reader.uint()):
+        reader.uint(), reader.uint()
+    if reader.at != len(state):
+        raise Refused("not a state vector")
 
 
 def _vector(state: bytes) -> dict[int, int]:
