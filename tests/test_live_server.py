@@ -293,6 +293,14 @@ def test_a_malformed_update_is_refused_and_the_room_serves_on(server, tmp_path):
     assert _pull(urls["facilitator"], tmp_path) == SAMPLE_DATA
 
 
+def test_a_sync_step_1_that_does_not_decode_is_refused_and_the_room_serves_on(server,
+                                                                              tmp_path):
+    urls = _push(server)
+    # "sync, step 1" with a state vector that claims 5 clients and holds half of one
+    assert _peer("raw", urls["viewer"], "0000020501") == {"closed": 4003}
+    assert _pull(urls["viewer"], tmp_path) == SAMPLE_DATA
+
+
 def test_joins_and_leaves_are_logged_one_line_each_without_the_key(server, tmp_path):
     urls = _push(server)
     room = re.search(r"/[\w-]+(?=\?)", urls["viewer"]).group(0)
