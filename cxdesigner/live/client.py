@@ -21,6 +21,7 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus, WebSocketExce
 
 from ..model.journey import JourneyMap
 from . import ydoc
+from .rights import ROLES
 from .server import MAX_MESSAGE
 
 TIMEOUT = 10.0  # seconds for a server to answer; a workshop server is near
@@ -42,8 +43,9 @@ def room_url(url: str) -> tuple[str, str]:
     return f"{scheme}://{parts.netloc}{parts.path}?{parts.query}", parts.path
 
 
-def push(journey: JourneyMap, server: str, timeout: float = TIMEOUT) -> str:
-    """Create a room holding ``journey`` on ``server`` (``http://HOST:PORT``); its URL."""
+def push(journey: JourneyMap, server: str, timeout: float = TIMEOUT) -> dict[str, str]:
+    """Create a room holding ``journey`` on ``server`` (``http://HOST:PORT``); its URL
+    for each role (``facilitator``, ``participant``, ``viewer``), key included."""
     parts = urlsplit(server)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise RoomError(f"{server!r:.120} is not a server's address (http://HOST:PORT)")
@@ -59,7 +61,11 @@ def push(journey: JourneyMap, server: str, timeout: float = TIMEOUT) -> str:
         raise RoomError(f"the server refused the map: {_reason(exc)}") from None
     except (OSError, ValueError) as exc:
         raise RoomError(f"cannot reach {base}: {getattr(exc, 'reason', exc)}") from None
-    return f"{base}/{answer['room']}?key={answer['key']}"
+    try:
+        room, keys = answer["room"], answer["keys"]
+        return {role: f"{base}/{room}?key={keys[role]}" for role in ROLES}
+    except (KeyError, TypeError):
+        raise RoomError(f"{base} answered, but not as a CX Designer room server") from None
 
 
 def _reason(exc: urllib.error.HTTPError) -> str:
