@@ -42,3 +42,40 @@ def test_a_note_another_peer_writes_reads_back_as_a_valid_map_holding_it():
                 lambda doc: (m := _map_or_none(doc)) and note in m.graph and m, "the note")
     assert got.graph.nodes[note]["title"] == "No opening hours on Sundays"
     assert got.graph.edges[note, "tp-google-maps"]["kind"] == "about"
+
+
+def test_the_editors_connection_works_through_the_reference_server():
+    """The editor's own y-websocket client (live/connection.py) against the reference
+    server: it receives a map another peer pushed, and what it writes reaches that
+    peer."""
+    import time
+
+    from pycrdt import Map
+
+    from live_room import Page
+
+    note = str(uuid.uuid4())
+    with reference_server() as port:
+        url = f"ws://127.0.0.1:{port}/room-editor"
+        with peer(url) as facilitator:
+            facilitator.do("push", file=str(SAMPLES / "bakery-en.cxmap"))
+            editor = Page(f"http://127.0.0.1:{port}/room-editor?key=anything")
+            try:
+                editor.wait_connected()
+                deadline = time.monotonic() + 15
+                while _map_or_none(editor.doc()) is None and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                assert _map_or_none(editor.doc()).snapshot() == \
+                    cxmap.load(SAMPLES / "bakery-en.cxmap").journey.snapshot()
+
+                def add_note(doc, root) -> None:
+                    root["nodes"][note] = Map({"kind": "note", "note_kind": "insight",
+                                               "title": "Written by the editor"})
+                    root["edges"][ydoc.edge_key(note, "tp-google-maps")] = "about"
+
+                editor.write(add_note)
+                got = facilitator.wait_for(
+                    lambda doc: (m := _map_or_none(doc)) and note in m.graph and m, "the note")
+            finally:
+                editor.close()
+    assert got.graph.nodes[note]["title"] == "Written by the editor"
