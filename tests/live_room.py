@@ -59,7 +59,11 @@ class RoomServer:
         done = subprocess.run([sys.executable, "-m", "cxdesigner", "push", str(path), self.base],
                               capture_output=True, text=True, timeout=30)
         assert done.returncode == 0, done.stderr
-        return done.stdout.strip().splitlines()[-1]
+        lines = done.stdout.strip().splitlines()
+        # "participants: URL", "viewers: URL", then the facilitator's, alone, last.
+        self.links = {line.split(":", 1)[0]: line.split(":", 1)[1].strip()
+                      for line in lines if line.startswith(("participants:", "viewers:"))}
+        return lines[-1]
 
 
 def _first_line(process: subprocess.Popen, timeout: float) -> str:

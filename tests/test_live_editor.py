@@ -156,6 +156,26 @@ def test_a_wrong_key_is_refused_in_one_line(qtbot, server, tmp_path, monkeypatch
     assert window.live is None
 
 
+@pytest.mark.parametrize("link,says", [
+    ("participants", "This is a participant's link: open it in a browser (on a phone, scan "
+                     "its QR code). The editor joins a room with the facilitator's link."),
+    ("viewers", "This is a viewer's link: open it in a browser. The editor joins a room "
+                "with the facilitator's link.")])
+def test_a_participants_or_viewers_link_is_sent_to_a_browser(qtbot, server, tmp_path,
+                                                              monkeypatch, link, says):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *a, **k: shown.append(text) or QMessageBox.Ok)
+    server.push(small_map(), tmp_path)
+    window = MainWindow(Document())
+    window.show()
+    assert not window.join_live(server.links[link])
+    assert window.live is None
+    assert shown == [says]
+
+
 def test_undo_after_a_remote_delete_is_skipped_with_a_word_in_the_status_bar(qtbot, pair):
     from cxdesigner.commands import RenameCommand
 

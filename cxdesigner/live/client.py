@@ -75,6 +75,23 @@ def _reason(exc: urllib.error.HTTPError) -> str:
         return f"HTTP {exc.code}"
 
 
+def role_of(url: str, timeout: float = 2.0) -> str | None:
+    """What the room's link may do (``facilitator``, ``participant``, ``viewer``), as the
+    server says (``GET /ROOM/role?key=KEY``); ``None`` when it does not say: a wrong key
+    or no such room (the joining connection says so), a server of another kind (the
+    reference y-websocket server has no roles), or one not reachable now."""
+    address, path = room_url(url)
+    parts = urlsplit(url)
+    try:
+        with urllib.request.urlopen(f"{parts.scheme}://{parts.netloc}{path}/role?"
+                                    f"{parts.query}", timeout=timeout) as response:
+            answer = json.loads(response.read())
+    except (OSError, ValueError):  # HTTPError is an OSError
+        return None
+    role = answer.get("role") if isinstance(answer, dict) else None
+    return role if role in ROLES else None
+
+
 def pull(url: str, timeout: float = TIMEOUT) -> JourneyMap:
     """The map a room holds now, read and repaired as a file is (``ydoc.from_ydoc``)."""
     return asyncio.run(_pull(url, timeout))

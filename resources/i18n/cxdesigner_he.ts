@@ -2323,6 +2323,14 @@ Eli</source>
         <translation>אי אפשר להצטרף למפגש החי</translation>
     </message>
     <message>
+        <source>This is a participant&apos;s link: open it in a browser (on a phone, scan its QR code). The editor joins a room with the facilitator&apos;s link.</source>
+        <translation>זה קישור של משתתף: פתחו אותו בדפדפן (בטלפון, סרקו את קוד ה־QR שלו). העורך מצטרף לחדר בקישור של המנחה.</translation>
+    </message>
+    <message>
+        <source>This is a viewer&apos;s link: open it in a browser. The editor joins a room with the facilitator&apos;s link.</source>
+        <translation>זה קישור של צופה: פתחו אותו בדפדפן. העורך מצטרף לחדר בקישור של המנחה.</translation>
+    </message>
+    <message>
         <source>Cannot start the live session</source>
         <translation>אי אפשר לפתוח את המפגש החי</translation>
     </message>

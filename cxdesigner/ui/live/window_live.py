@@ -52,7 +52,7 @@ class LiveWindowMixin:
     def join_live(self, url: str) -> bool:
         """Join the room at ``url`` with this window's map (the room's map replaces it
         as it arrives).  A malformed address is said in one line; False then."""
-        from ...live.client import RoomError
+        from ...live.client import RoomError, role_of
         from .outlines import PresenceOutlines
         from .session import LiveSession
 
@@ -61,6 +61,19 @@ class LiveWindowMixin:
             session = LiveSession(self.document, url, parent=self)
         except RoomError as exc:
             self.show_error(tr("Cannot join the live session"), str(exc))
+            return False
+        # A participant's or viewer's link is for a browser: the editor edits everything,
+        # and the room would refuse its first edit.  Asked before joining (a server
+        # that does not say, as the reference y-websocket server, is joined).
+        role = role_of(url)
+        if role in ("participant", "viewer"):
+            session.deleteLater()
+            self.show_error(tr("Cannot join the live session"), tr(
+                "This is a participant's link: open it in a browser (on a phone, scan its "
+                "QR code). The editor joins a room with the facilitator's link.")
+                if role == "participant" else tr(
+                "This is a viewer's link: open it in a browser. The editor joins a room "
+                "with the facilitator's link."))
             return False
         self.live = session
         session.status_changed.connect(self._show_live_status)
