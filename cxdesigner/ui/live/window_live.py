@@ -117,8 +117,8 @@ class LiveWindowMixin:
     def start_live_session(self) -> None:
         """Host a room here: a ``cxdesigner serve`` child process on every interface,
         the open map pushed to it, its links shown, and this window joined."""
-        from ...live.client import RoomError
-        from ...live.hosting import create_room, lan_address
+        from ...live.client import RoomError, push
+        from ...live.hosting import lan_address
         from .dialogs import HostDialog
 
         self.leave_live_session()
@@ -129,7 +129,7 @@ class LiveWindowMixin:
                 return
             base = f"http://127.0.0.1:{port}"
             try:
-                local = create_room(self.document.journey, base)
+                local = push(self.document.journey, base)
             except RoomError as exc:
                 self._stop_hosting()
                 self.show_error(tr("Cannot start the live session"), str(exc))
