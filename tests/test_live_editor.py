@@ -310,3 +310,18 @@ def test_closing_while_a_server_does_not_answer_is_prompt():
         assert not connection._thread.is_alive()
         assert time.monotonic() - started < 2
         assert states[-1] == "closed"
+
+
+def test_joining_loads_none_of_the_servers_networking_stack():
+    # The editor's connection needs the room's address and the websocket only: the
+    # room server's stack (uvicorn, pycrdt-websocket, its store) stays unloaded.
+    import subprocess
+    import sys
+
+    probe = ("import sys, cxdesigner.live.connection, cxdesigner.ui.live.session\n"
+             "print(sorted(m for m in ('uvicorn', 'pycrdt.websocket', 'pycrdt.store', "
+             "'cxdesigner.live.server', 'cxdesigner.live.client') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

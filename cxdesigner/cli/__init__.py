@@ -440,7 +440,7 @@ def _open_editor(argv: list[str]) -> int:
                         help="join a live session: the room's http://HOST:PORT/ROOM?key=KEY")
     args = parser.parse_args(argv)
     if args.join is not None:
-        from ..live.client import RoomError, room_url
+        from ..live.rooms import RoomError, room_url
 
         try:
             room_url(args.join)  # a malformed address is said here, before any window

@@ -13,34 +13,18 @@ import urllib.error
 import urllib.request
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from pycrdt import Doc, Provider
 from websockets.asyncio.client import ClientConnection, connect as ws_connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus, WebSocketException
 
+from ..fileformat.limits import MAX_FILE_BYTES
 from ..model.journey import JourneyMap
 from . import ydoc
-from .rights import ROLES
-from .server import MAX_MESSAGE
+from .rooms import ROLES, RoomError, room_url
 
 TIMEOUT = 10.0  # seconds for a server to answer; a workshop server is near
-
-
-class RoomError(Exception):
-    """A room could not be reached, created or read."""
-
-
-def room_url(url: str) -> tuple[str, str]:
-    """The websocket address and the room's path of ``http://HOST:PORT/ROOM?key=KEY``."""
-    parts = urlsplit(url)
-    key = parse_qs(parts.query).get("key", [""])[0]
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.path.count("/") != 1 \
-            or len(parts.path) < 2 or not key:
-        raise RoomError(f"{url!r:.120} is not a room's address "
-                        "(http://HOST:PORT/ROOM?key=KEY)")
-    scheme = "wss" if parts.scheme == "https" else "ws"
-    return f"{scheme}://{parts.netloc}{parts.path}?{parts.query}", parts.path
 
 
 def push(journey: JourneyMap, server: str, timeout: float = TIMEOUT) -> dict[str, str]:
@@ -75,23 +59,6 @@ def _reason(exc: urllib.error.HTTPError) -> str:
         return f"HTTP {exc.code}"
 
 
-def role_of(url: str, timeout: float = 2.0) -> str | None:
-    """What the room's link may do (``facilitator``, ``participant``, ``viewer``), as the
-    server says (``GET /ROOM/role?key=KEY``); ``None`` when it does not say: a wrong key
-    or no such room (the joining connection says so), a server of another kind (the
-    reference y-websocket server has no roles), or one not reachable now."""
-    address, path = room_url(url)
-    parts = urlsplit(url)
-    try:
-        with urllib.request.urlopen(f"{parts.scheme}://{parts.netloc}{path}/role?"
-                                    f"{parts.query}", timeout=timeout) as response:
-            answer = json.loads(response.read())
-    except (OSError, ValueError):  # HTTPError is an OSError
-        return None
-    role = answer.get("role") if isinstance(answer, dict) else None
-    return role if role in ROLES else None
-
-
 def pull(url: str, timeout: float = TIMEOUT) -> JourneyMap:
     """The map a room holds now, read and repaired as a file is (``ydoc.from_ydoc``)."""
     return asyncio.run(_pull(url, timeout))
@@ -113,7 +80,7 @@ async def connect(url: str, doc: Doc, timeout: float = TIMEOUT) -> AsyncIterator
     ``Provider``; ``provider.synced`` is set once the room's state has arrived)."""
     address, path = room_url(url)
     try:
-        websocket = await ws_connect(address, max_size=MAX_MESSAGE, open_timeout=timeout)
+        websocket = await ws_connect(address, max_size=MAX_FILE_BYTES, open_timeout=timeout)
     except InvalidStatus:
         # The server answers no room and a wrong key alike, and so do we.
         raise RoomError("the server refused: no such room, or a wrong key") from None

@@ -27,7 +27,7 @@ import threading
 from collections import deque
 from collections.abc import Callable
 
-from .client import RoomError, room_url
+from .rooms import RoomError, room_url
 
 log = logging.getLogger("cxdesigner.live")
 
@@ -190,12 +190,12 @@ class LiveConnection:
         from websockets.asyncio.client import connect
         from websockets.exceptions import ConnectionClosed, InvalidStatus, WebSocketException
 
-        from ..fileformat.limits import MAX_FILE_BYTES as MAX_MESSAGE  # as the server's
+        from ..fileformat.limits import MAX_FILE_BYTES  # the server's limit too
 
         # A task of its own, so that closing need not wait for a server that is slow to
         # answer: _wake_up cancels it once the owner is leaving.
         self._connecting = asyncio.ensure_future(connect(
-            self.address, max_size=MAX_MESSAGE, open_timeout=self._timeout, close_timeout=2))
+            self.address, max_size=MAX_FILE_BYTES, open_timeout=self._timeout, close_timeout=2))
         try:
             websocket = await self._connecting
         except asyncio.CancelledError:

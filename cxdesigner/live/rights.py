@@ -27,10 +27,10 @@ from typing import Any
 from pycrdt import Doc, Map, get_update
 
 from ..fileformat.limits import MAX_EDGES, MAX_NODES
+from .rooms import ROLES
 from .ydoc import EDGES, NODES, ROOT
 
-FACILITATOR, PARTICIPANT, VIEWER = "facilitator", "participant", "viewer"
-ROLES = (FACILITATOR, PARTICIPANT, VIEWER)
+FACILITATOR, PARTICIPANT, VIEWER = ROLES
 ROUND, BALLOTS = "round", "ballots"
 
 # The page's three kinds ("insight" it calls "Idea"); the editor's other kinds are not

@@ -43,7 +43,7 @@ from ..fileformat.errors import FileFormatError
 from ..fileformat.limits import MAX_FILE_BYTES
 from . import ydoc
 from .guard import Guard, RoomGuard
-from .rights import ROLES
+from .rooms import ROLES
 
 # A room holds a map, and a map's file is at most MAX_FILE_BYTES: no update (a client's
 # whole state on joining, at most) of a map we could save needs more.

@@ -15,7 +15,7 @@ def tr(text: str) -> str:
 
 def check_url(text: str) -> str:
     """"" for a room's address, else a one-line message saying what is wrong."""
-    from ...live.client import RoomError, room_url
+    from ...live.rooms import RoomError, room_url
 
     text = text.strip()
     if not text:

@@ -52,7 +52,7 @@ class LiveWindowMixin:
     def join_live(self, url: str) -> bool:
         """Join the room at ``url`` with this window's map (the room's map replaces it
         as it arrives).  A malformed address is said in one line; False then."""
-        from ...live.client import RoomError, role_of
+        from ...live.rooms import RoomError, role_of
         from .outlines import PresenceOutlines
         from .session import LiveSession
 
@@ -117,7 +117,8 @@ class LiveWindowMixin:
     def start_live_session(self) -> None:
         """Host a room here: a ``cxdesigner serve`` child process on every interface,
         the open map pushed to it, its links shown, and this window joined."""
-        from ...live.client import RoomError, push
+        from ...live.client import push
+        from ...live.rooms import RoomError
         from ...live.hosting import lan_address
         from .dialogs import HostDialog
 
