@@ -147,6 +147,13 @@ def random_edit(j: JourneyMap, done: list, op: int, a: int, b: int, c: int) -> N
         elif op == 9:
             change = j.set_document(direction="rtl" if j.document["direction"] == "ltr"
                                     else "ltr")
+        elif op == 10:
+            change = j.add_lane(("text", "image", "backstage")[b % 3], index=c % 4)
+        elif op == 11:
+            change = j.move_lane(pick(j.lanes(), a), b % 5)
+        elif op == 12:
+            lane = pick(j.lanes(), a)
+            change = j.set_lane(lane, hidden=not j.lane(lane)["hidden"])
         elif done:  # undo the last edit
             j.apply(done.pop().inverse())
             return
@@ -157,7 +164,7 @@ def random_edit(j: JourneyMap, done: list, op: int, a: int, b: int, c: int) -> N
     done.append(change)
 
 
-EDITS = st.lists(st.tuples(st.integers(0, 10), st.integers(0, 50), st.integers(0, 50),
+EDITS = st.lists(st.tuples(st.integers(0, 13), st.integers(0, 50), st.integers(0, 50),
                            st.integers(0, 50)), max_size=40)
 
 
@@ -167,7 +174,8 @@ def test_the_live_layout_and_curve_equal_a_fresh_computation_after_any_edits(edi
     j = two_stage_map()
     live, curve = L.LiveLayout(j), LiveCurve(j)
     curve.rebuild(live)
-    pending = {"tps": set(), "stages": False, "reset": False, "emotions": set()}
+    pending = {"tps": set(), "stages": False, "reset": False, "emotions": set(),
+               "lanes": False}
 
     def follow(event):  # what the scene gathers from the events of one change
         if event.name in ("touchpoint_added", "touchpoint_removed"):
@@ -179,6 +187,8 @@ def test_the_live_layout_and_curve_equal_a_fresh_computation_after_any_edits(edi
             pending["tps"].add(event.source)
         elif event.name in ("stage_added", "stage_removed", "stage_order_changed"):
             pending["stages"] = True
+        elif event.name in ("lane_added", "lane_removed", "lane_changed"):
+            pending["lanes"] = True
         elif event.name == "document_changed":
             pending["reset"] = True
         elif event.name == "journey_changed":
@@ -186,12 +196,12 @@ def test_the_live_layout_and_curve_equal_a_fresh_computation_after_any_edits(edi
                 live.reset()
                 delta = L.LayoutDelta(everything=True)
             else:
-                delta = live.update(pending["tps"], pending["stages"])
+                delta = live.update(pending["tps"], pending["stages"], pending["lanes"])
             if pending["reset"]:
                 curve.rebuild(live)
             else:
                 curve.follow(live, delta, pending["tps"] | pending["emotions"])
-            pending.update(tps=set(), stages=False, reset=False, emotions=set())
+            pending.update(tps=set(), stages=False, reset=False, emotions=set(), lanes=False)
 
     j.events.subscribe_all(follow)
     done: list = []

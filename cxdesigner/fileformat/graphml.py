@@ -46,7 +46,7 @@ from .xmltext import xml_text
 # so one key has one type.
 _FLOAT_FIELDS = frozenset({"nps", "csat", "order"})
 # Fields replaced or moved by the flattening.
-_SKIP_FIELDS = frozenset({"emotions", "x", "y"})
+_SKIP_FIELDS = frozenset({"emotions", "x", "y", "cells", "marks"})
 
 
 class GraphMLError(FileFormatError):

@@ -3,7 +3,7 @@
 from ..model.schema import MAX_ACTION_DEPTH, MAX_TEXT
 
 FORMAT = "cxdesigner-map"
-VERSION = 2  # the version this release writes; it reads 1..VERSION
+VERSION = 3  # the version this release writes; it reads 1..VERSION
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_NODES = 200_000

@@ -38,7 +38,16 @@ def _v1_to_v2(data: Data, report: Report) -> Data:
     return dict(data, version=2, graph=dict(graph, nodes=new_nodes))
 
 
-MIGRATIONS: dict[int, Callable[[Data, Report], Data]] = {1: _v1_to_v2}
+def _v2_to_v3(data: Data, report: Report) -> Data:
+    """Version 3 adds lanes (nodes of kind ``lane``) and a touchpoint's ``cells`` and
+    ``marks``.  A version 2 map has none, and its emotion lane is the one every map has
+    until it is moved: nothing to change but the number, which keeps a version 3 file
+    (whose lanes an older release would drop as unknown elements) out of older
+    releases."""
+    return dict(data, version=3)
+
+
+MIGRATIONS: dict[int, Callable[[Data, Report], Data]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def _ignore(location: str, message: str, action: str) -> None:

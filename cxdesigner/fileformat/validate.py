@@ -23,11 +23,12 @@ from .errors import DETAIL, FileFormatError, Problem, ProblemLog, brief
 from . import bulk
 from .limits import MAX_EDGES, MAX_NESTING, MAX_NODES, MAX_TEXT_CHARS
 from .validate_graph import GraphChecks
+from .validate_lanes import LaneChecks
 
 ENVELOPE_KEYS = frozenset(("format", "version", "app_version", "document", "graph"))
 
 
-class Checker(GraphChecks):
+class Checker(GraphChecks, LaneChecks):
     def __init__(self, surrogate_free: bool = False, log: ProblemLog | None = None) -> None:
         """``surrogate_free``: the caller knows no text holds a lone surrogate (the JSON
         had no ``\\uD800``-style escapes), which allows the quick checks.  ``log``:
@@ -78,6 +79,7 @@ class Checker(GraphChecks):
             self._node_at = dict(zip(ids, range(len(ids))))
         kinds = dict(zip(ids, map(_kind, map(_attrs, nodes))))
         self._emotion_keys(nodes, kinds)
+        nodes = self._lane_rules(nodes, kinds)
         stage_order = self._stage_order(stage_order, nodes)
         edges = (self._fast and bulk.edges(edges_in, kinds)) or self._edges(edges_in, kinds)
         edges = self._graph_rules(edges, kinds, stage_order, nodes)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 KIND_LABEL = {S.STAGE: "Stage", S.TOUCHPOINT: "Touchpoint", S.NOTE: "Note",
-              S.PERSONA: "Persona", S.ACTION: "Action"}
+              S.PERSONA: "Persona", S.ACTION: "Action", S.LANE: "Lane"}
 MAX_ID = 200
 
 
@@ -110,6 +110,8 @@ class JourneyEdits:
         node_id = self._fresh_id(id)
         attrs = self._new_attrs(S.TOUCHPOINT, dict(fields, title=title))
         self._check_emotion_keys(attrs["emotions"])
+        self._check_lane_keys(attrs["cells"])
+        self._check_lane_keys(attrs["marks"])
         ops: list[Op] = [AddNode(node_id, S.TOUCHPOINT, attrs),
                          AddEdge(node_id, stage, S.IN_STAGE)]
         if flow_from is not None:
@@ -298,8 +300,12 @@ class JourneyEdits:
         attrs = self._node(node_id)
         kind = attrs["kind"]
         new = self._checked(node_id, kind, fields)
-        if kind == S.TOUCHPOINT and "emotions" in new:
-            self._check_emotion_keys(new["emotions"])
+        if kind == S.TOUCHPOINT:
+            if "emotions" in new:
+                self._check_emotion_keys(new["emotions"])
+            for name in ("cells", "marks"):
+                if name in new:
+                    self._check_lane_keys(new[name])
         changed = {k: v for k, v in new.items() if attrs.get(k) != v}
         ops: list[Op] = []
         if changed:
@@ -322,7 +328,7 @@ class JourneyEdits:
         ops: list[Op] = []
         gone: set[str] = set()
         # Stages first, so a removed stage's touchpoints are not removed twice.
-        rank = {S.STAGE: 0, S.TOUCHPOINT: 1, S.ACTION: 2, S.NOTE: 3, S.PERSONA: 4}
+        rank = {S.STAGE: 0, S.TOUCHPOINT: 1, S.ACTION: 2, S.NOTE: 3, S.PERSONA: 4, S.LANE: 5}
         for node_id in sorted(ids, key=lambda n: rank[self._g.nodes[n]["kind"]]):
             if node_id in gone:
                 continue
@@ -338,6 +344,8 @@ class JourneyEdits:
                         gone.add(action)
             elif kind == S.PERSONA:
                 ops += self._remove_persona_ops(node_id, gone)
+            elif kind == S.LANE:
+                ops += self._remove_lane_ops(node_id, gone) + self._remove_node_ops(node_id)
             else:
                 ops += self._remove_node_ops(node_id)
             gone.add(node_id)

@@ -2,8 +2,12 @@
 
 Stages are bands side by side in reading order (left to right, or right to left for
 an RTL map); a touchpoint's ``x, y`` are measured inside its band from the band's
-reading-start edge, so mirroring a map never changes its file.  Under the bands runs
-the emotion lane.  Pure arithmetic on the model: no Qt.
+reading-start edge, so mirroring a map never changes its file.  Under the bands run
+the lanes (``lane_edits``), the emotion lane among them, each as wide as the map.  A
+lane's cell for a touchpoint sits right under its card; cards one above the other in a
+band (the same moment on parallel branches) share a column, so their cells stack in
+the lane in the cards' order, each in its own slot (``slots``).  Pure arithmetic on
+the model: no Qt.
 
 ``compute`` lays a map out from scratch (exports, the report); ``LiveLayout`` keeps
 it up to date edit by edit for the canvas, equal to a fresh ``compute`` after every
@@ -13,12 +17,13 @@ edit (``live_curve.LiveCurve`` does the same for the emotion curve).
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
 
 from . import schema as S
 from .journey import JourneyMap
+from .lane_edits import EMOTION_LANE_ID
 
 CARD_W, CARD_H = 200.0, 120.0
 BAND_HEADER = 64.0  # the stage title strip
@@ -26,7 +31,10 @@ BAND_PAD = 24.0
 BAND_GAP = 8.0
 MIN_BAND_W = CARD_W + 2 * BAND_PAD
 MIN_BAND_H = CARD_H + 2 * BAND_PAD + 160.0
-LANE_GAP, LANE_H = 24.0, 200.0
+LANE_GAP, LANE_H = 24.0, 200.0  # above the first lane; the emotion lane's height
+LANE_SPACING = 8.0  # between two lanes
+LANE_TITLE_H = 24.0  # a cell lane's name strip
+CELL_H, IMAGE_CELL_H, CELL_GAP = 64.0, 128.0, 6.0
 CHIP_W, CHIP_H, CHIP_GAP = 26.0, 22.0, 4.0
 CHIPS_PER_CARD = 6  # beyond this, the last chip shows a count
 
@@ -62,6 +70,23 @@ class Layout:
     lane: Rect  # the emotion lane under the bands
     bounds: Rect
     order: tuple[str, ...] = ()  # every touchpoint in journey order
+    lanes: dict[str, Rect] = field(default_factory=dict)  # the shown lanes, top down
+    slots: dict[str, int] = field(default_factory=dict)  # touchpoint -> its cells' slot
+    depth: int = 1  # the most slots a column has: every cell lane has room for them
+
+    def cell(self, touchpoint: str, lane: str, lane_kind: str = "text") -> Rect:
+        """A touchpoint's cell in a shown lane: under its card, in its slot."""
+        card, row = self.cards[touchpoint], self.lanes[lane]
+        h = IMAGE_CELL_H if lane_kind == "image" else CELL_H
+        top = row.y + LANE_TITLE_H + self.slots.get(touchpoint, 0) * (h + CELL_GAP)
+        return Rect(card.x, top, CARD_W, h)
+
+    def lane_at(self, y: float) -> str | None:
+        """The shown lane spanning scene ``y``."""
+        for lane, rect in self.lanes.items():
+            if rect.y <= y <= rect.bottom:
+                return lane
+        return None
 
     def stage_at(self, x: float, y: float | None = None) -> str | None:
         """The stage whose band spans scene ``x`` (and ``y``, if given)."""
@@ -130,10 +155,86 @@ def _lay_out(journey: JourneyMap, nodes: dict, stages: list[str],
             tx, ty = max(0.0, nodes[t]["x"]), max(0.0, nodes[t]["y"])
             cx = band.right - BAND_PAD - CARD_W - tx if rtl else band.x + BAND_PAD + tx
             cards[t] = Rect(cx, top + ty, CARD_W, CARD_H)
-    lane = Rect(0.0, height + LANE_GAP, max(total_w, MIN_BAND_W), LANE_H)
-    bounds = Rect(0.0, 0.0, lane.w, lane.bottom)
+    slots, depth = {}, 1
+    for stage in stages:
+        depth = max(depth, _slot(((nodes[t]["x"], nodes[t]["y"], t) for t in members[stage]),
+                                 slots))
+    lanes, lane, bottom = lay_lanes(journey, height, max(total_w, MIN_BAND_W), depth)
+    bounds = Rect(0.0, 0.0, lane.w, bottom)
     order = tuple(t for stage in stages for t in members[stage])
-    return Layout(rtl, bands, cards, lane, bounds, order)
+    return Layout(rtl, bands, cards, lane, bounds, order, lanes, slots, depth)
+
+
+def lane_height(lane_kind: str, depth: int) -> float:
+    if lane_kind == S.EMOTION_LANE:
+        return LANE_H
+    h = IMAGE_CELL_H if lane_kind == "image" else CELL_H
+    return LANE_TITLE_H + depth * (h + CELL_GAP)
+
+
+def lay_lanes(journey: JourneyMap, band_h: float, width: float,
+              depth: int) -> tuple[dict[str, Rect], Rect, float]:
+    """The shown lanes' rects under bands ``band_h`` tall, the emotion lane's (empty
+    where it would be when hidden), and the bottom of the last lane."""
+    lanes: dict[str, Rect] = {}
+    y, bottom = band_h + LANE_GAP, band_h
+    emotion = None
+    for lane_id in journey.lanes():
+        info = journey.lane(lane_id)
+        if info["hidden"]:
+            if lane_id == EMOTION_LANE_ID:
+                emotion = Rect(0.0, y, width, 0.0)
+            continue
+        rect = lanes[lane_id] = Rect(0.0, y, width, lane_height(info["lane_kind"], depth))
+        if lane_id == EMOTION_LANE_ID:
+            emotion = rect
+        bottom = rect.bottom
+        y = bottom + LANE_SPACING
+    return lanes, emotion, bottom
+
+
+def blueprint_lines(journey: JourneyMap, layout: Layout) -> list[tuple[str, float]]:
+    """The blueprint's lines (``schema.BLUEPRINT_LINES``) as ``(name, scene y)``: each
+    drawn in the gap above the first shown lane below it whose zone lies past the line,
+    when a shown lane above lies before it (lanes of no zone do not count)."""
+    out: list[tuple[str, float]] = []
+    above: int | None = None
+    for lane_id, rect in layout.lanes.items():
+        zone = S.ZONE.get(journey.lane(lane_id)["lane_kind"])
+        if zone is None:
+            continue
+        if above is not None:
+            y = rect.y - LANE_SPACING / 2
+            out += [(name, y) for name, before, after in S.BLUEPRINT_LINES
+                    if above <= before and zone >= after]
+        above = zone if above is None else max(above, zone)
+    return out
+
+
+def _slot(keys, slots: dict[str, int]) -> int:
+    """Give each touchpoint of a band its slot, from ``(x, y, id)`` keys sorted by x:
+    cards whose columns overlap stack their cells top to bottom; the most in one
+    column."""
+    depth = 0
+    column: list[tuple[float, float, str]] = []
+    end = float("-inf")
+    for x, y, tp in keys:
+        x = max(0.0, x)
+        if column and x >= end:
+            depth = max(depth, _stack(column, slots))
+            column = []
+        column.append((max(0.0, y), x, tp))
+        end = max(end, x + CARD_W) if len(column) > 1 else x + CARD_W
+    if column:
+        depth = max(depth, _stack(column, slots))
+    return depth
+
+
+def _stack(column: list[tuple[float, float, str]], slots: dict[str, int]) -> int:
+    column.sort()
+    for i, (_, _, tp) in enumerate(column):
+        slots[tp] = i
+    return len(column)
 
 
 def emotion_curve(journey: JourneyMap, layout: Layout,
@@ -195,7 +296,9 @@ class LayoutDelta:
     """What one ``LiveLayout.update`` moved."""
     moved: frozenset[str] = frozenset()  # cards with a new rect (or gone)
     bands: frozenset[str] = frozenset()  # stages with a new band (or gone)
-    lane: bool = False  # the lane moved or resized
+    lane: bool = False  # the emotion lane moved or resized
+    lanes: bool = False  # a shown lane came, went, moved or resized
+    slotted: frozenset[str] = frozenset()  # touchpoints whose cells changed slot
     order: bool = False  # the journey order changed
     everything: bool = False  # recomputed from scratch (the direction changed)
     lane_y: bool = False  # the lane's top or height changed: every curve point's y
@@ -234,11 +337,13 @@ class LiveLayout:
         self.tps: dict[str, list[str]] = {}  # the members' ids, for the journey order
         self.widths: dict[str, float] = {}
         self.heights: dict[str, float] = {}  # the band height each stage asks for
+        self.depths: dict[str, int] = {}  # the most cells a column of the stage stacks
         for stage, ids in tps.items():
             keys = self.members[stage] = [(nodes[t]["x"], nodes[t]["y"], t) for t in ids]
             for key in keys:
                 self.where[key[2]] = (stage, key)
             self._measure(stage)
+            self.depths[stage] = _slot(keys, {})
         self.height = max([MIN_BAND_H, *self.heights.values()])
         return lay
 
@@ -253,10 +358,12 @@ class LiveLayout:
         self.widths[stage] = max(MIN_BAND_W, far_x + CARD_W + 2 * BAND_PAD)
         self.heights[stage] = BAND_HEADER + far_y + CARD_H + 2 * BAND_PAD
 
-    def update(self, touched: set[str], stages_changed: bool = False) -> LayoutDelta:
+    def update(self, touched: set[str], stages_changed: bool = False,
+               lanes_changed: bool = False) -> LayoutDelta:
         """Follow an applied change.  ``touched``: touchpoints added, removed, moved or
         moved to another stage; ``stages_changed``: stages came, went or were
-        reordered.  A change of direction needs ``reset`` (everything moves)."""
+        reordered; ``lanes_changed``: lanes came, went, moved or were hidden or shown.
+        A change of direction needs ``reset`` (everything moves)."""
         j, old = self.journey, self.layout
         rtl = j.document["direction"] == "rtl"
         if rtl != old.rtl:
@@ -276,6 +383,7 @@ class LiveLayout:
                 known = set(stages)
                 for stage in [s for s in members if s not in known]:
                     del members[stage], widths[stage], heights[stage], self.tps[stage]
+                    del self.depths[stage]
         nodes = j.graph.nodes
         for tp in touched:
             was = self.where.pop(tp, None)
@@ -361,18 +469,47 @@ class LiveLayout:
         if dirty or stages_changed:
             tps = self.tps
             journey_order = tuple(chain.from_iterable(tps[s] for s in stages))
+        slots, slotted, depth = self._slots(dirty, touched, old, stages_changed)
         last = bands[order[-1]] if order else None
         total_w = max(0.0, last.x + (last.w + BAND_GAP) - BAND_GAP) if last else 0.0
-        lane = Rect(0.0, height + LANE_GAP, max(total_w, MIN_BAND_W), LANE_H)
-        if not moved and not changed_bands and lane == old.lane and journey_order == old.order:
+        if (lanes_changed or height != old_height or depth != old.depth
+                or max(total_w, MIN_BAND_W) != old.lane.w):
+            lanes, lane, bottom = lay_lanes(j, height, max(total_w, MIN_BAND_W), depth)
+        else:
+            lanes, lane, bottom = old.lanes, old.lane, old.bounds.bottom
+        if (not moved and not changed_bands and lane == old.lane and lanes == old.lanes
+                and journey_order == old.order and not slotted):
             return LayoutDelta()
-        self.layout = Layout(rtl, bands, cards, lane, Rect(0.0, 0.0, lane.w, lane.bottom),
-                             journey_order)
+        self.layout = Layout(rtl, bands, cards, lane, Rect(0.0, 0.0, lane.w, bottom),
+                             journey_order, lanes, slots, depth)
         shifted, shift_from, dx = _shift(order[start:], old.bands, bands)
         return LayoutDelta(frozenset(moved), frozenset(changed_bands), lane != old.lane,
+                           lanes != old.lanes, frozenset(slotted),
                            journey_order != old.order,
                            lane_y=(lane.y, lane.h) != (old.lane.y, old.lane.h),
                            shifted=shifted, shift_from=shift_from, dx=dx)
+
+    def _slots(self, dirty: set[str], touched: set[str], old: Layout,
+               stages_changed: bool) -> tuple[dict[str, int], set[str], int]:
+        """The slots after an edit: the stages it touched are stacked again."""
+        if not dirty and not touched and not stages_changed:
+            return old.slots, set(), old.depth
+        slots = dict(old.slots)
+        for tp in touched:
+            if tp not in self.where:
+                slots.pop(tp, None)
+        fresh: dict[str, int] = {}
+        grew = False
+        for stage in dirty:
+            depth = _slot(self.members[stage], fresh)
+            grew = grew or depth != self.depths.get(stage)
+            self.depths[stage] = depth
+        slotted = {tp for tp, slot in fresh.items() if slots.get(tp) != slot}
+        slots.update(fresh)
+        # A stage gone may have been the deepest.
+        depth = (max(self.depths.values(), default=1) if grew or stages_changed
+                 else old.depth)
+        return slots, slotted, max(depth, 1)
 
 
 def _shift(laid: list[str], old: dict[str, Rect],

@@ -19,9 +19,11 @@ MAX_VOTES = 100_000
 MAX_REVIEW_MONTHS = 120
 MAX_COORD = 1e7
 MAX_ACTION_DEPTH = 32
+MAX_LANES = 40  # rows under the touchpoints; more would be a different document
 
-STAGE, TOUCHPOINT, NOTE, PERSONA, ACTION = "stage", "touchpoint", "note", "persona", "action"
-NODE_KINDS = (STAGE, TOUCHPOINT, NOTE, PERSONA, ACTION)
+STAGE, TOUCHPOINT, NOTE, PERSONA, ACTION, LANE = (
+    "stage", "touchpoint", "note", "persona", "action", "lane")
+NODE_KINDS = (STAGE, TOUCHPOINT, NOTE, PERSONA, ACTION, LANE)
 
 FLOW, IN_STAGE, ABOUT, ADDRESSES, CHILD_OF, FOR_PERSONA = (
     "flow", "in_stage", "about", "addresses", "child_of", "for_persona")
@@ -44,6 +46,18 @@ ACTION_STATUSES = ("planned", "in_progress", "done", "cancelled")
 LANGUAGES = ("en", "he")
 DIRECTIONS = ("ltr", "rtl")
 SCORING_METHODS = ("impact_effort", "ice", "rice", "votes", "weighted")
+# The rows under the touchpoints (docs/domain: the service blueprint).  The first five
+# are the blueprint's own, top to bottom; "text" is a lane the user names, "image" shows
+# the touchpoints' pictures, "emotion" is the emotion curve.
+BLUEPRINT_LANES = ("physical_evidence", "customer_actions", "frontstage", "backstage",
+                   "support")
+LANE_KINDS = (*BLUEPRINT_LANES, "text", "image", "emotion")
+EMOTION_LANE = "emotion"
+# The blueprint's three lines, each drawn where the lanes above and below it fall on
+# its two sides: (name, the zone above it, the zone below it).
+ZONE = {"customer_actions": 0, "frontstage": 1, "backstage": 2, "support": 3}
+BLUEPRINT_LINES = (("interaction", 0, 1), ("visibility", 1, 2), ("internal", 2, 3))
+CELL_MARKS = ("fail", "wait")
 
 # The emotion a touchpoint has for "any customer", used when no persona is chosen.
 GENERAL = "*"
@@ -153,6 +167,42 @@ def emotions(value: Any) -> dict[str, int]:
     return value
 
 
+def flag(value: Any) -> bool:
+    if type(value) is not bool:
+        raise ValueError(f"must be true or false (got {value!r:.40})")
+    return value
+
+
+_check_cell = text()
+_check_mark = choice(CELL_MARKS)
+
+
+def cells(value: Any) -> dict[str, str]:
+    """A touchpoint's text in each lane: lane id -> text."""
+    if type(value) is not dict:
+        raise ValueError("must be a table of lane to text")
+    for key, item in value.items():
+        _check_key(key)
+        try:
+            _check_cell(item)
+        except ValueError as exc:
+            raise ValueError(f"for {key!r:.40} {exc}") from None
+    return value
+
+
+def marks(value: Any) -> dict[str, str]:
+    """A touchpoint's fail or wait points: lane id -> "fail" or "wait"."""
+    if type(value) is not dict:
+        raise ValueError("must be a table of lane to mark")
+    for key, item in value.items():
+        _check_key(key)
+        try:
+            _check_mark(item)
+        except ValueError as exc:
+            raise ValueError(f"for {key!r:.40} {exc}") from None
+    return value
+
+
 def string_list(value: Any) -> list[str]:
     if type(value) is not list:
         raise ValueError("must be a list of ids")
@@ -192,6 +242,8 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("csat", None, number(0, 100, optional=True)),
         Field("kpi", "", text()),
         _evidence,
+        Field("cells", {}, cells),
+        Field("marks", {}, marks),
     ),
     NOTE: (
         _title, _description,
@@ -215,6 +267,14 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("kpi", "", text()),
         Field("review_months", 3, whole(1, MAX_REVIEW_MONTHS)),
         Field("reviewed", None, iso_date),  # when the action was last reviewed
+        Field("order", 0, number(-MAX_COORD, MAX_COORD)),
+    ),
+    # A lane's title is empty for a blueprint lane that keeps its usual name (shown in
+    # the map's language); a text lane is named by its title.
+    LANE: (
+        _title,
+        Field("lane_kind", "text", choice(LANE_KINDS)),
+        Field("hidden", False, flag),
         Field("order", 0, number(-MAX_COORD, MAX_COORD)),
     ),
 }

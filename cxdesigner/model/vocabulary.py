@@ -81,9 +81,33 @@ PERSONA_KINDS = {
            "returning": "Returning customer"},
     "he": {"new": "לקוח חדש", "existing": "לקוח קיים", "returning": "לקוח חוזר"},
 }
+# A lane's usual name (a text lane has none: its title names it) and the blueprint's
+# lines and marks.  The CSV's lane headers are these words too (``csvio``).
+LANE_KINDS = {
+    "en": {"customer_actions": "Customer actions", "frontstage": "Frontstage",
+           "backstage": "Backstage", "support": "Support processes",
+           "physical_evidence": "Physical evidence", "text": "Lane", "image": "Pictures",
+           "emotion": "Emotion"},
+    "he": {"customer_actions": "פעולות הלקוח", "frontstage": "חזית",
+           "backstage": "מאחורי הקלעים", "support": "תהליכי תמיכה",
+           "physical_evidence": "ראיות פיזיות", "text": "נתיב", "image": "תמונות",
+           "emotion": "רגש"},
+}
+BLUEPRINT_LINES = {
+    "en": {"interaction": "Line of interaction", "visibility": "Line of visibility",
+           "internal": "Line of internal interaction"},
+    "he": {"interaction": "קו האינטראקציה", "visibility": "קו הנראות",
+           "internal": "קו האינטראקציה הפנימית"},
+}
+CELL_MARKS = {
+    "en": {"fail": "Fail point", "wait": "Wait point"},
+    "he": {"fail": "נקודת כשל", "wait": "נקודת המתנה"},
+}
 # Every table above by name, for the test that keeps the languages complete.
 TABLES = {"words": WORDS, "channels": CHANNELS, "modes": MODES, "note_kinds": NOTE_KINDS,
-          "note_letters": NOTE_LETTERS, "statuses": STATUSES, "persona_kinds": PERSONA_KINDS}
+          "note_letters": NOTE_LETTERS, "statuses": STATUSES, "persona_kinds": PERSONA_KINDS,
+          "lane_kinds": LANE_KINDS, "blueprint_lines": BLUEPRINT_LINES,
+          "cell_marks": CELL_MARKS}
 
 
 def language_of(language: str) -> str:
@@ -125,6 +149,19 @@ class Vocabulary:
 
     def persona_kind(self, kind: str) -> str:
         return PERSONA_KINDS[self.lang].get(kind, kind)
+
+    def lane_kind(self, kind: str) -> str:
+        return LANE_KINDS[self.lang].get(kind, kind)
+
+    def lane_title(self, lane: dict) -> str:
+        """What a lane is called on the map: its title, else its kind's usual name."""
+        return lane["title"] or self.lane_kind(lane["lane_kind"])
+
+    def blueprint_line(self, line: str) -> str:
+        return BLUEPRINT_LINES[self.lang].get(line, line)
+
+    def cell_mark(self, mark: str) -> str:
+        return CELL_MARKS[self.lang].get(mark, mark)
 
     def emotion(self, value: int | None) -> str:
         return "" if value is None else self(f"emotion_{value}")

@@ -1,0 +1,69 @@
+"""The file rules of lanes (``model/lane_edits.py``), repaired as the loader repairs.
+
+* at most ``MAX_LANES`` lanes: the ones past it are dropped;
+* one emotion lane, under its fixed id: an emotion lane under another id, or another
+  element under that id, is dropped;
+* a touchpoint's cells and marks name text lanes of the map: the others are dropped.
+
+Linear in the number of elements, like every pass of the checker.
+"""
+
+from __future__ import annotations
+
+from itertools import filterfalse, islice
+from typing import Any
+
+from ..model import schema as S
+from ..model.lane_edits import EMOTION_LANE_ID, TEXT_LANES
+from .errors import DETAIL
+
+
+class LaneChecks:
+    """A mixin of ``validate.Checker`` (it reports through ``report`` and
+    ``report_each`` and names places with ``_node``)."""
+
+    def _lane_rules(self, nodes: list[tuple[str, dict[str, Any]]],
+                    kinds: dict[str, str]) -> list[tuple[str, dict[str, Any]]]:
+        drop: set[str] = set()
+        lanes = 0
+        for node_id, attrs in nodes:
+            kind = attrs["kind"]
+            if kind == S.LANE:
+                emotion = attrs["lane_kind"] == S.EMOTION_LANE
+                if emotion != (node_id == EMOTION_LANE_ID):
+                    self.report(self._node(node_id), "an emotion lane must have the id "
+                                f"{EMOTION_LANE_ID!r}, and only it", "dropped")
+                    drop.add(node_id)
+                    continue
+                lanes += 1
+                if lanes > S.MAX_LANES:
+                    self.report(self._node(node_id), f"a map has at most {S.MAX_LANES} "
+                                "lanes", "dropped", many="lanes past the limit")
+                    drop.add(node_id)
+            elif node_id == EMOTION_LANE_ID:
+                self.report(self._node(node_id), f"the id {EMOTION_LANE_ID!r} belongs to "
+                            "the emotion lane", "dropped")
+                drop.add(node_id)
+        if drop:
+            nodes = [(n, a) for n, a in nodes if n not in drop]
+            for node_id in drop:
+                del kinds[node_id]
+        text_lanes = {n for n, a in nodes
+                      if a["kind"] == S.LANE and a["lane_kind"] in TEXT_LANES}
+        known = text_lanes.__contains__
+        for node_id, attrs in nodes:
+            if attrs["kind"] != S.TOUCHPOINT:
+                continue
+            for name in ("cells", "marks"):
+                table = attrs[name]
+                if not table or table.keys() <= text_lanes:
+                    continue
+                where = f"{self._node(node_id)}.{name}"
+                good = {k: table[k] for k in filter(known, table)}
+                bad = list(islice(filterfalse(known, table), DETAIL))
+                self.report_each(bad, where, "dropped", f"{name} name no text lane of "
+                                 "this map", lambda key, w=where: (
+                                     f"{w}.{key}", "names no text lane of this map"),
+                                 len(table) - len(good))
+                attrs[name] = good
+        return nodes
