@@ -17,7 +17,7 @@ import pytest
 from cxdesigner.cli import main
 from cxdesigner.fileformat import cxmap
 from cxdesigner.fileformat.errors import DETAIL, MAX_PROBLEM_CHARS, MAX_PROBLEMS
-from cxdesigner.fileformat.limits import MAX_NESTING, MAX_NODES
+from cxdesigner.fileformat.limits import MAX_NESTING, MAX_NODES, VERSION
 from cxdesigner.model import JourneyMap
 from cxdesigner.model import layout
 from cxdesigner.model import schema as S
@@ -30,7 +30,7 @@ def envelope(nodes: list, edges: list, stage_order: list | None = None, **graph)
     document = {"title": "Hostile"}
     if stage_order is not None:
         document["stage_order"] = stage_order
-    return {"format": "cxdesigner-map", "version": 2, "app_version": "0.1.0",
+    return {"format": "cxdesigner-map", "version": VERSION, "app_version": "0.1.0",
             "document": document,
             "graph": {"directed": True, "multigraph": False, "graph": {},
                       "nodes": nodes, "edges": edges, **graph}}
@@ -318,7 +318,7 @@ def test_validate_does_not_call_a_version_1_file_valid(tmp_path, capsys):
     data = clean_data()
     data["version"] = 1
     code, out = run_validate(capsys, tmp_path, data)
-    assert code == 1 and "valid (" not in out and "converts it to version 2" in out
+    assert code == 1 and "valid (" not in out and f"converts it to version {VERSION}" in out
 
 
 def test_validate_counts_every_fault_a_summary_stands_for(tmp_path, capsys):
