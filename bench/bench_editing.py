@@ -1,7 +1,7 @@
 """Every kind of edit in the real editor window, driven by real key and mouse events.
 
     QT_QPA_PLATFORM=offscreen python bench/bench_editing.py [--repeat N] [--big-repeat N]
-                                        [--sizes 50,500,5000] [--huge]
+                                        [--sizes 50,500,5000] [--huge] [--lanes]
 
 For maps of 50, 500 and 5,000 touchpoints (and 50,000 with ``--huge``), built with the
 proportions of issue 10 (``make_map`` below: 2 notes and 2 actions per touchpoint, a
@@ -28,6 +28,11 @@ Then it sends the events a user would, with ``QTest``:
   then a click on the banner's Close button (one ``RecordVotesCommand``).  Workshop
   mode is entered and each round of one participant opened by calls (a dialog asks
   for the participants otherwise); neither is timed.
+
+With ``--lanes`` (issue 13) every map also has the five service-blueprint lanes, every
+cell of them filled, and the run adds the lane edits: a cell opened with ``F2``, a
+name typed, ``Tab`` keeping it and opening the next cell, ``Esc``; and a fail point
+flagged with ``Ctrl+Shift+F``.
 
 "UI-thread ms" is the wall-clock time from sending the event until the event loop is
 idle again (``settle``): turns of posted events, ``processEvents()`` and a zero-ms timer
@@ -83,7 +88,7 @@ NAME = "Name"  # typed after each workshop key: four key presses
 
 
 # ------------------------------------------------------------------ the maps
-def make_map(touchpoints: int) -> JourneyMap:
+def make_map(touchpoints: int, lanes: bool = False) -> JourneyMap:
     """Issue 10's proportions: at N touchpoints, 2N notes (all six kinds, scored so
     they rank), 2N actions (one per note, every third nested under the one before),
     3 personas with an emotion on every touchpoint, a flow to the next touchpoint.
@@ -96,6 +101,7 @@ def make_map(touchpoints: int) -> JourneyMap:
     stages = max(5, touchpoints // 100)
     per_stage = -(-touchpoints // stages)
     stage_ids = [j.add_stage(f"Stage {i + 1}").id for i in range(stages)]
+    lane_ids = [j.add_lane(kind).id for kind in S.BLUEPRINT_LANES] if lanes else []
     kinds, previous, parent, top = S.NOTE_KINDS, None, None, 0
     for i in range(touchpoints):
         k = i % per_stage
@@ -103,7 +109,9 @@ def make_map(touchpoints: int) -> JourneyMap:
         emotions.update({p: (i * (n + 2)) % 5 - 2 for n, p in enumerate(personas)})
         tp = j.add_touchpoint(stage_ids[i // per_stage], f"Touchpoint {i}", flow_from=previous,
                               channel=S.CHANNELS[i % len(S.CHANNELS)], x=(k % 10) * 240.0,
-                              y=(k // 10) * 160.0, emotions=emotions).id
+                              y=(k // 10) * 160.0, emotions=emotions,
+                              cells={lane: f"Step {n} of {i}" for n, lane in
+                                     enumerate(lane_ids)}).id
         for n in range(2):
             note = j.add_note(kinds[(2 * i + n) % len(kinds)], f"Note {n} on {i}", on=tp,
                               impact=1 + (i + n) % 5, effort=1 + (i * 3 + n) % 5).id
@@ -195,7 +203,7 @@ def check(condition: bool, what: str) -> None:
 
 # ------------------------------------------------------------------ one map
 class EditingBench:
-    def __init__(self, size: int, folder: Path) -> None:
+    def __init__(self, size: int, folder: Path, lanes: bool = False) -> None:
         from cxdesigner.ui import settings
         from cxdesigner.ui.document.document import Document
         from cxdesigner.ui.main_window import MainWindow
@@ -205,7 +213,8 @@ class EditingBench:
         settings.use_file(folder / f"settings-{size}.ini")
 
         self.size = size
-        self.journey = journey = make_map(size)
+        self.journey = journey = make_map(size, lanes)
+        self.lanes = [n for n in journey.lanes() if journey.lane(n)["lane_kind"] != "emotion"]
         self.document = Document(journey)
         self.stack = self.document.undo_stack
         self.window = window = MainWindow(self.document)
@@ -390,6 +399,31 @@ class EditingBench:
         self.undo()
 
     # ----------------------------------------------------------- repetitions
+    def cell_edit(self, rep: int) -> None:
+        cells, lane = self.view.cells, self.lanes[2]
+        cells.select((self.tp, lane))  # untimed, as a click on the cell would
+        self.view.setFocus()
+        settle()
+        index = self.stack.index()
+        self.time("lane cell: F2 opens it", lambda: QTest.keyClick(self.view, Qt.Key_F2))
+        QTest.keyClick(self.view, Qt.Key_A, Qt.ControlModifier)
+        for ch in NAME:
+            self.time("lane cell: a letter typed", lambda ch=ch: QTest.keyClick(self.view, ch))
+        self.time("lane cell: Tab keeps it and opens the next",
+                  lambda: QTest.keyClick(self.view, Qt.Key_Tab))
+        check(self.journey.cell(self.tp, lane) == NAME and cells.is_editing, "cell Tab")
+        self.time("lane cell: Esc", lambda: QTest.keyClick(self.view, Qt.Key_Escape))
+        cells.select((self.tp, lane))
+        settle()
+        self.time("lane cell: fail point (Ctrl+Shift+F)", lambda: QTest.keyClick(
+            self.view, Qt.Key_F, Qt.ControlModifier | Qt.ShiftModifier))
+        check(self.journey.mark(self.tp, lane) == "fail" and self.stack.index() == index + 2,
+              "fail point")
+        self.undo()
+        self.undo()
+        cells.select(None)
+        settle()
+
     def run(self, repeat: int) -> dict[str, tuple[float, float]]:
         redo = QKeySequence.keyBindings(QKeySequence.Redo)[0]
         keys = ((Qt.Key_S, "S"), (Qt.Key_T, "T"), (Qt.Key_P, "P"), (Qt.Key_O, "O"))
@@ -401,6 +435,8 @@ class EditingBench:
             self.delete_undo_redo(redo)
             self.inspector(rep)
             self.drag_card()
+            if self.lanes:
+                self.cell_edit(rep)
         for dock, edit in (("matrix", self.matrix_drag), ("swot", self.swot_drop)):
             docks[dock].raise_()  # a tab must be shown to take the mouse (untimed)
             settle()
@@ -479,6 +515,8 @@ def main() -> None:
                         help="repetitions at 5,000 touchpoints and more (default: --repeat); "
                              "while each edit there takes seconds, 15 take an hour")
     parser.add_argument("--huge", action="store_true", help="also 50,000 touchpoints")
+    parser.add_argument("--lanes", action="store_true",
+                        help="five blueprint lanes, every cell filled, and the lane edits")
     args = parser.parse_args()
     big_repeat = args.repeat if args.big_repeat is None else args.big_repeat
     sizes = [int(s) for s in args.sizes.split(",")] + ([50_000] if args.huge else [])
@@ -496,7 +534,7 @@ def main() -> None:
     floors: dict[int, tuple[float, float]] = {}
     for size in sizes:
         print(f"... {size:,} touchpoints", file=sys.stderr, flush=True)
-        bench = EditingBench(size, Path(folder.name))
+        bench = EditingBench(size, Path(folder.name), args.lanes)
         repeat = big_repeat if size >= 5000 else args.repeat
         results[size] = bench.run(repeat)
         floors[size] = floor_ms(bench.journey, bench.view.viewport().size(), repeat)

@@ -31,6 +31,7 @@ from .items import (
     TouchpointCardItem,
 )
 from .lane import EmotionLaneItem
+from .lane_rows import LaneRows
 from .layers import FLOW_LAYER_Z, StageLayers
 from .overview import DETAIL_ZOOM, OverviewItem
 
@@ -51,6 +52,8 @@ _CARD_PLACE_KEYS = frozenset({"x", "y"})  # touchpoint fields the layout reads
 _PLACE_EVENTS = frozenset({"touchpoint_added", "touchpoint_removed"})
 _STAGE_EDGE_EVENTS = frozenset({"in_stage_added", "in_stage_removed"})
 _STAGE_EVENTS = frozenset({"stage_added", "stage_removed", "stage_order_changed"})
+_LANE_EVENTS = frozenset({"lane_added", "lane_removed", "lane_changed"})
+_CELL_KEYS = frozenset({"cells", "marks", "picture"})  # what a lane row draws of a card
 # Past this many moved cards, re-route flows by walking all of them once rather than
 # asking the model for each card's flows.
 _FLOW_SCAN = 512
@@ -78,6 +81,8 @@ class JourneyScene(QGraphicsScene):
         # What the change being applied needs, settled once at journey_changed.
         self._touched: set[str] = set()  # touchpoints that came, went or moved
         self._stages_dirty = False  # stages came, went or were reordered
+        self._lanes_dirty = False  # lanes came, went, moved, were renamed or hidden
+        self._cells: set[str] = set()  # touchpoints whose cells or marks changed
         self._relayout_all = False  # the direction changed, or an event not known here
         self._emotions: set[str] = set()  # touchpoints whose emotion changed
         self._curve_all = False  # the persona shown went away
@@ -95,6 +100,8 @@ class JourneyScene(QGraphicsScene):
         self._selected_chips: set[NoteChipItem] = set()
         self.selectionChanged.connect(self._on_selection_changed)
         self.layers = StageLayers(self)
+        self.rows = LaneRows(self)
+        self.current_cell: tuple[str, str] | None = None  # (touchpoint, lane): cell_editing
         self._build()
         journey.events.subscribe_all(self._on_event)
 
@@ -180,6 +187,7 @@ class JourneyScene(QGraphicsScene):
         if not detailed:
             self.overview.invalidate()
         self.overview.setVisible(not detailed)
+        self.rows.repaint()  # cells as text, or as boxes
 
     def _follow_detail(self, item: QGraphicsItem) -> None:
         """A card or flow created while zoomed out starts unpainted too."""
@@ -244,6 +252,7 @@ class JourneyScene(QGraphicsScene):
             self.layers.add(stage, layer, flow_layers[stage])
         self._set_scene_rect()
         self._rebuild_curve()
+        self.rows.rebuild()
 
     def _add(self, item: ModelItem) -> None:
         self._items[item.element_id] = item
@@ -385,12 +394,16 @@ class JourneyScene(QGraphicsScene):
                 self._touched.add(event.id)
             if "emotions" in event.keys:
                 self._emotions.add(event.id)
+            if _CELL_KEYS.intersection(event.keys):
+                self._cells.add(event.id)
         elif name in _PLACE_EVENTS:
             self._touched.add(event.id)
         elif name in _STAGE_EDGE_EVENTS:
             self._touched.add(event.source)
         elif name in _STAGE_EVENTS:
             self._stages_dirty = True
+        elif name in _LANE_EVENTS:
+            self._lanes_dirty = True
         elif name == "document_changed":
             if "direction" in event.keys:
                 self._relayout_all = True
@@ -464,6 +477,7 @@ class JourneyScene(QGraphicsScene):
             for item in self._items.values():
                 item.update()
             self.lane.update()
+            self.rows.repaint()
             self._dirty_cards.update(self.journey.ids(S.TOUCHPOINT))  # chips mirror
         elif "language" in event.keys:
             # The map's words (channels, chip letters, "Untitled ...", the lane's title)
@@ -471,21 +485,32 @@ class JourneyScene(QGraphicsScene):
             for item in self._items.values():
                 item.update()
             self.lane.update()
+            self.rows.repaint()
 
     def _on_journey_changed(self, event: Event) -> None:
         touched, emotions = self._touched, self._emotions
         delta = None
+        old = self.layout
         if self._relayout_all:
             self.live.reset()
             self._follow_layout(None)
-        elif touched or self._stages_dirty:
-            delta = self.live.update(touched, self._stages_dirty)
-            if delta.everything or delta.moved or delta.bands or delta.lane or delta.order:
+            self.rows.rebuild()
+        elif touched or self._stages_dirty or self._lanes_dirty:
+            delta = self.live.update(touched, self._stages_dirty, self._lanes_dirty)
+            if (delta.everything or delta.moved or delta.bands or delta.lane or delta.order
+                    or delta.lanes or delta.slotted):
                 self._follow_layout(delta)
             else:
                 self._path_new_flows()
+            if delta.everything or delta.lanes or delta.bands or self._lanes_dirty:
+                self.rows.rebuild()
+            elif delta.moved or delta.slotted:
+                self.rows.columns_moved(old, delta.moved | delta.slotted)
         else:
             self._path_new_flows()
+        for tp in self._cells:
+            self.rows.cells_changed(tp)
+        self._cells.clear()
         # The curve: rebuilt when all of its points move (a new lane height, the
         # direction, the persona), else shifted where bands only moved and patched
         # where the edit touched it.
@@ -508,6 +533,7 @@ class JourneyScene(QGraphicsScene):
         touched.clear()
         emotions.clear()
         self._stages_dirty = self._relayout_all = self._curve_all = False
+        self._lanes_dirty = False
         self._overview_dirty = False
         if overview:
             self.overview.invalidate()  # a flag: its batches are rebuilt only if shown

@@ -12,6 +12,7 @@ from PySide6.QtGui import (QDragEnterEvent, QDragMoveEvent, QDropEvent, QFocusEv
                            QKeyEvent, QMouseEvent, QPainter, QWheelEvent)
 from PySide6.QtWidgets import QGraphicsView
 
+from .cell_editing import CellEditing
 from .editing import PALETTE_MIME, CanvasEditor, parse_palette
 from .gestures import GestureController, top_item
 from .items import BAND_TYPE, CARD_TYPE, CHIP_TYPE
@@ -53,6 +54,7 @@ class JourneyView(QGraphicsView):
         self.gestures = GestureController(self)
         self._stages_kept: set = set()  # stages selected before a rubber band began
         self.editor = CanvasEditor(self)  # what menus, keys and palette drops call
+        self.cells = CellEditing(self)  # the lanes' cells, filled like a spreadsheet
 
     @property
     def journey_scene(self) -> JourneyScene:
@@ -105,16 +107,35 @@ class JourneyView(QGraphicsView):
             if pinch is not None:
                 self.set_zoom(self.zoom() * pinch.scaleFactor())
                 return True
+        if self._cell_tab(event):
+            return True
         if event.type() == QEvent.ShortcutOverride and self._claims_key(event):
             event.accept()  # the key comes to keyPressEvent, not to a menu action
             return True
         return super().event(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # Qt's name
+        return self._cell_tab(event) or super().viewportEvent(event)
+
+    def _cell_tab(self, event: QEvent) -> bool:
+        """Tab moves between cells, as in a spreadsheet, not between widgets."""
+        if (event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Tab, Qt.Key_Backtab)
+                and (self.cells.is_editing or self.cells.current is not None)):
+            self.keyPressEvent(event)
+            return True
+        return False
 
     # ------------------------------------------------------------------ keys
     def _claims_key(self, event: QKeyEvent) -> bool:
         """Whether a key press is the canvas's own (so a shortcut must not take it)."""
         modifiers = event.modifiers() & ~Qt.KeypadModifier
         key = event.key()
+        if self.cells.is_editing:
+            return not modifiers & _NO_SHORTCUT and (
+                key in _TEXT_EDIT_KEYS or key in (Qt.Key_Tab, Qt.Key_Backtab)
+                or event.text().isprintable() and event.text() != "")
+        if self.cells.claims(event):
+            return True
         if self.editor.is_editing:
             # Typing: text and editing keys are the field's; F11 and the like are not.
             return not modifiers & _NO_SHORTCUT and (
@@ -134,8 +155,20 @@ class JourneyView(QGraphicsView):
         return False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt's name
+        if self.cells.is_editing and event.key() in (Qt.Key_Tab, Qt.Key_Backtab):
+            # Never to the field: Qt's items take Tab as a move of the focus.
+            back = event.key() == Qt.Key_Backtab or bool(event.modifiers() & Qt.ShiftModifier)
+            self.cells.go_on("previous" if back else "next")
+            event.accept()
+            return
+        if self.cells.is_editing:
+            self._to_item(self.cells.editor_item, event, super().keyPressEvent)
+            return
         if self.editor.is_editing:
             self._to_title(event, super().keyPressEvent)
+            return
+        if self.cells.key(event):
+            event.accept()
             return
         if self._workshop_key(event):
             event.accept()
@@ -143,6 +176,9 @@ class JourneyView(QGraphicsView):
         super().keyPressEvent(event)
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:  # Qt's name
+        if self.cells.is_editing:
+            self._to_item(self.cells.editor_item, event, super().keyReleaseEvent)
+            return
         if self.editor.is_editing:
             self._to_title(event, super().keyReleaseEvent)
             return
@@ -153,13 +189,15 @@ class JourneyView(QGraphicsView):
         super().keyReleaseEvent(event)
 
     def _to_title(self, event: QKeyEvent, through_scene) -> None:
+        self._to_item(self.editor.title_item, event, through_scene)
+
+    def _to_item(self, field, event: QKeyEvent, through_scene) -> None:
         # The scene passes keys to its focus item only while its window is active;
-        # the title field must get them even so (a key sent before activation).
-        title = self.editor.title_item
-        if self.scene().focusItem() is title:
+        # an in-place field must get them even so (a key sent before activation).
+        if self.scene().focusItem() is field:
             through_scene(event)
         else:
-            self.scene().sendEvent(title, event)
+            self.scene().sendEvent(field, event)
 
     def _workshop_key(self, event: QKeyEvent) -> bool:
         key = event.key()
@@ -207,11 +245,24 @@ class JourneyView(QGraphicsView):
     # ----------------------------------------------------------------- mouse
     def mousePressEvent(self, event: QMouseEvent) -> None:  # Qt's name
         scene_pos = self.mapToScene(event.position().toPoint())
+        if self.cells.is_editing:
+            if self.cells.contains(scene_pos):
+                super().mousePressEvent(event)  # placing the text cursor
+                return
+            self.cells.commit()  # clicking elsewhere keeps the text
         if self.editor.is_editing:
             if self.editor.title_contains(scene_pos):
                 super().mousePressEvent(event)  # placing the text cursor
                 return
             self.editor.commit_title()  # clicking elsewhere commits
+        # Cells lie under the bands, clear of every card, chip and flow.
+        cell = (self.cells.cell_at(scene_pos) if event.button() == Qt.LeftButton
+                and top_item(self.scene(), scene_pos) is None else None)
+        self.cells.select(cell)
+        if cell is not None:
+            self.setFocus(Qt.MouseFocusReason)
+            event.accept()
+            return
         if self.gestures.press(event):
             event.accept()
             return
@@ -244,6 +295,11 @@ class JourneyView(QGraphicsView):
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # Qt's name
         scene_pos = self.mapToScene(event.position().toPoint())
+        if event.button() == Qt.LeftButton and self.cells.current is not None \
+                and self.cells.cell_at(scene_pos) == self.cells.current:
+            self.cells.open()
+            event.accept()
+            return
         if event.button() == Qt.LeftButton and not self.editor.title_contains(scene_pos):
             item = top_item(self.scene(), scene_pos)
             # A band is hit only on its header (its shape), so this is the stage title.
@@ -252,6 +308,15 @@ class JourneyView(QGraphicsView):
                 event.accept()
                 return
         super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # Qt's name
+        scene_pos = self.mapToScene(event.pos())
+        cell = self.cells.cell_at(scene_pos) if top_item(self.scene(), scene_pos) is None else None
+        if cell is None:
+            super().contextMenuEvent(event)
+            return
+        self.cells.menu(cell, self).exec(event.globalPos())
+        event.accept()
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # Qt's name
         super().drawForeground(painter, rect)

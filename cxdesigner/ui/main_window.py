@@ -30,6 +30,7 @@ from .panels.inspector import Inspector
 from .panels.matrix import PriorityMatrixView
 from .panels.outline import Outline
 from .panels.palette import Palette
+from .panels.lanes import LanesPanel
 from .panels.personas import PersonasPanel
 from .panels.swot import SwotBoard
 from .workshop.mode import WorkshopMode
@@ -126,6 +127,8 @@ class MainWindow(LiveWindowMixin, EditingMixin, ExportsMixin, QuestionsMixin, QM
         self._dock("inspector", tr("Inspector"), self.inspector, end)
         personas = self._dock("personas", tr("Personas"), self.personas, start)
         self.tabifyDockWidget(outline, personas)
+        self.lanes = LanesPanel(self.document)
+        self.tabifyDockWidget(personas, self._dock("lanes", tr("Lanes"), self.lanes, start))
         outline.raise_()
         # Prioritising happens under the map: plan, matrix, SWOT and analysis as tabs.
         show = self.show_elements
@@ -172,6 +175,8 @@ class MainWindow(LiveWindowMixin, EditingMixin, ExportsMixin, QuestionsMixin, QM
             lambda zoom: self.zoom_label.setText(f"{round(zoom * 100)}%"))
         QApplication.clipboard().dataChanged.connect(self._update_edit_actions)
         # The canvas's messages name map elements: they read in the interface's direction.
+        self.view.cells.message.connect(
+            lambda message: self.statusBar().showMessage(ours(message), 8000))
         self.view.editor.message.connect(
             lambda message: self.statusBar().showMessage(ours(message), 8000))
 
@@ -452,8 +457,8 @@ class MainWindow(LiveWindowMixin, EditingMixin, ExportsMixin, QuestionsMixin, QM
         settings.save_window_state(self.saveGeometry(), self.saveState())
         if self.workshop.active:
             self.workshop.exit()
-        for part in (self.scene, self.inspector, self.outline, self.personas, self.plan,
-                     self.matrix, self.swot, self.analysis, self.workshop):
+        for part in (self.scene, self.inspector, self.outline, self.personas, self.lanes,
+                     self.plan, self.matrix, self.swot, self.analysis, self.workshop):
             part.detach()
         self.document.journey.events.unsubscribe(self._follow_map_direction)
         # Deleting the scene deselects its items one by one: nothing may listen by then.

@@ -182,7 +182,27 @@ def create_actions(w: MenuWindow) -> SimpleNamespace:
                          _glyph_icon("zoom-out", "-"))
     a.fit = _action(w, tr("&Fit Map"), w.view.fit_all, "Ctrl+0",
                     _glyph_icon("zoom-fit-best", "fit"))
+    _lane_actions(w, a)
     return a
+
+
+def _lane_actions(w: MenuWindow, a: SimpleNamespace) -> None:
+    from ..commands.lanes import AddLanesCommand
+    from .panels.lanes import add_lane_actions
+
+    def add(lanes: list[tuple[str, str]]) -> None:
+        w.document.push(AddLanesCommand(w.document.journey, lanes))
+        w.docks["lanes"].show()
+        w.docks["lanes"].raise_()
+
+    a.add_lanes = add_lane_actions(w, add)
+    cells = w.view.cells
+    tip = tr("Flags the current cell of a lane; again clears it.")
+    a.mark_fail = _action(w, tr("Mark as &Fail Point"), lambda: cells.toggle_mark("fail"),
+                          "Ctrl+Shift+F", tip=tip)
+    a.mark_wait = _action(w, tr("Mark as &Wait Point"), lambda: cells.toggle_mark("wait"),
+                          "Ctrl+Shift+W", tip=tip)
+    a.clear_mark = _action(w, tr("&Clear Mark"), lambda: cells.set_mark(None))
 
 
 def _preferences(w: MenuWindow) -> None:
@@ -223,6 +243,16 @@ def build_menus(w: MenuWindow, a: SimpleNamespace) -> None:
     edit_menu.addSeparator()
     edit_menu.addAction(a.map_details)
     edit_menu.addAction(a.preferences)
+
+    lanes_menu = bar.addMenu(tr("&Lanes"))
+    add_menu = lanes_menu.addMenu(tr("&Add Lane"))
+    add_menu.addAction(a.add_lanes[0])
+    add_menu.addSeparator()
+    add_menu.addActions(a.add_lanes[1:])
+    lanes_menu.addSeparator()
+    lanes_menu.addActions([a.mark_fail, a.mark_wait, a.clear_mark])
+    lanes_menu.addSeparator()
+    lanes_menu.addAction(w.docks["lanes"].toggleViewAction())
 
     view_menu = bar.addMenu(tr("&View"))
     view_menu.addActions([a.zoom_in, a.zoom_out, a.fit])

@@ -818,6 +818,10 @@
         <translation>מאפיינים</translation>
     </message>
     <message>
+        <source>Lanes</source>
+        <translation>נתיבים</translation>
+    </message>
+    <message>
         <source>Plan</source>
         <translation>תוכנית</translation>
     </message>
@@ -1148,6 +1152,22 @@
         <translation>&amp;התאמת המפה לחלון</translation>
     </message>
     <message>
+        <source>Flags the current cell of a lane; again clears it.</source>
+        <translation>מסמן את התא הנוכחי בנתיב; לחיצה נוספת מבטלת את הסימון.</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;Fail Point</source>
+        <translation>סימון כנקודת &amp;כשל</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;Wait Point</source>
+        <translation>סימון כנקודת &amp;המתנה</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Mark</source>
+        <translation>&amp;ניקוי הסימון</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;קובץ</translation>
     </message>
@@ -1170,6 +1190,14 @@
     <message>
         <source>&amp;Edit</source>
         <translation>&amp;עריכה</translation>
+    </message>
+    <message>
+        <source>&amp;Lanes</source>
+        <translation>&amp;נתיבים</translation>
+    </message>
+    <message>
+        <source>&amp;Add Lane</source>
+        <translation>&amp;הוספת נתיב</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1813,8 +1841,72 @@
         <translation>הרגשות המוצגים עבור</translation>
     </message>
     <message>
+        <source>Physical evidence</source>
+        <translation>ראיות פיזיות</translation>
+    </message>
+    <message>
+        <source>Customer actions</source>
+        <translation>פעולות הלקוח</translation>
+    </message>
+    <message>
+        <source>Frontstage</source>
+        <translation>חזית</translation>
+    </message>
+    <message>
+        <source>Backstage</source>
+        <translation>מאחורי הקלעים</translation>
+    </message>
+    <message>
+        <source>Support processes</source>
+        <translation>תהליכי תמיכה</translation>
+    </message>
+    <message>
+        <source>Text lane</source>
+        <translation>נתיב טקסט</translation>
+    </message>
+    <message>
+        <source>Pictures</source>
+        <translation>תמונות</translation>
+    </message>
+    <message>
+        <source>Whole Service Blueprint</source>
+        <translation>שרטוט שירות מלא</translation>
+    </message>
+    <message>
+        <source>Adds the five blueprint lanes, from physical evidence to support processes.</source>
+        <translation>מוסיף את חמשת נתיבי שרטוט השירות, מראיות פיזיות ועד תהליכי תמיכה.</translation>
+    </message>
+    <message>
         <source>Add</source>
         <translation>הוספה</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>למעלה</translation>
+    </message>
+    <message>
+        <source>Move the lane up (Alt+Up)</source>
+        <translation>הזזת הנתיב למעלה (Alt+חץ למעלה)</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>למטה</translation>
+    </message>
+    <message>
+        <source>Move the lane down (Alt+Down)</source>
+        <translation>הזזת הנתיב למטה (Alt+חץ למטה)</translation>
+    </message>
+    <message>
+        <source>Move Lane Up</source>
+        <translation>הזזת הנתיב למעלה</translation>
+    </message>
+    <message>
+        <source>Move Lane Down</source>
+        <translation>הזזת הנתיב למטה</translation>
+    </message>
+    <message>
+        <source>Lanes under the touchpoints, top to bottom:</source>
+        <translation>הנתיבים שמתחת לנקודות המגע, מלמעלה למטה:</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2441,6 +2533,70 @@ Eli</source>
     <message>
         <source>Redo skipped: %1</source>
         <translation>הביצוע החוזר דולג: %1</translation>
+    </message>
+    <message>
+        <source>Click a cell of a lane first, then flag it.</source>
+        <translation>יש ללחוץ קודם על תא בנתיב, ואז לסמן אותו.</translation>
+    </message>
+    <message>
+        <source>Fail Point</source>
+        <translation>נקודת כשל</translation>
+    </message>
+    <message>
+        <source>Wait Point</source>
+        <translation>נקודת המתנה</translation>
+    </message>
+    <message>
+        <source>Hide This Lane</source>
+        <translation>הסתרת הנתיב הזה</translation>
+    </message>
+    <message>
+        <source>Remove This Lane</source>
+        <translation>הסרת הנתיב הזה</translation>
+    </message>
+    <message>
+        <source>Add Lane</source>
+        <translation>הוספת נתיב</translation>
+    </message>
+    <message>
+        <source>Add Lanes</source>
+        <translation>הוספת נתיבים</translation>
+    </message>
+    <message>
+        <source>Move Lane</source>
+        <translation>הזזת נתיב</translation>
+    </message>
+    <message>
+        <source>Rename Lane</source>
+        <translation>שינוי שם נתיב</translation>
+    </message>
+    <message>
+        <source>Show Lane</source>
+        <translation>הצגת נתיב</translation>
+    </message>
+    <message>
+        <source>Hide Lane</source>
+        <translation>הסתרת נתיב</translation>
+    </message>
+    <message>
+        <source>Remove Lane</source>
+        <translation>הסרת נתיב</translation>
+    </message>
+    <message>
+        <source>Edit Cell</source>
+        <translation>עריכת תא</translation>
+    </message>
+    <message>
+        <source>Mark Fail Point</source>
+        <translation>סימון נקודת כשל</translation>
+    </message>
+    <message>
+        <source>Mark Wait Point</source>
+        <translation>סימון נקודת המתנה</translation>
+    </message>
+    <message>
+        <source>Clear Mark</source>
+        <translation>ניקוי סימון</translation>
     </message>
 </context>
 <context>
