@@ -35,15 +35,17 @@ if __name__ == "__main__":  # run as a script from a checkout: find the package
 if str(HERE) not in sys.path:  # the content package sits beside this script
     sys.path.insert(0, str(HERE))
 
+from cxdesigner.fileformat.templates import CATALOGUE  # noqa: E402
 from cxdesigner.model import JourneyMap  # noqa: E402
 from content.model import (CREATED, Action, Content, Document, Note,  # noqa: E402
                            Stage, pick)
 
 LANGS = ("en", "he")
 COL, LANE = 240, 160  # a touchpoint's x is its column in the stage times COL, y its lane
-# The ready journeys for small businesses, each a module of ``content`` (with "_" for
-# "-") and a template of that name; cxdesigner/fileformat/templates.py lists them too.
-BUSINESSES: tuple[str, ...] = ()
+# The ready journeys for small businesses: every template of the catalogue but the two
+# frames, each built from the module of ``content`` of its name (with "_" for "-").
+FRAMES = ("blank", "five-stages")
+BUSINESSES = tuple(t.name for t in CATALOGUE if t.name not in FRAMES)
 
 
 def content(name: str) -> Content:

@@ -79,7 +79,7 @@ class Action:
     id: str
     title: T
     owner: T
-    due: str
+    due: str | None  # None: no date yet (a template leaves it to the user)
     status: str = "planned"
     kpi: T | str = ""
     description: T | str = ""
