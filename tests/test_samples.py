@@ -74,6 +74,23 @@ def test_committed_file_is_what_the_builder_makes(path):
     assert loaded.journey.document["modified"] == B.CREATED
 
 
+# The templates byte for byte: a template's file is what users get, so nothing may
+# differ.  (The bakery files predate the actions' "reviewed" field, which the loader
+# fills in; they are compared by content above.)
+@pytest.mark.parametrize("path", [p for p in B.OUTPUTS if p.parent.name == "templates"],
+                         ids=lambda p: p.name)
+def test_committed_template_has_the_bytes_the_builder_writes(path, tmp_path):
+    B.write(B.OUTPUTS[path](), tmp_path / path.name)
+    assert (tmp_path / path.name).read_bytes() == path.read_bytes()
+
+
+def test_the_builder_builds_every_template_of_the_catalogue_in_both_languages():
+    built = {p.name for p in B.OUTPUTS if p.parent.name == "templates"}
+    assert built == {templates.template_path(t.name, lang).name
+                     for t in templates.CATALOGUE for lang in templates.LANGUAGES}
+    assert B.BUSINESSES == templates.TEMPLATES[2:]
+
+
 def test_the_builder_writes_the_same_bytes_twice(tmp_path):
     for run in ("a", "b"):
         B.write(B.build_bakery("he"), tmp_path / f"{run}.cxmap")
