@@ -122,8 +122,7 @@ FLOWS = [
     ("tp-referral", "tp-facebook"), ("tp-facebook", "tp-first-call"),
     ("tp-first-call", "tp-meeting"), ("tp-meeting", "tp-offers"),
     ("tp-offers", "tp-forms"), ("tp-forms", "tp-welcome"),
-    # Branch: a claim, or quiet years.
-    ("tp-welcome", "tp-claim-call"), ("tp-welcome", "tp-renewal"),
+    ("tp-welcome", "tp-claim-call"),
     ("tp-claim-call", "tp-claim-wait"), ("tp-claim-wait", "tp-claim-paid"),
     ("tp-claim-paid", "tp-renewal"), ("tp-renewal", "tp-yearly-check"),
     ("tp-yearly-check", "tp-recommend"),

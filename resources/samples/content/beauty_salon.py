@@ -51,7 +51,7 @@ TOUCHPOINTS = [
                  "תמונות של שיער וציפורניים של לקוחות, אחרי רוב הטיפולים."),
                (2, 2, None)),
     Touchpoint("tp-friend", "st-discover", 1, 0, "face_to_face", "indirect", OWNER,
-               T("\"Where did you do your hair?\"", '"איפה עשית את השיער?"'),
+               T("\"Where did you do your hair?\"", "איפה עשית את השיער?"),
                T("A friend's new colour is the best advertisement we have.",
                  "הצבע החדש של חברה הוא הפרסומת הכי טובה שלנו."),
                (2, 2, None)),

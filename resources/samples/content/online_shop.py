@@ -54,7 +54,7 @@ TOUCHPOINTS = [
                T("A short video of a mug being glazed, with a link to the shop.",
                  "סרטון קצר של ספל שמקבל זיגוג, עם קישור לחנות."),
                (1, 1, None)),
-    Touchpoint("tp-search", "st-aware", 1, 0, "search", "indirect", MARKETING,
+    Touchpoint("tp-search", "st-aware", 0, 1, "search", "indirect", MARKETING,
                T("A search result", "תוצאת חיפוש"),
                T("\"Handmade ceramic mug gift\": we are on the second page.",
                  '"ספל קרמיקה בעבודת יד מתנה": אנחנו בעמוד השני.'),
@@ -64,7 +64,7 @@ TOUCHPOINTS = [
                T("Beautiful photos, but no sizes in centimetres and no delivery time.",
                  "תמונות יפות, אבל בלי מידות בסנטימטרים ובלי זמן משלוח."),
                (0, -1, 1)),
-    Touchpoint("tp-chat", "st-browse", 1, 0, "chat", "direct", SERVICE,
+    Touchpoint("tp-chat", "st-browse", 1, 1, "chat", "direct", SERVICE,
                T("A question in the site chat", "שאלה בצ'אט באתר"),
                T("\"Is it dishwasher safe?\" The answer comes the next morning.",
                  '"אפשר במדיח?" התשובה מגיעה למחרת בבוקר.'),
@@ -94,17 +94,17 @@ TOUCHPOINTS = [
                T("Careful wrapping and a handwritten card: the high point of the journey.",
                  "עטיפה קפדנית וכרטיס בכתב יד: השיא של המסע."),
                (2, 2, 2), csat=95),
-    Touchpoint("tp-return", "st-after", 0, 0, "whatsapp", "direct", SERVICE,
+    Touchpoint("tp-return", "st-after", 0, 1, "whatsapp", "direct", SERVICE,
                T("Asking to return an item", "מבקשים להחזיר מוצר"),
                T("The policy is hidden in the terms; the buyer writes on WhatsApp.",
                  "מדיניות ההחזרות קבורה בתקנון, והקונה כותבת בווטסאפ."),
                (-1, -1, None)),
-    Touchpoint("tp-review", "st-after", 1, 0, "reviews", "indirect", MARKETING,
+    Touchpoint("tp-review", "st-after", 0, 0, "reviews", "indirect", MARKETING,
                T("A review on the site", "ביקורת באתר"),
                T("Only asked for if someone remembers to.",
                  "מבקשים ביקורת רק אם מישהו זוכר."),
                (1, 1, 1)),
-    Touchpoint("tp-newsletter", "st-after", 2, 0, "email", "direct", MARKETING,
+    Touchpoint("tp-newsletter", "st-after", 1, 0, "email", "direct", MARKETING,
                T("The new-collection email", "המייל על הקולקציה החדשה"),
                T("Once a season, to everyone who bought.",
                  "פעם בעונה, לכל מי שקנה."),
@@ -112,13 +112,15 @@ TOUCHPOINTS = [
 ]
 
 FLOWS = [
-    ("tp-ad", "tp-product"), ("tp-search", "tp-product"), ("tp-ad", "tp-search"),
-    ("tp-product", "tp-chat"), ("tp-product", "tp-cart"), ("tp-chat", "tp-cart"),
+    # Two ways in: the ad, or a search.
+    ("tp-ad", "tp-product"), ("tp-search", "tp-product"),
+    # A detour: a question before buying.
+    ("tp-product", "tp-cart"), ("tp-product", "tp-chat"), ("tp-chat", "tp-cart"),
     ("tp-cart", "tp-payment"), ("tp-payment", "tp-confirmation"),
     ("tp-confirmation", "tp-tracking"), ("tp-tracking", "tp-unboxing"),
     # Branch: keeping it, or sending it back.
-    ("tp-unboxing", "tp-return"), ("tp-unboxing", "tp-review"),
-    ("tp-return", "tp-review"), ("tp-review", "tp-newsletter"),
+    ("tp-unboxing", "tp-review"), ("tp-unboxing", "tp-return"),
+    ("tp-review", "tp-newsletter"), ("tp-return", "tp-newsletter"),
     ("tp-newsletter", "tp-product"),  # the second order
 ]
 
