@@ -55,8 +55,8 @@ class Template:
 
 CATALOGUE: tuple[Template, ...] = (
     Template("blank", "Blank map", "מפה ריקה",
-             "An empty map: start from nothing.",
-             "מפה ריקה: מתחילים מאפס.", one_file=True),
+             "Start from nothing: no stages, no touchpoints.",
+             "מתחילים מאפס: בלי שלבים ובלי נקודות מגע.", one_file=True),
     Template("five-stages", "Five stages", "חמשת השלבים",
              "The five-stage frame, each stage saying what to map in it, and the method's "
              "steps.",
