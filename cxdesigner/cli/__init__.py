@@ -21,7 +21,7 @@ from .. import __version__
 from ..terminal import clean, clean_block
 from . import live_commands
 
-COMMANDS = ("new", "validate", "import", "export", "info", "rank", "tree", "analyze",
+COMMANDS = ("new", "templates", "validate", "import", "export", "info", "rank", "tree", "analyze",
             *live_commands.COMMANDS)
 METHOD_NAMES = ("impact-effort", "ice", "rice", "votes", "weighted")
 
@@ -41,12 +41,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cxdesigner {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
+    from ..fileformat.templates import TEMPLATES  # names only: the model is not loaded
+
     p = sub.add_parser("new", help="create a map from a template",
-                       description="Create a map from a template.")
-    p.add_argument("--template", default="blank", help="blank or five-stages (default blank)")
+                       description="Create a map from a template ('cxdesigner templates' "
+                       "says what each one is).")
+    p.add_argument("--template", default="blank", metavar="NAME",
+                   help=f"one of: {', '.join(TEMPLATES)} (default blank)")
     p.add_argument("--lang", default="en", choices=("en", "he"), help="language of the map")
     p.add_argument("-o", "--output", required=True, type=Path, help="the .cxmap file to write")
     p.add_argument("--force", action="store_true", help="replace an existing file")
+
+    p = sub.add_parser("templates", help="list the templates, with what each one is",
+                       description="List the templates for 'cxdesigner new --template': "
+                       "one a line, the name and then a short description.")
+    p.add_argument("--lang", default="en", choices=("en", "he"),
+                   help="language of the descriptions (default en)")
 
     p = sub.add_parser("validate", help="check a map file and list every problem",
                        description="Check a .cxmap file. Exit 0 when valid, 1 with every "
@@ -208,6 +218,15 @@ def _cmd_new(args: argparse.Namespace) -> int:
         raise UsageError(f"cxdesigner new: {exc}") from None
     _save(journey, args.output, args.force)
     print(clean(f"Created {args.output}"))
+    return 0
+
+
+def _cmd_templates(args: argparse.Namespace) -> int:
+    from ..fileformat.templates import CATALOGUE
+
+    width = max(len(t.name) for t in CATALOGUE)
+    for template in CATALOGUE:
+        print(f"{template.name:<{width}}  {template.description(args.lang)}")
     return 0
 
 
@@ -461,6 +480,6 @@ def _cmd_live(args: argparse.Namespace) -> int:
         raise UsageError(f"cxdesigner {args.command}: {exc}") from None
 
 
-_RUN = {"new": _cmd_new, "validate": _cmd_validate, "import": _cmd_import,
+_RUN = {"new": _cmd_new, "templates": _cmd_templates, "validate": _cmd_validate, "import": _cmd_import,
         "export": _cmd_export, "info": _cmd_info, "rank": _cmd_rank, "tree": _cmd_tree,
         "analyze": _cmd_analyze, **dict.fromkeys(live_commands.COMMANDS, _cmd_live)}

@@ -5,32 +5,107 @@ and are built by ``resources/samples/build_samples.py``:
 
 * ``templates/blank.cxmap``: an empty map, for either language;
 * ``templates/five-stages-{en,he}.cxmap``: the five-stage frame, teaching the method;
+* ``templates/{name}-{en,he}.cxmap``: ready journeys for kinds of small business;
 * ``samples/bakery-{en,he}.cxmap``: a worked example.
+
+``CATALOGUE`` lists the templates in the order they are offered, each with a title and
+a one-line description in both languages (the CLI's ``templates`` and the editor's New
+from Template dialog show them); a new template is one entry there, and its content
+module for the builder.
 
 A map made from a template is a copy with fresh ids, so that two maps made from one
 template never share an id, and its ``created`` time is now.
+
+The model is imported only when a map is made: the CLI reads the catalogue to build
+its help, and every command would otherwise pay for loading the model.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..model import JourneyMap, new_id
-from ..model import schema as S
 from ..resources_path import resource
 
-TEMPLATES = ("blank", "five-stages")
-LANGUAGES = S.LANGUAGES
+if TYPE_CHECKING:
+    from ..model import JourneyMap
+
+LANGUAGES = ("en", "he")  # schema.LANGUAGES (a test keeps them the same)
 
 
-def _check(name: str, lang: str) -> None:
-    if name not in TEMPLATES:
-        raise ValueError(f"There is no template called {name!r:.40}; choose one of: "
-                         f"{', '.join(TEMPLATES)}.")
+@dataclass(frozen=True)
+class Template:
+    """A bundled template: its name (for files and the CLI), and what it is, in words."""
+    name: str
+    title_en: str
+    title_he: str
+    description_en: str  # one line each
+    description_he: str
+    one_file: bool = False  # one file for both languages (``{name}.cxmap``)
+
+    def title(self, lang: str) -> str:
+        return self.title_he if lang == "he" else self.title_en
+
+    def description(self, lang: str) -> str:
+        return self.description_he if lang == "he" else self.description_en
+
+
+CATALOGUE: tuple[Template, ...] = (
+    Template("blank", "Blank map", "מפה ריקה",
+             "Start from nothing: no stages, no touchpoints.",
+             "מתחילים מאפס: בלי שלבים ובלי נקודות מגע.", one_file=True),
+    Template("five-stages", "Five stages", "חמשת השלבים",
+             "The five-stage frame, each stage saying what to map in it, and the method's "
+             "steps.",
+             "מסגרת של חמישה שלבים, שבכל אחד הסבר מה למפות בו, ושלבי השיטה."),
+    Template("service-blueprint", "Service blueprint", "שרטוט שירות",
+             "The five blueprint lanes under a home repair; each cell says what belongs "
+             "in it.",
+             "חמשת נתיבי השרטוט מתחת לתיקון בבית הלקוח, ובכל תא הסבר מה כותבים בו, עם "
+             "נקודת כשל ונקודת המתנה."),
+    Template("cafe", "Café or restaurant", "בית קפה או מסעדה",
+             "From finding the place to coming back: table booking, service, the bill and "
+             "reviews.",
+             "מהרגע שמגלים את המקום ועד שחוזרים: הזמנת שולחן, שירות, חשבון וביקורות."),
+    Template("clinic", "Private clinic", "מרפאה פרטית",
+             "A patient's way from the first call, through the visit, to follow-up and "
+             "returning.",
+             "הדרך של מטופל מהשיחה הראשונה, דרך הביקור ועד המעקב והחזרה."),
+    Template("online-shop", "Online shop", "חנות אונליין",
+             "Ad, product page, checkout, delivery and returns: where online buyers give "
+             "up.",
+             "מודעה, דף מוצר, קופה, משלוח והחזרות: איפה קונים ברשת מוותרים."),
+    Template("beauty-salon", "Beauty salon", "מכון יופי",
+             "Booking on WhatsApp, the treatment, aftercare and the next appointment.",
+             "קביעת תור בווטסאפ, הטיפול, ההמלצות לבית והתור הבא."),
+    Template("b2b-services", "B2B services firm", "חברת שירותים לעסקים",
+             "A small IT-support or accounting firm: the proposal, onboarding, monthly "
+             "service and renewal.",
+             "משרד קטן של תמיכת מחשוב או הנהלת חשבונות: הצעה, קליטה, שירות חודשי וחידוש."),
+    Template("agent", "Real-estate or insurance agent", 'סוכן נדל"ן או ביטוח',
+             "An agent's client: the referral, the first meeting, the deal and the years "
+             "after.",
+             "הלקוח של הסוכן: ההפניה, הפגישה הראשונה, העסקה והשנים שאחריה."),
+)
+TEMPLATES = tuple(template.name for template in CATALOGUE)
+
+
+def template_info(name: str) -> Template:
+    """The catalogue's entry for ``name`` (ValueError naming the choices if none)."""
+    for template in CATALOGUE:
+        if template.name == name:
+            return template
+    raise ValueError(f"There is no template called {name!r:.40}; choose one of: "
+                     f"{', '.join(TEMPLATES)}.")
+
+
+def _check(name: str, lang: str) -> Template:
+    template = template_info(name)
     _check_lang(lang)
+    return template
 
 
 def _check_lang(lang: str) -> None:
@@ -41,8 +116,8 @@ def _check_lang(lang: str) -> None:
 
 def template_path(name: str = "blank", lang: str = "en") -> Path:
     """The file of a template in a language (the blank map serves both languages)."""
-    _check(name, lang)
-    filename = "blank.cxmap" if name == "blank" else f"{name}-{lang}.cxmap"
+    template = _check(name, lang)
+    filename = f"{name}.cxmap" if template.one_file else f"{name}-{lang}.cxmap"
     return resource("templates", filename)
 
 
@@ -70,10 +145,17 @@ def copy_with_fresh_ids(source: JourneyMap, document: Mapping[str, Any] | None =
     ``document`` overrides map details; ``make_id`` gives the new id for an old one
     (a fresh uuid4 by default).  Everything that refers to an id (touchpoints' stages,
     flows, notes' targets, emotions per persona, sub-actions, addressed notes, assigned
-    personas) follows to the new ids; stage order and sub-action order are kept.
+    personas, cells and marks per lane) follows to the new ids; stage order, lane order
+    and sub-action order are kept (the emotion lane keeps its fixed id).
     """
+    from ..model import JourneyMap, new_id
+    from ..model import schema as S
+
+    from ..model.lane_edits import EMOTION_LANE_ID
+
     make_id = make_id or (lambda old: new_id())
     ids = {old: make_id(old) for old in source.graph.nodes}
+    ids[EMOTION_LANE_ID] = EMOTION_LANE_ID  # every map's emotion lane has this id
     journey = JourneyMap(document={**source.document, **(document or {})})
 
     def fields(node: str, *taken: str) -> dict[str, Any]:
@@ -85,11 +167,25 @@ def copy_with_fresh_ids(source: JourneyMap, document: Mapping[str, Any] | None =
                             id=ids[persona], **fields(persona, "persona_kind"))
     for stage in source.stage_order:
         journey.add_stage(source.title(stage), id=ids[stage], **fields(stage))
+    for lane in source.lanes():  # top to bottom, so each is added at the bottom
+        info = source.lane(lane)
+        if lane == EMOTION_LANE_ID and lane not in source:
+            continue  # no node yet: it stays above the lanes in the copy too
+        if info["lane_kind"] == S.EMOTION_LANE:
+            journey.move_lane(EMOTION_LANE_ID, len(journey.lanes()))
+            journey.set_lane(EMOTION_LANE_ID, title=info["title"], hidden=info["hidden"])
+        else:
+            journey.add_lane(info["lane_kind"], info["title"], id=ids[lane])
+            journey.set_lane(ids[lane], hidden=info["hidden"])
     for tp in source.ids(S.TOUCHPOINT):
+        attrs = source.get(tp)
         emotions = {key if key == S.GENERAL else ids[key]: value
-                    for key, value in source.get(tp)["emotions"].items()}
+                    for key, value in attrs["emotions"].items()}
+        cells = {ids[key]: value for key, value in attrs["cells"].items()}
+        marks = {ids[key]: value for key, value in attrs["marks"].items()}
         journey.add_touchpoint(ids[source.stage_of(tp)], source.title(tp), id=ids[tp],
-                               emotions=emotions, **fields(tp, "emotions"))
+                               emotions=emotions, cells=cells, marks=marks,
+                               **fields(tp, "emotions", "cells", "marks"))
     for u, v in source.flows():
         journey.add_flow(ids[u], ids[v])
     for note in source.ids(S.NOTE):

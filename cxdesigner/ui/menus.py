@@ -122,6 +122,10 @@ def create_actions(w: MenuWindow) -> SimpleNamespace:
                             lambda: w.new_map("five-stages", "en"))
     a.new_five_he = _action(w, tr("Five Stages (&Hebrew)"),
                             lambda: w.new_map("five-stages", "he"))
+    a.new_from_template = _action(w, tr("New from &Template…"), lambda: _new_from_template(w),
+                                  "Ctrl+Shift+N",
+                                  tip=tr("A ready journey for your kind of business, "
+                                         "in English or Hebrew"))
     a.open = _action(w, tr("&Open…"), w.open_file, QKeySequence.Open,
                      _icon(w, "document-open", S.SP_DialogOpenButton))
     a.save = _action(w, tr("&Save"), w.save, QKeySequence.Save,
@@ -211,11 +215,23 @@ def _preferences(w: MenuWindow) -> None:
     edit_preferences(w)  # type: ignore[arg-type]  # the window is a QWidget
 
 
+def _new_from_template(w: MenuWindow) -> None:
+    from .dialogs.new_from_template import NewFromTemplateDialog
+
+    # Window-modal and not waited for (open, not exec): the window stays responsive
+    # to its own timers, and a test can answer the dialog like a user.
+    dialog = NewFromTemplateDialog(w)  # type: ignore[arg-type]  # the window is a QWidget
+    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.accepted.connect(lambda: w.new_map(*dialog.chosen()))
+    dialog.open()
+
+
 def build_menus(w: MenuWindow, a: SimpleNamespace) -> None:
     bar = w.menuBar()
     file_menu = bar.addMenu(tr("&File"))
     new_menu = file_menu.addMenu(tr("&New"))
     new_menu.addActions([a.new_blank, a.new_five_en, a.new_five_he])
+    file_menu.addAction(a.new_from_template)
     file_menu.addAction(a.open)
     w.recent_menu = file_menu.addMenu(tr("Open &Recent"))
     w.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(w))

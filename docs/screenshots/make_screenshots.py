@@ -8,7 +8,8 @@ opening, but at zoom 0.6 (the first stages, readable), with the first touchpoint
 selected so the inspector has something to show.  Saves ``editor-en.png`` and
 ``editor-he.png`` (English interface), then ``hebrew-interface-hebrew-map.png`` and
 ``english-interface-hebrew-map.png`` (the interface language against the map's) next to
-this script.  The user's settings (window layout, recent
+this script; then two of the templates as a new user meets them, ``template-cafe-en.png``
+and ``template-clinic-he.png``.  The user's settings (window layout, recent
 files) are neither read nor written.
 """
 
@@ -31,6 +32,7 @@ from cxdesigner.model import schema as S  # noqa: E402
 from cxdesigner.ui import language, settings  # noqa: E402
 
 SAMPLES = ROOT / "resources" / "samples"
+TEMPLATES = ROOT / "resources" / "templates"
 SIZE = (1600, 1000)
 ZOOM = 0.6
 
@@ -80,6 +82,8 @@ def main() -> None:
         installed = language.install(app, "he")
         shoot(SAMPLES / "bakery-he.cxmap", HERE / "hebrew-interface-hebrew-map.png")
         language.uninstall(app, installed)
+        for name in ("cafe-en", "clinic-he"):
+            shoot(TEMPLATES / f"{name}.cxmap", HERE / f"template-{name}.png")
 
 
 if __name__ == "__main__":

@@ -996,6 +996,14 @@
         <translation>חמישה שלבים (&amp;עברית)</translation>
     </message>
     <message>
+        <source>New from &amp;Template…</source>
+        <translation>מפה חדשה מ&amp;תבנית…</translation>
+    </message>
+    <message>
+        <source>A ready journey for your kind of business, in English or Hebrew</source>
+        <translation>מסע מוכן לסוג העסק שלכם, בעברית או באנגלית</translation>
+    </message>
+    <message>
         <source>&amp;Open…</source>
         <translation>&amp;פתיחה…</translation>
     </message>
@@ -2597,6 +2605,18 @@ Eli</source>
     <message>
         <source>Clear Mark</source>
         <translation>ניקוי סימון</translation>
+    </message>
+    <message>
+        <source>New from Template</source>
+        <translation>מפה חדשה מתבנית</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;תבנית:</translation>
+    </message>
+    <message>
+        <source>Map &amp;language:</source>
+        <translation>&amp;שפת המפה:</translation>
     </message>
 </context>
 <context>
