@@ -69,9 +69,27 @@ class LaneRowItem(QGraphicsItem):
         self._lines: list[str] = []  # the blueprint lines drawn above this lane
         self.setZValue(ROW_Z)
         self.setFlag(QGraphicsItem.ItemUsesExtendedStyleOption)
+        self.setAcceptHoverEvents(True)  # a cell's whole text as a tooltip
 
     def type(self) -> int:  # Qt's name
         return LANE_ROW_TYPE
+
+    def hoverMoveEvent(self, event) -> None:  # Qt's name
+        # A cell shows three lines or so; the tooltip reads the rest.
+        scene, pos = self.scene(), event.pos()
+        text = ""
+        if scene is not None and self.lane_id in scene.layout.lanes:
+            kind = scene.journey.lane(self.lane_id)["lane_kind"]
+            if kind in TEXT_LANES:
+                for tp in self._columns(scene, QRectF(pos.x(), pos.y(), 1, 1)):
+                    r = scene.layout.cell(tp, self.lane_id, kind) \
+                        if tp in scene.layout.cards else None
+                    if r is not None and r.contains(pos.x(), pos.y()):
+                        text = scene.journey.cell(tp, self.lane_id)
+                        break
+        if text != self.toolTip():
+            self.setToolTip(text)
+        super().hoverMoveEvent(event)
 
     def set_rect(self, rect: L.Rect, lines: list[str]) -> None:
         new = QRectF(rect.x, rect.y, rect.w, rect.h)
