@@ -251,3 +251,40 @@ def test_removing_a_lane_and_undoing_brings_its_cells_back_on_the_canvas(window)
     assert "bs" not in j.lanes() and "bs" not in window.scene.rows.items
     window.document.undo_stack.undo()
     assert j.cell("t1", "bs") == "Checks the diary" and "bs" in window.scene.rows.items
+
+
+def test_the_panel_renames_a_lane_with_f2_in_one_step(window):
+    panel = window.lanes
+    window.docks["lanes"].show()
+    window.docks["lanes"].raise_()
+    j = window.document.journey
+    panel.list.setCurrentRow(j.lanes().index("bs"))
+    panel.list.setFocus()
+    QApplication.processEvents()
+    QTest.keyClick(panel.list, Qt.Key_F2)
+    editor = QApplication.focusWidget()
+    QTest.keyClick(editor, Qt.Key_A, Qt.ControlModifier)
+    QTest.keyClicks(editor, "Kitchen")
+    QTest.keyClick(editor, Qt.Key_Return)
+    QApplication.processEvents()
+    assert j.lane("bs")["title"] == "Kitchen" and steps(window) == 1
+    window.document.undo_stack.undo()
+    assert j.lane("bs")["title"] == ""
+
+
+def test_a_text_lane_added_from_the_panel_asks_for_its_name(window):
+    window.docks["lanes"].show()
+    window.docks["lanes"].raise_()
+    QApplication.processEvents()
+    text_lane = next(a for a in window.lanes.add_actions if a.text().startswith("Text lane"))
+    text_lane.trigger()
+    QApplication.processEvents()
+    editor = QApplication.focusWidget()
+    QTest.keyClick(editor, Qt.Key_A, Qt.ControlModifier)
+    QTest.keyClicks(editor, "Quotes")
+    QTest.keyClick(editor, Qt.Key_Return)
+    QApplication.processEvents()
+    j = window.document.journey
+    titles = [j.lane(n)["title"] for n in j.lanes()]
+    assert "Quotes" in titles
+    assert steps(window) == 2  # the lane, then its name
