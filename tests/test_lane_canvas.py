@@ -288,3 +288,19 @@ def test_a_text_lane_added_from_the_panel_asks_for_its_name(window):
     titles = [j.lane(n)["title"] for n in j.lanes()]
     assert "Quotes" in titles
     assert steps(window) == 2  # the lane, then its name
+
+
+def test_zoomed_out_a_lane_paints_its_filled_cells_as_kept_boxes(window, monkeypatch):
+    j = window.document.journey
+    j.set_cell("t1", "ca", "Calls")
+    j.set_cell("t3", "ca", "Arrives")
+    window.view.set_zoom(0.1)
+    QApplication.processEvents()
+    assert not window.scene.detailed
+    monkeypatch.setattr(LaneRowItem, "_paint_cells",
+                        lambda *a: pytest.fail("text drawn while zoomed out"))
+    window.view.viewport().grab()
+    row = window.scene.rows.items["ca"]
+    assert row._boxes is not None and len(row._boxes) == 2
+    j.set_cell("t2", "ca", "Reads")  # an edit drops the kept boxes
+    assert row._boxes is None

@@ -67,6 +67,7 @@ class LaneRowItem(QGraphicsItem):
         self.lane_id = lane_id
         self._rect = QRectF()
         self._lines: list[str] = []  # the blueprint lines drawn above this lane
+        self._boxes: list[QRectF] | None = None  # zoomed out: every filled cell, kept
         self.setZValue(ROW_Z)
         self.setFlag(QGraphicsItem.ItemUsesExtendedStyleOption)
         self.setAcceptHoverEvents(True)  # a cell's whole text as a tooltip
@@ -97,7 +98,12 @@ class LaneRowItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._rect = new
         self._lines = lines
+        self._boxes = None
         self.update()
+
+    def forget_boxes(self) -> None:
+        """A cell or a card changed: the zoomed-out boxes are made again when shown."""
+        self._boxes = None
 
     def rect(self) -> QRectF:
         return QRectF(self._rect)
@@ -204,21 +210,22 @@ class LaneRowItem(QGraphicsItem):
 
     def _paint_overview(self, painter, scene, exposed: QRectF, palette, kind: str) -> None:
         """Zoomed out (``scene.detailed`` off): the filled cells as plain boxes, in one
-        call, as the overview draws the cards; text would not read at that size."""
-        layout, lane_id = scene.layout, self.lane_id
-        nodes = scene.journey.graph.nodes
-        field = "picture" if kind == "image" else "cells"
-        boxes = []
-        for tp in self._columns(scene, exposed):
-            if tp not in layout.cards:
-                continue
-            value = nodes[tp].get(field)
-            if value and (kind == "image" or lane_id in value):
-                r = layout.cell(tp, lane_id, kind)
-                boxes.append(QRectF(r.x, r.y, r.w, r.h))
+        call, as the overview draws the cards; text would not read at that size.  The
+        boxes are kept between paints: zoomed out, a scroll shows most of the map."""
+        if self._boxes is None:
+            layout, lane_id = scene.layout, self.lane_id
+            nodes = scene.journey.graph.nodes
+            field = "picture" if kind == "image" else "cells"
+            boxes = []
+            for tp in layout.order:
+                value = nodes[tp].get(field)
+                if value and (kind == "image" or lane_id in value) and tp in layout.cards:
+                    r = layout.cell(tp, lane_id, kind)
+                    boxes.append(QRectF(r.x, r.y, r.w, r.h))
+            self._boxes = boxes
         painter.setPen(Qt.NoPen)
         painter.setBrush(palette.mid())
-        painter.drawRects(boxes)
+        painter.drawRects(self._boxes)
 
     def _paint_picture_cells(self, painter, scene, exposed: QRectF, palette) -> None:
         layout, lane_id = scene.layout, self.lane_id
@@ -285,12 +292,15 @@ class LaneRows:
         if card is None:
             return
         for item in self.items.values():
+            item.forget_boxes()
             rect = item.rect()
             item.update(QRectF(card.x - 2, rect.y(), card.w + 4, rect.height()))
 
     def columns_moved(self, old: L.Layout, touchpoints) -> None:
         """Cards moved or changed slot: repaint their columns, where they were and are."""
         new = self.scene.layout
+        for item in self.items.values():
+            item.forget_boxes()
         for tp in touchpoints:
             for layout in (old, new):
                 card = layout.cards.get(tp)
@@ -302,4 +312,5 @@ class LaneRows:
 
     def repaint(self) -> None:
         for item in self.items.values():
+            item.forget_boxes()
             item.update()
