@@ -18,7 +18,8 @@ def test_wheel_contains_templates_and_samples(tmp_path):
                  "cxdesigner/resources/samples/bakery-he.cxmap",
                  "cxdesigner/resources/templates/five-stages-he.cxmap",
                  "cxdesigner/model/journey.py",
-                 "cxdesigner/export/report.py", "cxdesigner/resources/fonts/DejaVuSans.ttf"):
+                 "cxdesigner/export/report.py", "cxdesigner/resources/fonts/DejaVuSans.ttf",
+                 "cxdesigner/export/html/map.js", "cxdesigner/export/html/map.css"):
         assert name in names
     assert not any(n.endswith("build_samples.py") for n in names)
 

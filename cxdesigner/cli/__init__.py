@@ -71,9 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, type=Path, help="the .cxmap file to write")
     p.add_argument("--force", action="store_true", help="replace an existing file")
 
-    p = sub.add_parser("export", help="export a map as CSV, PDF report, PNG, SVG or GraphML",
+    p = sub.add_parser("export", help="export a map as CSV, PDF report, PNG, SVG, GraphML, "
+                       "an interactive HTML map or Mermaid",
                        description="Export a map: the journey CSV, the client report (PDF), "
-                       "a picture of the map (PNG, SVG), the journey graph (GraphML), in "
+                       "a picture of the map (PNG, SVG), the journey graph (GraphML), the "
+                       "interactive map (HTML), the Mermaid journey (Markdown), in "
                        "any combination. The report's sections are: cover, contents, "
                        "summary, map, curve, stages, swot, matrix, plan, personas (see "
                        "docs/report.md).")
@@ -89,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write the map as a vector picture (SVG)")
     p.add_argument("--graphml", type=Path, metavar="OUT",
                    help="write the journey graph (GraphML, opens in yEd and Gephi)")
+    p.add_argument("--html", type=Path, metavar="OUT",
+                   help="write the interactive map: one self-contained HTML page")
+    p.add_argument("--mermaid", type=Path, metavar="OUT",
+                   help="write the map as a Mermaid journey diagram in Markdown")
     p.add_argument("--paper", default="a4", choices=("a4", "letter"),
                    help="paper size of the report (default a4)")
     p.add_argument("--sections", metavar="LIST",
@@ -278,17 +284,18 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from ..fileformat import FileFormatError
     from ..fileformat.csvio import export_csv
 
-    if all(out is None for out in (args.csv, args.pdf, args.png, args.svg, args.graphml)):
+    outputs = (args.csv, args.pdf, args.png, args.svg, args.graphml, args.html, args.mermaid)
+    if all(out is None for out in outputs):
         raise UsageError("cxdesigner export: say what to write: --csv OUT, --pdf OUT, "
-                         "--png OUT, --svg OUT and/or --graphml OUT (see cxdesigner export "
-                         "--help)")
+                         "--png OUT, --svg OUT, --graphml OUT, --html OUT and/or --mermaid "
+                         "OUT (see cxdesigner export --help)")
     _check_scale(args)
-    for out in (args.csv, args.pdf, args.png, args.svg, args.graphml):
+    for out in outputs:
         if out is not None:  # before anything is written: never the map itself
             _check_output("export", out, args.file)
     report_options = _report_options(args) if args.pdf is not None else None
     journey = _load(args.file).journey
-    if args.persona is not None and (args.pdf, args.png, args.svg) != (None, None, None):
+    if args.persona is not None and (args.pdf, args.png, args.svg, args.html) != (None,) * 4:
         _check_persona(journey, args.persona)  # before anything is written
     if args.csv is not None:
         try:
@@ -308,6 +315,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         print(clean(f"Wrote {args.graphml}"))
     if args.png is not None or args.svg is not None:
         _export_pictures(journey, args)
+    if args.html is not None or args.mermaid is not None:
+        _export_pages(journey, args)
     if args.pdf is not None:
         from ..export import ReportError
         from ..export.report import build_report  # ReportLab loads only now
@@ -321,6 +330,28 @@ def _cmd_export(args: argparse.Namespace) -> int:
             print(clean(f"cxdesigner: note: {args.pdf}: {note}"), file=sys.stderr)
         print(clean(f"Wrote {args.pdf} ({report.pages} pages)"))
     return 0
+
+
+def _export_pages(journey, args: argparse.Namespace) -> None:
+    """The interactive HTML map and the Mermaid text (no Qt)."""
+    from ..fileformat import FileFormatError
+
+    if args.html is not None:
+        from ..export.html_map import HtmlExportError, export_html
+
+        try:
+            export_html(journey, args.html, {"persona": args.persona})
+        except HtmlExportError as exc:
+            raise UsageError(f"cxdesigner export: {exc}") from None
+        print(clean(f"Wrote {args.html}"))
+    if args.mermaid is not None:
+        from ..export.mermaid import export_mermaid
+
+        try:
+            export_mermaid(journey, args.mermaid)
+        except FileFormatError as exc:
+            raise UsageError(f"cxdesigner export: {exc}") from None
+        print(clean(f"Wrote {args.mermaid}"))
 
 
 def _check_scale(args: argparse.Namespace) -> None:

@@ -106,7 +106,7 @@ def export_html(journey, path, options=None) -> Path:
     try:
         write_atomic(path, data, backup=False)
     except FileFormatError as exc:
-        raise HtmlExportError(f"{path}: {exc}") from None
+        raise HtmlExportError(str(exc)) from None
     return Path(path)
 
 
