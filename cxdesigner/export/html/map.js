@@ -34,11 +34,14 @@
     apply();
   }
   /* First view: the whole map if it reads at that size, else the stages at the reading
-     start (left, or right on a right-to-left map) as tall as the window shows them. */
+     start (left, or right on a right-to-left map) as tall as the window shows them;
+     the viewport no taller than the map at that size. */
   function start() {
     var r = box(), whole = fitScale();
     if (whole >= 0.45) { fit(); return; }
-    view.s = clamp(Math.max(whole, Math.min(0.6, (r.height - 16) / height)));
+    view.s = clamp(Math.max(whole, Math.min(1, (r.height - 16) / height)));
+    if (height * view.s + 16 < r.height) vp.style.height = Math.ceil(height * view.s + 16) + "px";
+    r = box();
     view.x = rtl ? r.width - 8 - width * view.s : 8;
     view.y = 8;
     apply();
@@ -64,7 +67,14 @@
     if (c.width > r.width - 2 * m) dx = r.left + (r.width - c.width) / 2 - c.left;
     if (dx || dy) pan(dx, dy);
   }
-  vp.addEventListener("scroll", function () { vp.scrollTop = 0; vp.scrollLeft = 0; });
+  /* Focusing a card off view makes the browser scroll the viewport (overflow hidden
+     or not): that scroll becomes a pan, so the card stays where the browser put it. */
+  vp.addEventListener("scroll", function () {
+    if (!vp.scrollLeft && !vp.scrollTop) return;
+    view.x -= vp.scrollLeft; view.y -= vp.scrollTop;
+    vp.scrollLeft = 0; vp.scrollTop = 0;
+    apply();
+  });
   vp.addEventListener("focusin", function (e) {
     if (e.target.classList.contains("card")) reveal(e.target);
   });
@@ -252,7 +262,7 @@
   var saved = null;
   function beforePrint() {
     if (saved) return;
-    saved = { x: view.x, y: view.y, s: view.s };
+    saved = { x: view.x, y: view.y, s: view.s, height: vp.style.height };
     var s = Math.min(1030 / width, 640 / height, 1);
     view = { x: rtl ? 1030 - width * s : 0, y: 0, s: s };
     vp.style.height = Math.ceil(height * s) + "px";
@@ -261,8 +271,8 @@
   }
   function afterPrint() {
     if (!saved) return;
-    vp.style.height = ""; vp.style.width = "";
-    view = saved; saved = null;
+    vp.style.height = saved.height; vp.style.width = "";
+    view = { x: saved.x, y: saved.y, s: saved.s }; saved = null;
     apply();
   }
   window.addEventListener("beforeprint", beforePrint);
@@ -274,6 +284,5 @@
   }
 
   start();
-  window.addEventListener("resize", function () { if (!saved) start(); });
   document.documentElement.classList.add("ready");
 })();
