@@ -336,11 +336,11 @@ def test_cli_write_failure_is_one_line(qapp, tmp_path, capsys):
 
 
 # ================================================================== the editor's menu
-def test_file_export_submenu_holds_the_five_exports(qtbot, close_windows):
+def test_file_export_submenu_holds_the_six_exports(qtbot, close_windows):
     window = open_window()
     texts = [a.text() for a in window.export_menu.actions()]
     assert texts == ["&Report (PDF)…", "&Image (PNG)…", "Image (&SVG)…",
-                     "&Graph (GraphML)…", "Journey (&CSV)…"]
+                     "&Graph (GraphML)…", "Journey (&CSV)…", "Interactive &Map…"]
     file_menu = window.menuBar().actions()[0].menu()
     assert window.export_menu.menuAction() in file_menu.actions()
     assert window.act.export_csv not in file_menu.actions()  # moved under Export
@@ -348,7 +348,8 @@ def test_file_export_submenu_holds_the_five_exports(qtbot, close_windows):
 
 @pytest.mark.parametrize("action,suffix", [("export_png", "png"), ("export_svg", "svg"),
                                            ("export_graphml", "graphml"),
-                                           ("export_csv", "csv")])
+                                           ("export_csv", "csv"),
+                                           ("export_html", "html")])
 def test_each_export_action_writes_its_file(qtbot, close_windows, tmp_path, monkeypatch,
                                             errors, action, suffix):
     window = open_window(SAMPLES["en"])

@@ -1,5 +1,5 @@
-"""The main window's exports: journey CSV, the PDF report, PNG and SVG pictures and
-GraphML, each asked for a path that is never the map's own file (a mixin of
+"""The main window's exports: journey CSV, the PDF report, PNG and SVG pictures,
+GraphML and the interactive map (HTML), each asked for a path that is never the map's own file (a mixin of
 ``MainWindow``)."""
 
 from __future__ import annotations
@@ -82,6 +82,30 @@ class ExportsMixin:
             export_graphml(self.document.journey, path)
         except FileFormatError as exc:
             self.show_error(tr("Cannot export graph"), exc.message)
+            return
+        self.statusBar().showMessage(tr("Exported %1").replace("%1", isolate(str(path))), 5000)
+
+    def export_html_map(self) -> None:
+        """The interactive map: one web page, first showing the canvas's persona."""
+        from ..export.html_map import HtmlExportError, export_html
+        from ..model import schema as S
+
+        self.commit_pending()
+        path = self._export_path(tr("Export Interactive Map"), tr("Web pages (%1)"), "html")
+        if path is None:
+            return
+        persona = self.scene.persona
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            export_html(self.document.journey, path,
+                        {"persona": None if persona == S.GENERAL else persona})
+            failed = None
+        except HtmlExportError as exc:
+            failed = exc
+        finally:
+            QApplication.restoreOverrideCursor()
+        if failed is not None:
+            self.show_error(tr("Cannot export the interactive map"), str(failed))
             return
         self.statusBar().showMessage(tr("Exported %1").replace("%1", isolate(str(path))), 5000)
 

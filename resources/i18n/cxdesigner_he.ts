@@ -936,6 +936,18 @@
         <translation>לא ניתן לייצא את הגרף</translation>
     </message>
     <message>
+        <source>Export Interactive Map</source>
+        <translation>ייצוא מפה אינטראקטיבית</translation>
+    </message>
+    <message>
+        <source>Web pages (%1)</source>
+        <translation>דפי אינטרנט‏ (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot export the interactive map</source>
+        <translation>לא ניתן לייצא את המפה האינטראקטיבית</translation>
+    </message>
+    <message>
         <source>“%1” is this map&apos;s own file; exporting there would replace the map. Choose another name.</source>
         <translation>״%1״ הוא הקובץ של המפה עצמה; ייצוא אליו יחליף את המפה. בחרו שם אחר.</translation>
     </message>
@@ -1054,6 +1066,14 @@
     <message>
         <source>The journey spreadsheet: one row per touchpoint</source>
         <translation>גיליון המסע: שורה לכל נקודת מגע</translation>
+    </message>
+    <message>
+        <source>Interactive &amp;Map…</source>
+        <translation>&amp;מפה אינטראקטיבית…</translation>
+    </message>
+    <message>
+        <source>One web page to send: the map to click through, with its notes, plan and SWOT</source>
+        <translation>דף אינטרנט אחד לשליחה: מפה שאפשר ללחוץ עליה, עם ההערות, התוכנית וניתוח ה־SWOT</translation>
     </message>
     <message>
         <source>&amp;Join Live Session…</source>
