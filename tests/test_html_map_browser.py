@@ -8,7 +8,9 @@ docs/screenshots/html-map-*.png.
 """
 
 import os
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -197,3 +199,18 @@ def test_screenshots_of_both_samples(browser, pages, tmp_path):
         assert shot.stat().st_size > 20_000
         if folder != tmp_path:
             shutil.copyfile(shot, folder / shot.name)
+
+
+def test_a_printed_hebrew_page_uses_the_whole_page_width(hebrew, tmp_path):
+    """Printed by chromium to PDF: the title at the page's right margin, not shrunk to
+    half the page (the map's wide box once made chromium shrink every page)."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("no pdftotext (apt-get install poppler-utils)")
+    pdf = tmp_path / "printed.pdf"
+    hebrew.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    box = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", str(pdf), "-"],
+                         capture_output=True, text=True, timeout=60, check=True).stdout
+    page_w = float(re.search(r'<page width="([\d.]+)"', box).group(1))
+    right = max(float(x) for x in re.findall(r'xMax="([\d.]+)"', box))
+    assert page_w > 800  # A4 landscape
+    assert right > page_w * 0.9

@@ -147,11 +147,27 @@ def build_html(journey, options=None) -> str:
         f'content="{CSP}"><meta name="viewport" content="width=device-width, '
         f'initial-scale=1"><meta name="generator" content="CX Designer">'
         f'<title>{esc(title)}</title><style>{_fonts(opts.embed_fonts)}{_asset("map.css")}'
-        f'</style></head><body>',
+        f'{print_fit(layout.bounds)}</style></head><body>',
         *body,
         f'<script type="application/json" id="map-data">{_json(data)}</script>',
         f'<script>{_asset("map.js")}</script></body></html>\n',
     ])
+
+
+# The map's box on a printed A4 landscape page (277 x 190 mm inside the margins, in
+# CSS pixels), under the page's heading.
+PRINT_W, PRINT_H = 1030.0, 640.0
+
+
+def print_fit(bounds: L.Rect) -> str:
+    """Print CSS that fits the whole map on its page.  Computed here from the layout,
+    not in the script at ``beforeprint``: a browser printing to PDF need not fire it.
+    ``zoom``, not a transform: chromium paginated the map's untransformed box (thousands
+    of pixels wide) and shrank every printed page to half its size."""
+    s = min(PRINT_W / max(bounds.w, 1.0), PRINT_H / max(bounds.h, 1.0), 1.0)
+    return (f"@media print{{.viewport{{width:{bounds.w * s:.0f}px!important;"
+            f"height:{bounds.h * s + 2:.0f}px!important}}.canvas{{transform:none!important;"
+            f"zoom:{s:.5f}}}}}")
 
 
 # --------------------------------------------------------------------- parts

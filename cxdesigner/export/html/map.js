@@ -258,31 +258,6 @@
     });
   });
 
-  /* print: the whole map fitted on its page, then the sections */
-  var saved = null;
-  function beforePrint() {
-    if (saved) return;
-    saved = { x: view.x, y: view.y, s: view.s, height: vp.style.height };
-    var s = Math.min(1030 / width, 640 / height, 1);
-    view = { x: rtl ? 1030 - width * s : 0, y: 0, s: s };
-    vp.style.height = Math.ceil(height * s) + "px";
-    vp.style.width = "1030px";
-    apply();
-  }
-  function afterPrint() {
-    if (!saved) return;
-    vp.style.height = saved.height; vp.style.width = "";
-    view = { x: saved.x, y: saved.y, s: saved.s }; saved = null;
-    apply();
-  }
-  window.addEventListener("beforeprint", beforePrint);
-  window.addEventListener("afterprint", afterPrint);
-  if (window.matchMedia) {
-    window.matchMedia("print").addEventListener("change", function (m) {
-      if (m.matches) beforePrint(); else afterPrint();
-    });
-  }
-
   start();
   document.documentElement.classList.add("ready");
 })();
