@@ -303,14 +303,14 @@ def _actions(journey, words: PageWords, nodes: list) -> str:
     out = ['<ol class="actions">']
     for node in nodes:
         a = journey.get(node.id)
-        facts = [words.status(a["status"]), a["owner"] or words("no_owner")]
-        if a["due"]:
-            facts.append(f'{words("due")} {a["due"]}')
+        facts = esc(DOT.join([words.status(a["status"]), a["owner"] or words("no_owner")]))
+        if a["due"]:  # a date reads left to right in Hebrew text too, on one line
+            facts += f'{DOT}{esc(words("due"))} <span class="date" dir="ltr">{a["due"]}</span>'
         flag = (f' <strong class="overdue">{esc(words("overdue"))}</strong>'
                 if node.overdue else "")
         out.append(f'<li><span class="num">{node.number}</span> '
                    f'{esc(a["title"] or words("untitled"))} <span class="muted">('
-                   f'{esc(DOT.join(facts))})</span>{flag}')
+                   f'{facts})</span>{flag}')
         if node.children:
             out.append(_actions(journey, words, node.children))
         out.append("</li>")

@@ -185,8 +185,14 @@
         var acts = el("ul", null, "actions");
         n.actions.forEach(function (a) {
           var bits = [a.status, a.owner || W.no_owner];
-          if (a.due) bits.push(W.due + " " + a.due);
-          var item = el("li", a.title + " (" + bits.join(" \u00b7 ") + ")");
+          if (a.due) bits.push(W.due + " ");
+          var item = el("li", a.title + " (" + bits.join(" \u00b7 "));
+          if (a.due) {  /* a date reads left to right, in Hebrew text too, on one line */
+            var date = el("span", a.due, "date");
+            date.dir = "ltr";
+            item.appendChild(date);
+          }
+          item.appendChild(document.createTextNode(")"));
           if (a.overdue) { item.appendChild(document.createTextNode(" ")); item.appendChild(el("strong", W.overdue, "overdue")); }
           acts.appendChild(item);
         });
