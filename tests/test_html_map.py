@@ -239,3 +239,12 @@ def test_html_and_mermaid_exports_never_import_qt(tmp_path):
             f"'--mermaid', {str(tmp_path / 'm.md')!r}]); "
             "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'")
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+def test_the_pages_own_words_exist_in_both_languages_and_hebrew_is_hebrew():
+    from cxdesigner.export.html_map import WORDS
+
+    assert set(WORDS["en"]) == set(WORDS["he"])
+    # Latin in Hebrew only for the keys the help names and the acronyms Hebrew keeps.
+    latin = {w for v in WORDS["he"].values() for w in re.findall(r"[A-Za-z]+", v)}
+    assert latin <= {"Tab", "Enter", "CX", "Designer", "SWOT"}
