@@ -89,7 +89,7 @@ class HtmlOptions:
     today: _dt.date | None = None  # for overdue actions and the date line (tests)
 
     @classmethod
-    def of(cls, options) -> "HtmlOptions":
+    def of(cls, options) -> HtmlOptions:
         if options is None:
             return cls()
         if isinstance(options, cls):

@@ -22,7 +22,6 @@ from ..model import schema as S
 from ..model.lane_edits import EMOTION_LANE_ID
 from .labels import EMOTION_COLOURS, NO_EMOTION, NOTE_COLOURS, Labels
 
-
 MARK_SIGNS = {"fail": "!", "wait": "\u231b"}  # an hourglass
 BACK = ' class="back"'
 
@@ -36,7 +35,7 @@ def num(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def signed(value: int | float | None) -> str:
+def signed(value: float | None) -> str:
     """An emotion as the map writes it: +2, 0, \u22121 (a true minus sign)."""
     if value is None:
         return ""
