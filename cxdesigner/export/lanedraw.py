@@ -14,6 +14,8 @@ named at the reading end of the visible part.
 
 from __future__ import annotations
 
+import bisect
+
 from ..model import layout as L
 from ..model import schema as S
 from ..model.lane_edits import EMOTION_LANE_ID, TEXT_LANES
@@ -56,7 +58,9 @@ class LanePainter:
                 continue
             kind = j.lane(lane_id)["lane_kind"]
             self.lanes.append((lane_id, rect, kind, lane_name(ctx, lane_id)))
-            if kind in TEXT_LANES:
+            if kind == "image":  # a placeholder under every card
+                self.cells[lane_id] = [(tp, "", None) for tp in layout.order]
+            elif kind in TEXT_LANES:
                 found = []
                 for tp in layout.order:
                     attrs = nodes[tp]  # read directly: every touchpoint of every lane
@@ -71,6 +75,7 @@ class LanePainter:
             lines.setdefault(y, []).append(ctx.labels.blueprint_line(name))
         self.lines = sorted(lines.items())
         self._wrapped: dict[tuple[str, str, float], list] = {}
+        self._rects: dict[str, tuple[list[float], list[tuple]]] = {}
 
     @property
     def has_marks(self) -> bool:
@@ -83,13 +88,31 @@ class LanePainter:
             if not p._meets(rect):
                 continue
             self._strip(canv, rect, name)
-            if kind == "image":
-                self._placeholders(canv, lane_id, detail)
-            elif kind in TEXT_LANES:
-                for tp, text, mark in self.cells[lane_id]:
-                    cell = p.layout.cell(tp, lane_id, kind)
-                    if p._meets(cell):
-                        self._cell(canv, tp, lane_id, cell, text, mark, detail)
+            if kind not in TEXT_LANES and kind != "image":
+                continue
+            xs, cells = self._placed(lane_id, kind)
+            v = p._view
+            # Only the cells in view: a part of a wide map shows a few of thousands.
+            for k in range(bisect.bisect_left(xs, v.x - L.CARD_W),
+                           bisect.bisect_right(xs, v.right)):
+                tp, cell, text, mark = cells[k]
+                if not p._meets(cell):
+                    continue
+                if kind == "image":
+                    self._placeholder(canv, cell, detail)
+                else:
+                    self._cell(canv, tp, lane_id, cell, text, mark, detail)
+
+    def _placed(self, lane_id: str, kind: str) -> tuple[list[float], list[tuple]]:
+        """A lane's filled cells with their rects, sorted by x (worked out once)."""
+        found = self._rects.get(lane_id)
+        if found is None:
+            cell = self.p.layout.cell
+            cells = sorted(((tp, cell(tp, lane_id, kind), text, mark)
+                            for tp, text, mark in self.cells[lane_id]),
+                           key=lambda c: c[1].x)
+            found = self._rects[lane_id] = ([c[1].x for c in cells], cells)
+        return found
 
     def lines_over(self, canv) -> None:
         """The blueprint lines, drawn after the lanes so no strip covers them."""
@@ -168,10 +191,10 @@ class LanePainter:
             rtl.draw_runs(canv, runs, x + w - pad - tw if p.rtl else x + pad, ty, p._batch)
             ty -= CELL_LEADING * s
 
-    def _placeholders(self, canv, lane_id: str, detail: bool) -> None:
-        """An empty dashed box per touchpoint where its picture will go."""
+    def _placeholder(self, canv, cell: L.Rect, detail: bool) -> None:
+        """An empty dashed box where a touchpoint's picture will go."""
         p, s = self.p, self.p._s
-        w, h = L.CARD_W * s, L.IMAGE_CELL_H * s
+        w, h = cell.w * s, cell.h * s
 
         def box(c):
             c.setStrokeColor(rtl.color("#b9c1ca"))
@@ -180,11 +203,7 @@ class LanePainter:
             c.roundRect(0, 0, w, h, 6 * s, stroke=1, fill=0)
             c.setDash()
 
-        for tp in p.layout.order:
-            cell = p.layout.cell(tp, lane_id, "image")
-            if p._meets(cell):
-                p._stamp(canv, ("picture", s, detail), p.X(cell.x), p.Y(cell.bottom), w, h,
-                         box)
+        p._stamp(canv, ("picture", s, detail), p.X(cell.x), p.Y(cell.bottom), w, h, box)
 
 
 def legend_items(ctx) -> list[tuple[str, str, str]]:

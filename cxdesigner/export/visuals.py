@@ -9,6 +9,7 @@ from reportlab.platypus import PageBreak, Spacer
 from ..model import layout as L
 from ..model import schema as S
 from ..model import scoring
+from ..model.lane_edits import EMOTION_LANE_ID
 from .charts import LABELLED, MAX_POINTS, CurveChart, CurvePoint, MatrixChart, quadrant
 from .context import FAINT, INK, RULE, Ctx
 from .fonts import BOLD, REGULAR, embed
@@ -56,7 +57,8 @@ def journey_map(ctx: Ctx, frame_w: float, frame_h: float) -> list:
     s_over = min(frame_w / b.w, (avail_h - note_h) / b.h)
     tile_h = frame_h - CAPTION_H - LEGEND_H - 8.0
     scale, tiles = TILE_SCALE, []
-    if b.h * scale > tile_h >= b.h * MIN_LANES_SCALE:
+    blueprint = any(lane != EMOTION_LANE_ID for lane in layout.lanes)
+    if blueprint and b.h * scale > tile_h >= b.h * MIN_LANES_SCALE:
         # Lanes make a map tall: a little smaller, each part still shows whole columns
         # (a card and its cells), rather than lanes cut from the cards they belong to.
         scale = tile_h / b.h
