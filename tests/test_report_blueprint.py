@@ -14,12 +14,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cxdesigner.export import Branding
 from cxdesigner.model import JourneyMap
 from cxdesigner.model import layout as L
+from cxdesigner.model import schema as S
 from cxdesigner.model.lane_edits import EMOTION_LANE_ID
 from cxdesigner.model.vocabulary import BLUEPRINT_LINES, CELL_MARKS, LANE_KINDS
+from tests.strategies import journeys, texts
 
 POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdfinfo"))
 needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils are not installed")
@@ -80,8 +84,8 @@ def blueprint_map(lang: str) -> tuple[JourneyMap, dict[str, str]]:
         tps += [j.add_touchpoint(stage, t, x=i * 240.0).id for i, t in enumerate(titles)]
     lanes = {kind: j.add_lane(kind).id for kind in BLUEPRINT}
     lanes["custom"] = j.add_lane("text", w["custom"]).id
-    for kind, texts in w["cells"].items():
-        for tp, value in zip(tps, texts):
+    for kind, values in w["cells"].items():
+        for tp, value in zip(tps, values):
             j.set_cell(tp, lanes[kind], value)
     for kind, i, mark in MARKS:
         j.set_mark(tps[i], lanes[kind], mark)
@@ -307,6 +311,32 @@ def test_a_stage_wider_than_a_page_is_cut_into_tables_of_five():
     ctx.numbers = {tp: i for i, tp in enumerate(j.journey_order(), 1)}
     tables = [f for f in B.blueprint(ctx) if isinstance(f, Table)][1:]  # after the key
     assert [len(t.header[0].cells) - 1 for t in tables] == [5, 5, 2]
+
+
+# ------------------------------------------------------------------- any input
+
+@settings(max_examples=30, deadline=None)
+@given(journeys(max_stages=3, max_touchpoints=6), st.data())
+def test_any_lanes_cells_and_marks_make_a_valid_pdf(journey, data):
+    """Any lane kinds, titles, order and hiding, any text in any cell (right to left,
+    emoji, 10,000 characters...), any marks, in either direction."""
+    from cxdesigner.export.report import render_report
+
+    kinds = [k for k in S.LANE_KINDS if k != S.EMOTION_LANE]
+    lanes = [journey.add_lane(data.draw(st.sampled_from(kinds)), data.draw(texts)).id
+             for _ in range(data.draw(st.integers(0, 6)))]
+    if data.draw(st.booleans()):
+        journey.set_lane(EMOTION_LANE_ID, hidden=True)
+    for lane in lanes:
+        if data.draw(st.integers(0, 4)) == 0:
+            journey.set_lane(lane, hidden=True)
+        if journey.lane(lane)["lane_kind"] not in ("image",):
+            for tp in journey.journey_order():
+                journey.set_cell(tp, lane, data.draw(texts))
+                journey.set_mark(tp, lane, data.draw(st.sampled_from([None, *S.CELL_MARKS])))
+    pdf = render_report(journey, sections=data.draw(st.sampled_from(
+        ["map,blueprint", "contents,blueprint", None])), branding=Branding(date=DAY))
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
 
 
 # ------------------------------------------------------------------ helpers
