@@ -133,7 +133,7 @@ def expected_words(lang: str) -> list[str]:
     w = WORDS[lang]
     words = [LANE_KINDS[lang][k] for k in BLUEPRINT] + [w["custom"]]
     words += list(BLUEPRINT_LINES[lang].values()) + list(CELL_MARKS[lang].values())
-    words += [cell for texts in w["cells"].values() for cell in texts]
+    words += [cell for values in w["cells"].values() for cell in values]
     return words
 
 
