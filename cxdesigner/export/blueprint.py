@@ -19,10 +19,11 @@ from reportlab.platypus import Spacer
 
 from ..model import layout as L
 from ..model import schema as S
+from . import marks
 from .context import INK, MUTED, WHITE, Ctx, mix, shorten
 from .flowables import Cell, P, Row, Table
-from .labels import MARK_COLOURS, MARK_SYMBOLS
 from .lanedraw import cell_lanes, lane_name
+from .marks import COLOURS as MARK_COLOURS
 from .rtl import Style
 from .sections import header_row, section_heading, sub_heading, text
 
@@ -35,11 +36,11 @@ def has_blueprint(journey) -> bool:
     return bool(cell_lanes(journey))
 
 
-def mark_spans(ctx: Ctx, mark: str, size: float = 7.6) -> list:
-    """A fail or wait point: its symbol and its name, in its colour."""
-    colour = MARK_COLOURS[mark]
-    return [(MARK_SYMBOLS[mark] + " ", Style(ctx.theme.body_bold.font, size + 0.6, colour)),
-            (ctx.labels.cell_mark(mark), Style(ctx.theme.body_bold.font, size, colour))]
+def mark_line(ctx: Ctx, mark: str, size: float = 7.6, after: float = 2.0) -> P:
+    """A fail or wait point: its badge (as on the map) and its name, in its colour."""
+    return P([(ctx.labels.cell_mark(mark), Style(ctx.theme.body_bold.font, size,
+                                                 marks.INK[mark]))],
+             hang=size * 1.6, icon=marks.icon(mark), after=after)
 
 
 def blueprint(ctx: Ctx) -> list:
@@ -49,11 +50,9 @@ def blueprint(ctx: Ctx) -> list:
         return []
     out: list = [section_heading(ctx, "blueprint"),
                  text(ctx, lab("blueprint_intro"), th.small, after=3.0)]
-    key: list = []
-    for mark in S.CELL_MARKS:
-        key += ([("     ", th.small)] if key else []) + mark_spans(ctx, mark)
-    out.append(Table([Row([Cell([P(key)], pad=(1.0, 0.0, 6.0, 0.0))], [1.0])], ctx.rtl,
-                     space_after=4.0))
+    key = Row([Cell([mark_line(ctx, mark, after=0.0)], pad=(1.0, 0.0, 6.0, 0.0))
+               for mark in S.CELL_MARKS] + [Cell([])], [0.12, 0.12, 0.76])
+    out.append(Table([key], ctx.rtl, space_after=4.0))
     names = {lane: lane_name(ctx, lane) for lane in lanes}
     lines = _lines_above(j, lanes)
     for i, stage in enumerate(j.stages(), 1):
@@ -106,7 +105,7 @@ def _table(ctx: Ctx, tps: list[str], across: int, lanes: list[str],
             paragraphs = []
             mark = attrs["marks"].get(lane)
             if mark in MARK_COLOURS:
-                paragraphs.append(P(mark_spans(ctx, mark), after=2.0))
+                paragraphs.append(mark_line(ctx, mark))
             value = ctx.t(attrs["cells"].get(lane, ""))
             if value:
                 paragraphs.append(P([(shorten(value, CELL_CHARS), small)]))

@@ -178,10 +178,6 @@ NOTE_COLOURS = {"pain_point": "#d64545", "opportunity": "#2e9e5b", "strength": "
                 "weakness": "#e08a1e", "threat": "#8e44ad", "insight": "#5f7c8a"}
 EMOTION_COLOURS = {-2: "#c0392b", -1: "#e67e22", 0: "#95a5a6", 1: "#7cb342", 2: "#2e9e5b"}
 NO_EMOTION = "#bdc3c7"
-# The fail and wait points of the blueprint: one symbol and colour each, on the map
-# and in the blueprint's tables (glyphs DejaVu Sans has, in both faces).
-MARK_SYMBOLS = {"fail": "\u2716", "wait": "\u25f7"}
-MARK_COLOURS = {"fail": "#c0392b", "wait": "#b9770e"}
 STATUS_COLOURS = {"planned": "#5f7c8a", "in_progress": "#3b7dd8", "done": "#2e9e5b",
                   "cancelled": "#95a5a6"}
 

@@ -5,8 +5,8 @@ one with its curve) is a pale strip as wide as the map, its name at the reading 
 of the visible part (so each part of a split map names its lanes).  A text lane holds
 each touchpoint's cell under its card, at ``Layout.cell``; its text is wrapped to the
 cell and cut with an ellipsis, right to left in a Hebrew map; a fail or wait point
-puts its symbol (``labels.MARK_SYMBOLS``, the same as in the blueprint section's
-tables) in the cell's top reading-end corner and tints its border.  An image lane
+puts its badge (``marks``: as on the canvas, and as in the blueprint section's
+tables) in the cell's top reading-end corner and tints the cell.  An image lane
 shows an empty dashed box per touchpoint (the pictures are another part's work).  The
 blueprint's lines are dashed across the map in the gap between the lanes they part,
 named at the reading end of the visible part.
@@ -19,10 +19,10 @@ import bisect
 from ..model import layout as L
 from ..model import schema as S
 from ..model.lane_edits import EMOTION_LANE_ID, TEXT_LANES
-from . import rtl
+from . import marks, rtl
 from .context import INK, MUTED, RULE, WHITE, mix, shorten
 from .fonts import BOLD, REGULAR
-from .labels import MARK_COLOURS, MARK_SYMBOLS
+from .marks import COLOURS as MARK_COLOURS
 from .rtl import Style
 
 CELL_PAD = 8.0  # scene units inside a cell
@@ -169,12 +169,11 @@ class LanePainter:
         if not detail:
             return
         pad, glyph = CELL_PAD * s, 0.0
-        if mark:  # the symbol in the top corner at the reading end
-            style = Style(BOLD, 13 * s, border)
-            glyph = 16 * s
-            gx = x + pad if p.rtl else x + w - pad - glyph
-            rtl.draw_line(canv, [(MARK_SYMBOLS[mark], style)], gx, p.Y(cell.y) - pad - 10 * s,
-                          glyph, False, "center", batch=p._batch)
+        if mark in MARK_COLOURS:  # the badge in the top corner at the reading end
+            glyph = 18 * s
+            size = 16 * s
+            gx = x + 5 * s if p.rtl else x + w - 5 * s - size
+            marks.place(canv, mark, gx, p.Y(cell.y) - 5 * s - size, size)
         if not text:
             return
         key = (tp, lane_id, s)

@@ -24,7 +24,8 @@ from .pdfpath import Path
 from .context import FAINT, INK, LIGHT, MUTED, RULE, WHITE, Ctx, mix
 from .charts import disc
 from .fonts import BOLD, REGULAR, embed
-from .labels import EMOTION_COLOURS, MARK_SYMBOLS, NO_EMOTION, NOTE_COLOURS, signed
+from . import marks
+from .labels import EMOTION_COLOURS, NO_EMOTION, NOTE_COLOURS, signed
 from .lanedraw import LanePainter
 from .flowables import contents_form
 from .rtl import Style
@@ -481,9 +482,8 @@ class Legend(Flowable):
                 sx = left + w - 9 if self.ctx.rtl else left
                 canv.setFillColor(rtl.color(colour))
                 canv.setStrokeColor(rtl.color(colour))
-                if shape.startswith("mark:"):  # a fail or wait point's symbol
-                    rtl.draw_line(canv, [(MARK_SYMBOLS[shape[5:]], Style(BOLD, 9.0, colour))],
-                                  sx, y - 0.5, 9, False, "center")
+                if shape.startswith("mark:"):  # a fail or wait point's badge
+                    marks.place(canv, shape[5:], sx, y - 1.2, 8.5)
                 elif shape == "dot":
                     canv.circle(sx + 4.5, y + 2.6, 3.6, stroke=0, fill=1)
                 elif shape == "arrow":
