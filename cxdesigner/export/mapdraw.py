@@ -24,7 +24,9 @@ from .pdfpath import Path
 from .context import FAINT, INK, LIGHT, MUTED, RULE, WHITE, Ctx, mix
 from .charts import disc
 from .fonts import BOLD, REGULAR, embed
+from . import marks
 from .labels import EMOTION_COLOURS, NO_EMOTION, NOTE_COLOURS, signed
+from .lanedraw import LanePainter
 from .flowables import contents_form
 from .rtl import Style
 
@@ -55,6 +57,7 @@ class MapPainter:
         self._titles: dict[tuple[str, float], list] = {}
         self._forms: dict[tuple, str] = {}
         self._flow_boxes: list | None = None
+        self.lanes = LanePainter(self)
 
     # ------------------------------------------------------------- drawing
     def draw(self, canv, view: L.Rect, x0: float, top: float, s: float) -> None:
@@ -69,12 +72,17 @@ class MapPainter:
         for stage, band in self.layout.bands.items():
             if self._meets(band):
                 self._band(canv, stage, band)
-        self._lane(canv)
+        self.lanes.draw(canv, detail)
+        shown = self.layout.lane.h > 0  # a hidden emotion lane keeps a place of no height
+        if shown:
+            self._lane(canv)
+        self.lanes.lines_over(canv)
         self._flows(canv)
         for tp, card in self.layout.cards.items():
             if self._meets(card):
                 self._card(canv, tp, card, detail)
-        self._curve(canv)
+        if shown:
+            self._curve(canv)
         self._batch.close()
         canv.restoreState()
 
@@ -297,8 +305,8 @@ class MapPainter:
 def plan_tiles(layout: L.Layout, scale: float, width: float, height: float) -> list[Tile]:
     """Cut the map into parts of ``width x height`` points at ``scale``, in reading
     order.  A cut falls between two stages where it can, else between two columns of
-    cards, and the neighbouring parts share that gap; only when neither exists is a
-    card cut, and then the parts overlap by ``OVERLAP``."""
+    cards (down the map: between two lanes), and the neighbouring parts share that gap;
+    only when neither exists is a card cut, and then the parts overlap by ``OVERLAP``."""
     b = layout.bounds
     tw, th = width / scale, height / scale
 
@@ -316,7 +324,10 @@ def plan_tiles(layout: L.Layout, scale: float, width: float, height: float) -> l
             between_cards.append(from_start(reach, lo))
         reach = hi if reach is None else max(reach, hi)
     spans_x = _cuts(b.w, tw, between_stages, sorted(between_cards))
-    spans_y = _cuts(b.h, th, [], [])
+    # Down the map, a cut falls between the bands and the lanes or between two lanes.
+    rows = sorted([*layout.bands.values()][:1] + [*layout.lanes.values()], key=lambda r: r.y)
+    between_lanes = [(a.bottom - b.y, c.y - b.y) for a, c in zip(rows, rows[1:])]
+    spans_y = _cuts(b.h, th, between_lanes, [])
     views = []
     for y0, y1 in spans_y:
         for x0, x1 in spans_x:
@@ -471,7 +482,9 @@ class Legend(Flowable):
                 sx = left + w - 9 if self.ctx.rtl else left
                 canv.setFillColor(rtl.color(colour))
                 canv.setStrokeColor(rtl.color(colour))
-                if shape == "dot":
+                if shape.startswith("mark:"):  # a fail or wait point's badge
+                    marks.place(canv, shape[5:], sx, y - 1.2, 8.5)
+                elif shape == "dot":
                     canv.circle(sx + 4.5, y + 2.6, 3.6, stroke=0, fill=1)
                 elif shape == "arrow":
                     canv.setLineWidth(1.0)

@@ -9,11 +9,13 @@ from reportlab.platypus import PageBreak, Spacer
 from ..model import layout as L
 from ..model import schema as S
 from ..model import scoring
+from ..model.lane_edits import EMOTION_LANE_ID
 from .charts import LABELLED, MAX_POINTS, CurveChart, CurvePoint, MatrixChart, quadrant
 from .context import FAINT, INK, RULE, Ctx
 from .fonts import BOLD, REGULAR, embed
 from .flowables import Bookmark, Cell, Contents, P, Row, Table
 from .labels import EMOTION_COLOURS, NOTE_COLOURS, signed
+from .lanedraw import legend_items
 from .mapdraw import (READABLE, TILE_SCALE, Legend, MapFlowable, MapPainter, Tile,
                       plan_tiles)
 from .rtl import Style
@@ -23,6 +25,7 @@ from .sections import (emotion_pill, header_row, kind_label, minor_heading, sect
 HEADING_H = 50.0  # a section heading with its rule and space
 MAX_TILES = 60  # parts of the map at most; a wider map gets smaller parts
 MIN_TILE_SCALE = 0.25
+MIN_LANES_SCALE = 0.36  # the smallest scale a part shrinks to to keep its columns whole
 LEGEND_H = 30.0
 CAPTION_H = 24.0
 
@@ -33,6 +36,7 @@ def _legend(ctx: Ctx) -> Legend:
              for k in S.NOTE_KINDS]
     items += [("dot", EMOTION_COLOURS[v], f"{L_.emotion(v)}") for v in (2, 1, 0, -1, -2)]
     items.append(("arrow", "#7d8a97", L_("flow")))
+    items += legend_items(ctx)
     return Legend(ctx, items)
 
 
@@ -53,6 +57,11 @@ def journey_map(ctx: Ctx, frame_w: float, frame_h: float) -> list:
     s_over = min(frame_w / b.w, (avail_h - note_h) / b.h)
     tile_h = frame_h - CAPTION_H - LEGEND_H - 8.0
     scale, tiles = TILE_SCALE, []
+    blueprint = any(lane != EMOTION_LANE_ID for lane in layout.lanes)
+    if blueprint and b.h * scale > tile_h >= b.h * MIN_LANES_SCALE:
+        # Lanes make a map tall: a little smaller, each part still shows whole columns
+        # (a card and its cells), rather than lanes cut from the cards they belong to.
+        scale = tile_h / b.h
     while scale >= MIN_TILE_SCALE:
         estimate = math.ceil(b.w * scale / frame_w) * math.ceil(b.h * scale / tile_h)
         if estimate > 20 * MAX_TILES:  # mostly empty space: do not even cut it
@@ -95,8 +104,10 @@ def journey_map(ctx: Ctx, frame_w: float, frame_h: float) -> list:
 
 
 def _useful(layout: L.Layout, tiles: list[Tile]) -> list[Tile]:
-    """The parts that show at least one card: empty stretches of a band are left out."""
-    cards = list(layout.cards.values())
+    """The parts that show at least one card or its cells: empty stretches of a band are
+    left out, a part showing only the lanes under the cards is kept."""
+    bottom = max((r.bottom for r in layout.lanes.values()), default=0.0)
+    cards = [L.Rect(c.x, c.y, c.w, max(c.h, bottom - c.y)) for c in layout.cards.values()]
     return [t for t in tiles if any(c.x < t.view.right and c.right > t.view.x
                                     and c.y < t.view.bottom and c.bottom > t.view.y
                                     for c in cards)]
