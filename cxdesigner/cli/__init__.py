@@ -75,7 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Export a map: the journey CSV, the client report (PDF), "
                        "a picture of the map (PNG, SVG), the journey graph (GraphML), in "
                        "any combination. The report's sections are: cover, contents, "
-                       "summary, map, curve, stages, swot, matrix, plan, personas (see "
+                       "summary, map, curve, stages, blueprint, swot, matrix, plan, "
+                       "personas (see "
                        "docs/report.md).")
     p.add_argument("file", type=Path)
     p.add_argument("--csv", type=Path, metavar="OUT",

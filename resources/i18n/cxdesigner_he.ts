@@ -567,6 +567,10 @@
         <translation>שלב אחר שלב</translation>
     </message>
     <message>
+        <source>Service blueprint</source>
+        <translation>שרטוט השירות</translation>
+    </message>
+    <message>
         <source>SWOT</source>
         <translation>SWOT</translation>
     </message>
