@@ -20,6 +20,7 @@ from typing import Any
 
 from ..model import JourneyMap, new_id
 from ..model import schema as S
+from ..model.lane_edits import EMOTION_LANE_ID
 from ..resources_path import resource
 
 TEMPLATES = ("blank", "five-stages")
@@ -70,10 +71,12 @@ def copy_with_fresh_ids(source: JourneyMap, document: Mapping[str, Any] | None =
     ``document`` overrides map details; ``make_id`` gives the new id for an old one
     (a fresh uuid4 by default).  Everything that refers to an id (touchpoints' stages,
     flows, notes' targets, emotions per persona, sub-actions, addressed notes, assigned
-    personas) follows to the new ids; stage order and sub-action order are kept.
+    personas, the lanes of cells and marks) follows to the new ids; stage order,
+    sub-action order and lane order are kept.  The emotion lane keeps its fixed id.
     """
     make_id = make_id or (lambda old: new_id())
     ids = {old: make_id(old) for old in source.graph.nodes}
+    ids[EMOTION_LANE_ID] = EMOTION_LANE_ID
     journey = JourneyMap(document={**source.document, **(document or {})})
 
     def fields(node: str, *taken: str) -> dict[str, Any]:
@@ -83,13 +86,17 @@ def copy_with_fresh_ids(source: JourneyMap, document: Mapping[str, Any] | None =
     for persona in source.ids(S.PERSONA):
         journey.add_persona(source.title(persona), source.get(persona)["persona_kind"],
                             id=ids[persona], **fields(persona, "persona_kind"))
+    _copy_lanes(source, journey, ids)
     for stage in source.stage_order:
         journey.add_stage(source.title(stage), id=ids[stage], **fields(stage))
     for tp in source.ids(S.TOUCHPOINT):
         emotions = {key if key == S.GENERAL else ids[key]: value
                     for key, value in source.get(tp)["emotions"].items()}
+        cells, marks = ({ids[key]: value for key, value in source.get(tp)[name].items()}
+                        for name in ("cells", "marks"))
         journey.add_touchpoint(ids[source.stage_of(tp)], source.title(tp), id=ids[tp],
-                               emotions=emotions, **fields(tp, "emotions"))
+                               emotions=emotions, cells=cells, marks=marks,
+                               **fields(tp, "emotions", "cells", "marks"))
     for u, v in source.flows():
         journey.add_flow(ids[u], ids[v])
     for note in source.ids(S.NOTE):
@@ -110,3 +117,19 @@ def copy_with_fresh_ids(source: JourneyMap, document: Mapping[str, Any] | None =
         if kind == S.FOR_PERSONA:
             journey.assign_persona(ids[element], ids[persona])
     return journey
+
+
+def _copy_lanes(source: JourneyMap, journey: JourneyMap, ids: dict[str, str]) -> None:
+    """The source's lanes, in its order, names and visibility.  The emotion lane gets a
+    node only if it has one in the source (moving it there makes it)."""
+    order = source.lanes()
+    for lane in order:
+        attrs = source.lane(lane)
+        if lane != EMOTION_LANE_ID:
+            journey.add_lane(attrs["lane_kind"], attrs["title"], id=ids[lane])
+            if attrs["hidden"]:
+                journey.set_lane(ids[lane], hidden=True)
+    if EMOTION_LANE_ID in source.graph:
+        journey.move_lane(EMOTION_LANE_ID, order.index(EMOTION_LANE_ID))
+        attrs = source.lane(EMOTION_LANE_ID)
+        journey.set_lane(EMOTION_LANE_ID, title=attrs["title"], hidden=attrs["hidden"])
