@@ -6,8 +6,7 @@ import json
 
 from cxdesigner.fileformat import cxmap
 from cxdesigner.fileformat.templates import copy_with_fresh_ids
-from cxdesigner.model import JourneyMap
-from cxdesigner.model import clipboard
+from cxdesigner.model import JourneyMap, clipboard
 from cxdesigner.model.lane_edits import EMOTION_LANE_ID
 
 
@@ -66,7 +65,7 @@ def test_a_fresh_copy_of_a_map_without_lanes_makes_no_emotion_lane_node():
 
 
 def test_copy_and_paste_within_a_map_keeps_cells_and_marks():
-    journey, tp, lanes = _blueprint()
+    journey, tp, _ = _blueprint()
     data = json.loads(json.dumps(clipboard.extract(journey, [tp])))
     change = clipboard.paste(journey, data)
     pasted = clipboard.added_ids(change)[0]

@@ -248,7 +248,7 @@ def test_the_lanes_sit_below_the_emotion_lane():
 
 
 def test_a_semicolon_sheet_with_lane_columns_is_detected():
-    data = "stage;touchpoint;frontstage;backstage;lane:Tools\na;b;c, d;e;f\n".encode()
+    data = b"stage;touchpoint;frontstage;backstage;lane:Tools\na;b;c, d;e;f\n"
     journey = read_csv_bytes(data, "x.csv").journey
     assert journey.cell(journey.journey_order()[0], journey.lanes()[1]) == "c, d"
 

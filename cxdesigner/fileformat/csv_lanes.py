@@ -129,6 +129,8 @@ def read_marks(values: dict[str, str], lanes: dict[str, Lane], fail: Callable[[s
     """A row's fail and wait points (lane column -> mark) from its marks cells;
     ``fail(column, problem)`` makes the error to raise."""
     marks: dict[str, str] = {}
+    if not (values[FAILS] or values[WAITS]):
+        return marks  # most rows: no need to look the lanes up
     by_lane = {lane: column for column, lane in lanes.items()}
     for column, mark in MARK_COLUMNS.items():
         for item in split_marks(values[column]):
@@ -144,7 +146,7 @@ def read_marks(values: dict[str, str], lanes: dict[str, Lane], fail: Callable[[s
     return marks
 
 
-def export_columns(journey: "JourneyMap", language: str
+def export_columns(journey: JourneyMap, language: str
                    ) -> tuple[list[str], list[str], list[str]]:
     """The lanes that get a column (every lane holding text, hidden ones too: their
     cells are the map's), their headers, and the marks columns' headers (none for a

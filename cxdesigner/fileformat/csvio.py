@@ -209,8 +209,9 @@ def _count_lanes(budget: ImportBudget, lanes: dict[str, CL.Lane], names: dict[st
                  line: int, source: str) -> None:
     """Count the lanes the header makes (and the emotion lane's node they bring)."""
     for n, (column, lane) in enumerate(lanes.items()):
-        for kind in ("emotion_lane", "lane") if n == 0 else ("lane",):
-            problem = budget.add(kind, lane.title, names[column])
+        first = [("emotion_lane", "")] if n == 0 else []
+        for kind, title in [*first, ("lane", lane.title)]:
+            problem = budget.add(kind, title, names[column])
             if problem:
                 raise CsvError(f'Line {line:,}, column "{problem[0]}": {problem[1]}', source,
                                line, problem[0])
