@@ -281,3 +281,31 @@ def test_any_lanes_and_cells_round_trip_through_export_and_import(language, spec
         [(journey.cell(tp, lane), journey.mark(tp, lane)) for lane in ids]
         for tp in journey.journey_order()]
     assert [again.lane(n)["lane_kind"] for n in again.lanes()[1:]] == [k for k, _ in specs]
+
+
+def test_a_hebrew_blueprint_file_round_trips_through_the_command_line(tmp_path):
+    from cxdesigner.cli import main
+    source = tmp_path / "blueprint.csv"
+    source.write_bytes(sheet(HE_HEADER, HE_ROWS))
+    for step in ("a", "b"):
+        assert main(["import", str(source), "-o", str(tmp_path / f"{step}.cxmap")]) == 0
+        assert main(["export", str(tmp_path / f"{step}.cxmap"), "--csv",
+                     str(tmp_path / f"{step}.csv")]) == 0
+        source = tmp_path / f"{step}.csv"
+    assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+    first = read(HE_HEADER, HE_ROWS)
+    again = read_csv_bytes((tmp_path / "b.csv").read_bytes(), "b.csv").journey
+    assert cells(again) == cells(first) and lanes(again) == lanes(first)
+
+
+def test_a_lane_title_with_a_nul_or_a_line_break_still_exports_an_importable_file():
+    journey = JourneyMap()
+    tp = journey.add_touchpoint(journey.add_stage("Visit").id, "Desk").id
+    lane = journey.add_lane("text", "To\0ols\nkit").id
+    journey.set_cell(tp, lane, "Tablet")
+    journey.set_mark(tp, lane, "wait")
+    again = read_csv_bytes(export_csv_text(journey).encode(), "x.csv").journey
+    assert lanes(again)[1:] == [("text", "Tools kit")]
+    tp_again, lane_again = again.journey_order()[0], again.lanes()[1]
+    assert again.cell(tp_again, lane_again) == "Tablet"
+    assert again.mark(tp_again, lane_again) == "wait"

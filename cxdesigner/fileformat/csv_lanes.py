@@ -76,8 +76,9 @@ def header(lane: Lane, language: str) -> str:
     """A lane's column header in a map's language (``language`` is "en" or "he")."""
     word = (TEXT_WORDS[language == "he"] if lane.kind == "text"
             else LANE_KINDS["he"][lane.kind] if language == "he" else lane.kind)
-    # A header is one line: a title's line breaks would split the marks cells.
-    title = re.sub(r"[\r\n]+", " ", lane.title).strip()
+    # A header is one line: a title's line breaks would split the marks cells.  NUL
+    # goes, as from every cell: import refuses a file holding one as binary.
+    title = re.sub(r"[\r\n]+", " ", lane.title.replace("\0", "")).strip()
     return f"{word}:{title}" if title else word
 
 
