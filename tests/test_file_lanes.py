@@ -216,3 +216,17 @@ def test_bulk_acceptance_refuses_a_bad_mark():
     data = data_of(blueprint())
     node(data, "t1")["marks"]["tools"] = "slow"
     assert bulk.nodes(data["graph"]["nodes"]) is None
+
+
+def test_the_emotion_lane_counts_among_the_lanes_even_without_a_node():
+    journey = JourneyMap()
+    data = data_of(journey)
+    for i in range(S.MAX_LANES):
+        data["graph"]["nodes"].append({"id": f"x{i}", "kind": "lane", "lane_kind": "text",
+                                       "title": f"L{i}", "hidden": False, "order": i})
+    loaded = cxmap.from_data(data)
+    assert len(loaded.journey.lanes()) == S.MAX_LANES
+    assert [p.location for p in loaded.problems] == [f"$.graph.nodes[{S.MAX_LANES - 1}]"]
+    # so the map's lanes stay editable: moving the emotion lane makes its node
+    loaded.journey.move_lane(EMOTION_LANE_ID, 3)
+    assert len(loaded.journey.ids("lane")) == S.MAX_LANES
