@@ -309,3 +309,23 @@ def test_a_lane_title_with_a_nul_or_a_line_break_still_exports_an_importable_fil
     tp_again, lane_again = again.journey_order()[0], again.lanes()[1]
     assert again.cell(tp_again, lane_again) == "Tablet"
     assert again.mark(tp_again, lane_again) == "wait"
+
+
+_WORDS = ["stage", "touchpoint", "frontstage", "חזית", "lane:Tools", "נתיב:כלים", "lane",
+          "lane:", "support:x", "fail_points", "wait_points", "נקודות כשל", "emotion",
+          "backstage:;", "lane:a:b", "Customer actions", "physical evidence", "image"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(header=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8),
+       rows=st.lists(st.lists(st.sampled_from(["", "x", "חזית", "frontstage; lane:Tools",
+                                               "lane", "2", "a\nb", ";", "lane:a:b"]),
+                              max_size=9), max_size=4))
+def test_any_sheet_of_lane_headers_imports_or_is_refused_with_a_csv_error(header, rows):
+    try:
+        journey = read(header, rows)
+    except CsvError as exc:
+        assert str(exc)
+        return
+    again = read_csv_bytes(export_csv_text(journey).encode(), "x.csv").journey
+    assert cells(again) == cells(journey)
