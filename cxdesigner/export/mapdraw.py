@@ -33,6 +33,7 @@ from .rtl import Style
 READABLE = 0.45  # a whole map at this scale or more fits on one page
 TILE_SCALE = 0.5  # the scale of the parts
 OVERLAP = 80.0  # scene units shared by neighbouring parts
+BADGE_H = 17.0  # the overview's strip of part numbers
 DETAIL = 3.0  # below this size in points, card text is left out
 
 
@@ -379,7 +380,9 @@ class MapFlowable(Flowable):
     def draw(self):
         canv, p = self.canv, self.painter
         is_rtl = p.rtl
-        head = 24.0 if self.part else 0.0
+        # A part's caption; the overview's strip of part numbers, above the map, so no
+        # number ever covers a stage's title or a card.
+        head = 24.0 if self.part else BADGE_H if self.tiles else 0.0
         w = self.view.w * self.scale
         x0 = self.width - w if is_rtl else 0.0
         top = self.height - head
@@ -404,13 +407,18 @@ class MapFlowable(Flowable):
             canv.setDash(3, 2)
             canv.rect(x + 1.5, y + 1.5, v.w * s - 3, v.h * s - 3, stroke=1, fill=0)
             canv.setDash()
-            bx = x + v.w * s - 22 if self.painter.rtl else x + 6
+            # Over the part's middle in the strip; parts one above the other (a tall map)
+            # put their numbers side by side.
+            row = sum(1 for t in self.tiles if t.index < tile.index
+                      and abs(t.view.x - v.x) < 1 and abs(t.view.w - v.w) < 1)
+            bx = x + v.w * s / 2 - 8 + (row * 20 * (-1 if self.painter.rtl else 1))
+            by = top + 2
             canv.setFillColor(rtl.color(theme.dark))
-            canv.roundRect(bx, y + v.h * s - 20, 16, 13, 3, stroke=0, fill=1)
+            canv.roundRect(bx, by, 16, 13, 3, stroke=0, fill=1)
             key = f"map-part-{tile.index + 1}"
             self.painter.ctx.page_refs.append(badge_key(key))
             canv.saveState()
-            canv.translate(bx + 8, y + v.h * s - 16)
+            canv.translate(bx + 8, by + 4)
             canv.doForm(contents_form(badge_key(key)))
             canv.restoreState()
 
