@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtWidgets import QApplication
 
+from ..canvas.picture_edits import carries_picture
 from ..commands import ChangeCommand
 from ..model import JourneyMap
 from ..model import clipboard
@@ -38,7 +39,16 @@ def copy(journey: JourneyMap, ids: list[str]) -> bool:
 
 def can_paste() -> bool:
     mime = QApplication.clipboard().mimeData()
-    return mime is not None and mime.hasFormat(ELEMENTS_MIME)
+    return mime is not None and (mime.hasFormat(ELEMENTS_MIME) or carries_picture(mime))
+
+
+def clipboard_picture() -> QMimeData | None:
+    """The clipboard's content when it is an image (and not our elements): pasted on
+    the selected touchpoint as its picture."""
+    mime = QApplication.clipboard().mimeData()
+    if mime is None or mime.hasFormat(ELEMENTS_MIME) or not carries_picture(mime):
+        return None
+    return mime
 
 
 def clipboard_data() -> Any:
