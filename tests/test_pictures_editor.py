@@ -221,3 +221,19 @@ def test_a_thumbnail_is_decoded_once_and_again_only_when_the_picture_changes(mon
     canvas_pictures.thumbnail("t1", two, 54, 54)
     assert len(decoded) == 2
     assert canvas_pictures.thumbnail("t1", "", 54, 54).isNull()
+
+
+def test_duplicating_a_card_with_a_picture_past_the_maps_limit_is_refused(window,
+                                                                         monkeypatch):
+    journey = window.document.journey
+    text = P.prepare(jpeg_bytes())
+    journey.set_fields("t1", picture=text)
+    monkeypatch.setattr(P, "MAX_MAP_PICTURE_BYTES", P.decoded_size(text) + 1)
+    window.scene.select_ids(["t1"])
+    count = len(journey.touchpoints_in("s1"))
+    window.duplicate()
+    assert len(journey.touchpoints_in("s1")) == count
+    assert "remove a picture" in window.statusBar().currentMessage()
+    monkeypatch.setattr(P, "MAX_MAP_PICTURE_BYTES", 2 * P.decoded_size(text))
+    window.duplicate()  # exactly at the limit: allowed
+    assert len(journey.touchpoints_in("s1")) == count + 1
