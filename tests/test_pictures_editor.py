@@ -237,3 +237,22 @@ def test_duplicating_a_card_with_a_picture_past_the_maps_limit_is_refused(window
     monkeypatch.setattr(P, "MAX_MAP_PICTURE_BYTES", 2 * P.decoded_size(text))
     window.duplicate()  # exactly at the limit: allowed
     assert len(journey.touchpoints_in("s1")) == count + 1
+
+
+def test_an_image_lane_paints_the_picture_centred_in_the_touchpoints_cell(window,
+                                                                          green_png):
+    journey = window.document.journey
+    lane = window.document.journey.add_lane("image", "Photos").id
+    drop_on(window, file_mime(green_png), card_point(window, "t1"))
+    QApplication.processEvents()
+    r = window.scene.layout.cell("t1", lane, "image")
+    window.view.ensureVisible(r.x, r.y, r.w, r.h)
+    QApplication.processEvents()
+    image = window.view.viewport().grab().toImage()
+    # Both sides of the centre: a picture drawn off centre misses one of them.
+    step = min(r.w, r.h) / 5
+    for dx, dy in ((-step, -step), (step, step)):
+        point = window.view.mapFromScene(QPointF(r.x + r.w / 2 + dx, r.y + r.h / 2 + dy))
+        colour = image.pixelColor(point)
+        assert colour.green() > 150 and colour.red() < 80, colour.name()
+    assert journey.get("t1")["picture"] != ""
