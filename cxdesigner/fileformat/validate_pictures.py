@@ -23,8 +23,7 @@ class PictureChecks:
     with ``_node``)."""
 
     def _pictures(self, nodes: list[tuple[str, dict[str, Any]]]) -> None:
-        attrs = list(map(itemgetter(1), nodes))
-        present = list(map(dict.get, attrs, repeat("picture")))
+        present = map(dict.get, map(itemgetter(1), nodes), repeat("picture"))
         total = 0
         for node_id, fields in compress(nodes, present):
             where = f"{self._node(node_id)}.picture"
