@@ -91,6 +91,13 @@ def test_prepare_strips_the_exif_of_a_jpeg_location_included():
     assert image.format == "JPEG" and not image.getexif()
 
 
+def test_prepare_turns_a_photo_upright_before_its_orientation_tag_goes():
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: the camera was held on its side
+    image = opened(prepare_ok(jpeg_bytes(size=(60, 40), exif=exif)))
+    assert image.size == (40, 60) and not image.getexif()
+
+
 def test_prepare_downscales_a_huge_image_to_the_long_side_limit():
     image = opened(prepare_ok(jpeg_bytes(size=(6000, 3000))))
     assert image.size == (P.MAX_SIDE, P.MAX_SIDE // 2)

@@ -164,6 +164,10 @@ def prepare(data: bytes) -> str:
                            f"{mib(MAX_INPUT_BYTES)} can be used", limit=MAX_INPUT_BYTES)
     image = _open(data)
     source = image.format
+    if source == "JPEG":
+        # A phone's 4,000-pixel photo decodes at half or a quarter of its size straight
+        # away (never below MAX_SIDE): several times faster, and the drop stays snappy.
+        image.draft("RGB", (MAX_SIDE, MAX_SIDE))
     _load(image)
     try:
         image = ImageOps.exif_transpose(image)  # upright, since its EXIF will be gone
