@@ -250,3 +250,11 @@ def test_the_saver_writes_a_map_exactly_at_the_pictures_limit(tmp_path, monkeypa
 def test_decoded_size_is_the_exact_size_of_the_bytes():
     for n in range(0, 12):
         assert P.decoded_size(b64(b"x" * n)) == n
+
+
+def test_the_check_takes_a_picture_exactly_at_the_per_image_limit():
+    head = b64(b"\x89PNG\r\n\x1a\n\0")  # 12 characters: the signature and one byte
+    value = head + "A" * (P.MAX_PICTURE_CHARS - len(head))
+    assert len(value) == P.MAX_PICTURE_CHARS and P.check(value) is value
+    with pytest.raises(ValueError, match="longer than"):
+        P.check(value + "AAAA")
