@@ -43,7 +43,7 @@ def image_count(pdf: bytes) -> int:
 def test_draw_picture_draws_the_touchpoints_picture_into_the_rect():
     journey = map_with_pictures()
     out = io.BytesIO()
-    canv = Canvas(out)
+    canv = Canvas(out, pageCompression=0)
     assert XP.draw_picture(canv, journey, "t1", 50, 50, 120, 80)
     canv.save()
     assert image_count(out.getvalue()) == 1
@@ -52,7 +52,7 @@ def test_draw_picture_draws_the_touchpoints_picture_into_the_rect():
 def test_draw_picture_draws_nothing_for_a_touchpoint_without_one():
     journey = map_with_pictures()
     out = io.BytesIO()
-    canv = Canvas(out)
+    canv = Canvas(out, pageCompression=0)
     assert not XP.draw_picture(canv, journey, "t3", 50, 50, 120, 80)
     assert not XP.draw_picture(canv, journey, "t1", 50, 50, 0, 80)
     canv.save()
@@ -60,16 +60,27 @@ def test_draw_picture_draws_nothing_for_a_touchpoint_without_one():
 
 
 def test_draw_picture_keeps_the_proportions_inside_the_rect():
+    journey = map_with_pictures()  # t1's picture is 320 x 200
+    out = io.BytesIO()
+    canv = Canvas(out, pageCompression=0)
+    moves = []
+    canv.translate = lambda x, y: moves.append(("at", round(x, 3), round(y, 3)))
+    canv.scale = lambda sx, sy: moves.append(("scale", round(sx, 5), round(sy, 5)))
+    assert XP.draw_picture(canv, journey, "t1", 0, 0, 100, 100)
+    assert moves[-2:] == [("at", 0, 18.75), ("scale", 0.3125, 0.3125)]  # 100 x 62.5, centred
+
+
+def test_a_picture_drawn_twice_is_embedded_once():
     journey = map_with_pictures()
-    calls = []
-
-    class Recorder:
-        def drawImage(self, reader, x, y, w, h, mask=None):
-            calls.append((x, y, w, h))
-
-    assert XP.draw_picture(Recorder(), journey, "t1", 0, 0, 100, 100)
-    [(x, y, w, h)] = calls
-    assert (w, round(h, 3)) == (100, 62.5) and x == 0 and round(y, 3) == 18.75
+    out = io.BytesIO()
+    canv = Canvas(out, pageCompression=0)
+    for y in (50, 300):
+        assert XP.draw_picture(canv, journey, "t1", 50, y, 120, 80)
+    canv.showPage()
+    assert XP.draw_picture(canv, journey, "t1", 50, 50, 60, 40)
+    canv.save()
+    pdf = out.getvalue()
+    assert image_count(pdf) == 1 and pdf.count(b"Do") >= 3
 
 
 def test_a_damaged_picture_is_left_out_of_the_report_not_fatal():

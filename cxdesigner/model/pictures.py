@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import binascii
 import io
+import math
 import warnings
 from itertools import repeat
 from typing import Any, Iterable
@@ -154,10 +155,11 @@ def verify(text: str) -> int:
 
 
 # --------------------------------------------------------------- preparing a new one
-def prepare(data: bytes) -> str:
+def prepare(data: bytes, max_side: int = MAX_SIDE) -> str:
     """PNG or JPEG bytes (a file, the clipboard) made fit for a touchpoint: at most
-    ``MAX_SIDE`` pixels on the long side, re-encoded without metadata, within
-    ``MAX_PICTURE_BYTES``; the base64 text.  Raises ``PictureError``."""
+    ``max_side`` pixels on the long side, re-encoded without metadata, within
+    ``MAX_PICTURE_BYTES``; the base64 text.  Raises ``PictureError``.  (The report
+    asks for a smaller side: a picture printed a few centimetres wide.)"""
     from PIL import ImageOps
     if len(data) > MAX_INPUT_BYTES:
         raise PictureError("too_big", f"is {mib(len(data))}; a picture file of at most "
@@ -167,7 +169,8 @@ def prepare(data: bytes) -> str:
     if source == "JPEG":
         # A phone's 4,000-pixel photo decodes at half or a quarter of its size straight
         # away (never below MAX_SIDE): several times faster, and the drop stays snappy.
-        image.draft("RGB", (MAX_SIDE, MAX_SIDE))
+        k = min(1.0, max_side / max(image.size))  # the size it will be brought to
+        image.draft("RGB", (math.ceil(image.width * k), math.ceil(image.height * k)))
     _load(image)
     try:
         image = ImageOps.exif_transpose(image)  # upright, since its EXIF will be gone
@@ -178,7 +181,7 @@ def prepare(data: bytes) -> str:
         image = image.convert("RGBA")
     elif image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
-    for side in (MAX_SIDE, *SMALLER_SIDES):
+    for side in (max_side, *(side for side in SMALLER_SIDES if side < max_side)):
         encoded = _encode(image, side, alpha, source)
         if len(encoded) <= MAX_PICTURE_BYTES:
             return base64.b64encode(encoded).decode("ascii")
