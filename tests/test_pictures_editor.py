@@ -256,3 +256,13 @@ def test_an_image_lane_paints_the_picture_centred_in_the_touchpoints_cell(window
         colour = image.pixelColor(point)
         assert colour.green() > 150 and colour.red() < 80, colour.name()
     assert journey.get("t1")["picture"] != ""
+
+
+def test_a_map_dragged_along_with_a_picture_is_left_to_the_window(window, green_png,
+                                                                 tmp_path):
+    from cxdesigner.canvas.picture_edits import carries_picture
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(green_png)),
+                  QUrl.fromLocalFile(str(tmp_path / "other.cxmap"))])
+    assert not carries_picture(mime)
+    assert carries_picture(file_mime(green_png))

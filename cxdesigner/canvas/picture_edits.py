@@ -40,8 +40,9 @@ def carries_picture(mime: QMimeData | None) -> bool:
     file is read, nothing decoded)."""
     if mime is None:
         return False
-    return bool(picture_files(mime)) or mime.hasImage() or any(
-        mime.hasFormat(kind) for kind in _RAW_TYPES)
+    if mime.hasUrls():  # files: only pictures (a map dragged along is the window's)
+        return len(picture_files(mime)) == len(mime.urls())
+    return mime.hasImage() or any(mime.hasFormat(kind) for kind in _RAW_TYPES)
 
 
 def picture_bytes(mime: QMimeData) -> bytes:
