@@ -58,6 +58,7 @@ EN = {
     "no_emotions": "No emotion is recorded for this persona.",
     "lowest": "Lowest", "highest": "Highest",
     # stages
+    "pictures": "Pictures",  # the touchpoints' pictures after them (export/pictures.py)
     "stage_n": "Stage {n}", "no_touchpoints": "No touchpoints in this stage.",
     "stage_notes": "About the whole stage", "map_notes": "About the whole journey",
     "touchpoint": "Touchpoint", "stage": "Stage",
@@ -128,6 +129,7 @@ HE = {
     "touchpoint_key": "נקודות המגע",
     "no_emotions": "לא נרשם רגש לפרסונה הזו.",
     "lowest": "הנמוך ביותר", "highest": "הגבוה ביותר",
+    "pictures": "תמונות",
     "stage_n": "שלב {n}", "no_touchpoints": "אין נקודות מגע בשלב הזה.",
     "stage_notes": "על השלב כולו", "map_notes": "על המסע כולו",
     "touchpoint": "נקודת מגע", "stage": "שלב",

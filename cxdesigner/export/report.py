@@ -26,7 +26,7 @@ from reportlab.platypus import (BaseDocTemplate, Frame, NextPageTemplate, PageBr
 from ..model import JourneyMap
 from ..model import schema as S
 from ..model.gc_pause import collector_paused
-from . import blueprint, fonts, rtl, sections, visuals
+from . import blueprint, fonts, pictures, rtl, sections, visuals
 from .context import FAINT, MUTED, RULE, WHITE, Ctx, Theme, mix
 from .flowables import Contents, P, contents_form, lay_out, draw_lines
 from .labels import Labels
@@ -247,8 +247,8 @@ class _Builder:
             return visuals.journey_map(ctx, w, h)
         if key == "curve":
             return visuals.emotion_curves(ctx)
-        if key == "stages":
-            return sections.stages(ctx)
+        if key == "stages":  # the touchpoints' pictures close the stages
+            return sections.stages(ctx) + pictures.gallery(ctx, w)
         if key == "blueprint":
             return blueprint.blueprint(ctx)
         if key == "swot":
