@@ -120,3 +120,12 @@ def test_the_report_shows_a_gallery_of_the_pictures_with_their_titles(
     listing = subprocess.run(["pdfimages", "-list", str(tmp_path / "r.pdf")],
                              capture_output=True, text=True, check=True).stdout
     assert " jpeg " in listing  # the JPEG went in as it is, not decoded again
+
+
+def test_the_image_lane_on_the_map_pages_draws_the_pictures():
+    journey = map_with_pictures()
+    journey.add_lane("image")
+    with_lane = render_report(journey, sections=["map"])
+    assert image_count(with_lane) >= 2  # the till's and the shelf's (a PNG adds its mask)
+    journey.remove([n for n in journey.lanes() if journey.lane(n)["lane_kind"] == "image"][0])
+    assert image_count(render_report(journey, sections=["map"])) == 0

@@ -20,6 +20,7 @@ from ..model import layout as L
 from ..model import schema as S
 from ..model.lane_edits import EMOTION_LANE_ID, TEXT_LANES
 from . import marks, rtl
+from .pictures import draw_picture
 from .context import INK, MUTED, RULE, WHITE, mix, shorten
 from .fonts import BOLD, REGULAR
 from .marks import COLOURS as MARK_COLOURS
@@ -99,7 +100,7 @@ class LanePainter:
                 if not p._meets(cell):
                     continue
                 if kind == "image":
-                    self._placeholder(canv, cell, detail)
+                    self._picture(canv, tp, cell, detail)
                 else:
                     self._cell(canv, tp, lane_id, cell, text, mark, detail)
 
@@ -189,6 +190,15 @@ class LanePainter:
             tw = rtl.runs_width(runs)
             rtl.draw_runs(canv, runs, x + w - pad - tw if p.rtl else x + pad, ty, p._batch)
             ty -= CELL_LEADING * s
+
+    def _picture(self, canv, tp: str, cell: L.Rect, detail: bool) -> None:
+        """The touchpoint's picture fitted to its cell, else an empty dashed box."""
+        p, s = self.p, self.p._s
+        pad = 4 * s
+        if not draw_picture(canv, p.ctx.journey, tp, p.X(cell.x) + pad,
+                            p.Y(cell.bottom) + pad, cell.w * s - 2 * pad,
+                            cell.h * s - 2 * pad):
+            self._placeholder(canv, cell, detail)
 
     def _placeholder(self, canv, cell: L.Rect, detail: bool) -> None:
         """An empty dashed box where a touchpoint's picture will go."""

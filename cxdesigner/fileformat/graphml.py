@@ -52,7 +52,8 @@ from .xmltext import xml_text
 # so one key has one type.
 _FLOAT_FIELDS = frozenset({"nps", "csat", "order"})
 # Fields replaced or moved by the flattening.
-_SKIP_FIELDS = frozenset({"emotions", "x", "y", "cells", "marks"})
+# A picture is megabytes of base64: graph tools read it as text, so it stays out.
+_SKIP_FIELDS = frozenset({"emotions", "x", "y", "cells", "marks", "picture"})
 
 
 class GraphMLError(FileFormatError):
