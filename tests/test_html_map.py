@@ -3,6 +3,7 @@ language and direction, that user text stays text, and that it asks no server fo
 anything.  The page in a real browser: test_html_map_browser.py."""
 
 import base64
+import io
 import json
 import re
 import subprocess
@@ -249,3 +250,25 @@ def test_the_pages_own_words_exist_in_both_languages_and_hebrew_is_hebrew():
     latin = {w for v in WORDS["he"].values()
              for w in re.findall(r"[A-Za-z]+", re.sub(r"\{\w+\}", "", v))}
     assert latin <= {"Tab", "Enter", "CX", "Designer", "SWOT"}
+
+
+def pictured_map() -> JourneyMap:
+    from PIL import Image
+
+    from cxdesigner.model import pictures
+
+    out = io.BytesIO()
+    Image.new("RGB", (120, 80), "#c0392b").save(out, "PNG")
+    j = JourneyMap({"title": "Pictures"})
+    j.add_stage("Visit", id="s1")
+    j.add_touchpoint("s1", "The shop window", id="t1",
+                     picture=pictures.prepare(out.getvalue()))
+    return j
+
+
+def test_a_touchpoints_picture_is_on_its_card_once():
+    j = pictured_map()
+    html = build_html(j)
+    thumbs = [a for t, a in Page(html).elements if t == "img" and a.get("class") == "thumb"]
+    assert len(thumbs) == 1 and thumbs[0]["src"].startswith("data:image/")
+    assert html.count(j.get("t1")["picture"]) == 1  # not again in the details' data

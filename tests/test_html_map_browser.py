@@ -214,3 +214,14 @@ def test_a_printed_hebrew_page_uses_the_whole_page_width(hebrew, tmp_path):
     right = max(float(x) for x in re.findall(r'xMax="([\d.]+)"', box))
     assert page_w > 800  # A4 landscape
     assert right > page_w * 0.9
+
+
+def test_a_touchpoints_picture_shows_in_its_details(browser, tmp_path):
+    from test_html_map import pictured_map
+
+    page = open_page(browser, export_html(pictured_map(), tmp_path / "pictures.html"))
+    page.locator('[data-tp="t1"]').click()
+    size = page.evaluate("document.querySelector('#details-body img').naturalWidth")
+    assert size == 120  # decoded: the page's policy lets data: pictures in
+    assert page.refused == [] and page.errors == []
+    page.context.close()

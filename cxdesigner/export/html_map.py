@@ -31,7 +31,7 @@ from pathlib import Path
 from ..model import layout as L
 from ..model import plan as P
 from ..model import schema as S
-from .html_picture import MapPicture, esc, picture_url, signed
+from .html_picture import MapPicture, bdi, esc, picture_url, signed
 from .labels import EN, HE, NOTE_COLOURS, Labels
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
@@ -228,7 +228,7 @@ def _note_item(journey, words: PageWords, note: str, tag: str = "li") -> str:
     extra = f' <span class="muted">({esc(DOT.join(bits))})</span>' if bits else ""
     return (f'<{tag} class="note" data-kind="{kind}"><span class="kind-tag" '
             f'style="background:{NOTE_COLOURS[kind]}">{esc(words.note_kind(kind))}</span> '
-            f'{esc(a["title"] or words("untitled_note"))}{extra}</{tag}>')
+            f'{bdi(a["title"] or words("untitled_note"))}{extra}</{tag}>')
 
 
 def _outline(journey, words: PageWords, numbers: dict[str, int]) -> str:
@@ -241,7 +241,7 @@ def _outline(journey, words: PageWords, numbers: dict[str, int]) -> str:
     out.append('<ol class="stages">')
     for i, stage in enumerate(journey.stages(), 1):
         title = journey.title(stage) or words("untitled_stage")
-        out.append(f'<li class="stage-item"><h3>{esc(words("stage_n", n=i))}: {esc(title)}</h3>')
+        out.append(f'<li class="stage-item"><h3>{esc(words("stage_n", n=i))}: {bdi(title)}</h3>')
         desc = journey.get(stage)["description"]
         if desc:
             out.append(f'<p>{esc(desc)}</p>')
@@ -260,7 +260,7 @@ def _outline(journey, words: PageWords, numbers: dict[str, int]) -> str:
             feel = (f' <span class="muted">\u00b7 {esc(words.emotion(value))} '
                     f'<span dir="ltr">{signed(value)}</span></span>') if value is not None else ""
             out.append(f'<li value="{numbers[tp]}"><h4><a href="#card-{esc(tp)}" '
-                       f'data-open="{esc(tp)}">{esc(a["title"] or words("untitled_touchpoint"))}'
+                       f'data-open="{esc(tp)}">{bdi(a["title"] or words("untitled_touchpoint"))}'
                        f'</a></h4><p class="muted">{esc(words.channel(a["channel"]))}{feel}</p>')
             notes = journey.notes_on(tp)
             if notes:
@@ -284,7 +284,7 @@ def _plan(journey, words: PageWords, today: _dt.date) -> str:
     for branch in plan.branches:
         title = branch.title or (words("whole_journey") if branch.id is None
                                  else words("untitled_stage"))
-        out.append(f'<li><h3><span class="num">{branch.number}</span> {esc(title)}</h3><ol>')
+        out.append(f'<li><h3><span class="num">{branch.number}</span> {bdi(title)}</h3><ol>')
         for note in branch.children:
             kind = journey.get(note.id)["note_kind"]
             out.append(f'<li data-kind="{kind}"><span class="num">{note.number}</span> '
@@ -309,7 +309,7 @@ def _actions(journey, words: PageWords, nodes: list) -> str:
         flag = (f' <strong class="overdue">{esc(words("overdue"))}</strong>'
                 if node.overdue else "")
         out.append(f'<li><span class="num">{node.number}</span> '
-                   f'{esc(a["title"] or words("untitled"))} <span class="muted">('
+                   f'{bdi(a["title"] or words("untitled"))} <span class="muted">('
                    f'{facts})</span>{flag}')
         if node.children:
             out.append(_actions(journey, words, node.children))
@@ -353,7 +353,8 @@ def _data(journey, words: PageWords, numbers, personas, chosen, today) -> dict:
             "channel": words.channel(a["channel"]), "mode": words.mode(a["mode"]),
             "owner": a["owner"], "description": a["description"], "evidence": a["evidence"],
             "nps": a["nps"], "csat": a["csat"], "kpi": a["kpi"],
-            "emotions": dict(a["emotions"]), "notes": ids, "picture": picture_url(a),
+            "emotions": dict(a["emotions"]), "notes": ids,
+            "picture": picture_url(a) is not None,  # the card's image (html_picture)
         }
         for n in ids:
             notes[n] = _note_data(journey, words, n, today)

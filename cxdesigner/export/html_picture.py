@@ -30,6 +30,11 @@ def esc(text: object) -> str:
     return escape(str(text), quote=True)
 
 
+def bdi(text: object) -> str:
+    """A user's text isolated: a Latin title in a Hebrew line keeps its own order."""
+    return f"<bdi>{esc(text)}</bdi>"
+
+
 def num(value: float) -> str:
     """A coordinate, short: the page carries thousands of them on a large map."""
     return f"{value:.1f}".rstrip("0").rstrip(".")
@@ -97,7 +102,7 @@ class MapPicture:
         out = [f'<div class="stage" role="group" aria-label="{esc(label)}">',
                f'<div class="band{" odd" if n % 2 else ""}" style="{style_box(band)}" '
                f'aria-hidden="true"><div class="band-title" title="{esc(title)}">'
-               f'<span class="band-n">{n}</span> {esc(title)}</div></div>']
+               f'<span class="band-n">{n}</span> {bdi(title)}</div></div>']
         for tp in self.j.touchpoints_in(stage):
             out.append(self._card(tp))
         out.append("</div>")
@@ -113,6 +118,10 @@ class MapPicture:
         kinds = [self.j.get(n)["note_kind"] for n in notes]
         n = self.numbers[tp]
         label = f"{w('touchpoint_n', n=n)}: {title}. {channel}."
+        # The picture beside the title, as on the canvas; the details pane shows this
+        # same image, so the page carries it once.
+        url = picture_url(attrs)
+        thumb = f'<img class="thumb" alt="" src="{esc(url)}">' if url else ""
         chips = []
         shown = kinds[:L.CHIPS_PER_CARD]
         for i, kind in enumerate(shown):
@@ -122,13 +131,14 @@ class MapPicture:
             chips.append(f'<span class="chip" data-kind="{esc(kind)}" '
                          f'style="background:{NOTE_COLOURS.get(kind, NO_EMOTION)}" '
                          f'title="{esc(w.note_kind(kind))}">{esc(w.note_letter(kind))}</span>')
-        return (f'<button type="button" class="card" id="card-{esc(tp)}" data-tp="{esc(tp)}" '
+        return (f'<button type="button" class="card{" pictured" if url else ""}" '
+                f'id="card-{esc(tp)}" data-tp="{esc(tp)}" '
                 f'style="{style_box(card)}" aria-label="{esc(label)}" '
                 f'aria-controls="details"><span class="card-top"><span class="badge">{n}'
                 f'</span><span class="channel">{esc(channel)}</span><span class="emo" '
                 f'style="background:{EMOTION_COLOURS.get(value, NO_EMOTION)}" '
                 f'dir="ltr">{signed(value)}</span></span><span class="card-title" '
-                f'title="{esc(title)}">{esc(title)}</span><span class="chips" '
+                f'title="{esc(title)}">{esc(title)}</span>{thumb}<span class="chips" '
                 f'aria-label="{esc(w("n_notes"))}: {len(kinds)}">{"".join(chips)}</span>'
                 f'</button>')
 

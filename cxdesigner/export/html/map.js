@@ -145,7 +145,7 @@
   function render(id) {
     var tp = data.tps[id];
     body.textContent = "";
-    body.appendChild(el("h3", tp.title));
+    body.appendChild(el("h3", tp.title, "own-direction"));
     body.appendChild(el("p", W.stage + ": " + tp.stage + " \u00b7 " +
                          W.touchpoint_n.replace("{n}", tp.n), "muted"));
     var dl = el("dl");
@@ -162,10 +162,11 @@
     fact(dl, W.kpi, tp.kpi);
     fact(dl, W.evidence, tp.evidence);
     body.appendChild(dl);
-    if (tp.picture && tp.picture.indexOf("data:image/") === 0) {
+    var thumb = tp.picture && document.querySelector("#card-" + CSS.escape(id) + " img.thumb");
+    if (thumb) {  /* the card's own image, at full size: the page carries it once */
       var img = el("img");
       img.alt = W.picture;
-      img.src = tp.picture;
+      img.src = thumb.src;
       body.appendChild(img);
     }
     body.appendChild(el("h4", W.notes));
@@ -178,7 +179,9 @@
       tag.style.background = n.colour;
       li.appendChild(tag);
       li.appendChild(document.createTextNode(" "));
-      li.appendChild(el("strong", n.title, "note-title"));
+      var strong = el("strong", null, "note-title");
+      strong.appendChild(el("bdi", n.title));  /* a Latin title in Hebrew keeps its order */
+      li.appendChild(strong);
       if (n.scores) li.appendChild(el("div", n.scores, "muted"));
       if (n.description) li.appendChild(el("div", n.description, "note-desc"));
       if (n.actions.length) {
