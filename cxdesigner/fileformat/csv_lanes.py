@@ -134,7 +134,11 @@ def read_marks(values: dict[str, str], lanes: dict[str, Lane], fail: Callable[[s
         return marks  # most rows: no need to look the lanes up
     by_lane = {lane: column for column, lane in lanes.items()}
     for column, mark in MARK_COLUMNS.items():
-        for item in split_marks(values[column]):
+        whole = values[column].strip()
+        # One header with a ";" in its title is written alone, without a line break.
+        items = ([whole] if whole and match(whole, by_lane, words, key) is not None
+                 else split_marks(values[column]))
+        for item in items:
             lane = match(item, by_lane, words, key)
             if lane is None:
                 raise fail(column, f'"{item[:60]}" names no lane column of this file. Give '
