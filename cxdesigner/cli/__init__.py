@@ -89,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write the map as a vector picture (SVG)")
     p.add_argument("--graphml", type=Path, metavar="OUT",
                    help="write the journey graph (GraphML, opens in yEd and Gephi)")
+    p.add_argument("--pptx", type=Path, metavar="OUT",
+                   help="write a presentation (PowerPoint 16:9; the report's options apply)")
     p.add_argument("--paper", default="a4", choices=("a4", "letter"),
                    help="paper size of the report (default a4)")
     p.add_argument("--sections", metavar="LIST",
@@ -278,17 +280,18 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from ..fileformat import FileFormatError
     from ..fileformat.csvio import export_csv
 
-    if all(out is None for out in (args.csv, args.pdf, args.png, args.svg, args.graphml)):
+    if all(out is None for out in (args.csv, args.pdf, args.png, args.svg, args.graphml,
+                                   args.pptx)):
         raise UsageError("cxdesigner export: say what to write: --csv OUT, --pdf OUT, "
-                         "--png OUT, --svg OUT and/or --graphml OUT (see cxdesigner export "
-                         "--help)")
+                         "--png OUT, --svg OUT, --graphml OUT and/or --pptx OUT (see "
+                         "cxdesigner export --help)")
     _check_scale(args)
-    for out in (args.csv, args.pdf, args.png, args.svg, args.graphml):
+    for out in (args.csv, args.pdf, args.png, args.svg, args.graphml, args.pptx):
         if out is not None:  # before anything is written: never the map itself
             _check_output("export", out, args.file)
-    report_options = _report_options(args) if args.pdf is not None else None
+    report_options = _report_options(args) if (args.pdf, args.pptx) != (None, None) else None
     journey = _load(args.file).journey
-    if args.persona is not None and (args.pdf, args.png, args.svg) != (None, None, None):
+    if args.persona is not None and (args.pdf, args.png, args.svg, args.pptx) != (None,) * 4:
         _check_persona(journey, args.persona)  # before anything is written
     if args.csv is not None:
         try:
@@ -320,6 +323,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
         for note in report.notes:
             print(clean(f"cxdesigner: note: {args.pdf}: {note}"), file=sys.stderr)
         print(clean(f"Wrote {args.pdf} ({report.pages} pages)"))
+    if args.pptx is not None:
+        from ..export import ReportError
+        from .deck_output import export_deck
+
+        try:
+            print(clean(export_deck(journey, args.pptx, args.persona, report_options)))
+        except ReportError as exc:  # DeckError is one
+            raise UsageError(f"cxdesigner export: {exc}") from None
     return 0
 
 

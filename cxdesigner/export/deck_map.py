@@ -1,0 +1,175 @@
+"""The journey map on slides: the canvas's own picture (``canvas/render.py``), whole on
+one slide when it is readable there, else an overview and one slide per part, cut
+between stages as the report's parts are.
+
+The picture is drawn by Qt; this module never imports it: ``qt_picture`` loads the
+renderer only when called, and a caller may hand in its own picture function.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import layout as L
+from .deck_draw import BODY_BOTTOM, BODY_Y, MARGIN, SLIDE_W, DeckCanvas, Para, Run, pt
+from .context import MUTED, WHITE
+
+PAD = 16.0  # scene units the renderer leaves around the map (render.PAD)
+READABLE = 0.42  # points per scene unit: below this the whole map is too small to read
+PART_SCALE = 0.62  # points per scene unit on a part's slide, when the height allows
+RENDER_SCALE = 2.0  # pixels per scene unit: ~3 px per point on a part (sharp when shown)
+MAX_PARTS = 40
+CAPTION_H = 22.0
+
+# (journey, scale, persona) -> (PNG bytes, scale used, notes)
+Picture = Callable[[object, float, str | None], tuple[bytes, float, list[str]]]
+
+
+class MapPictureError(Exception):
+    """The map could not be drawn (a message for the user)."""
+
+
+def qt_picture(journey, scale: float, persona: str | None) -> tuple[bytes, float, list[str]]:
+    """The map drawn by the canvas's renderer (needs Qt; loaded only now)."""
+    from ..canvas.render import RenderError, ensure_app, png_bytes
+
+    try:
+        ensure_app()
+        data, rendered = png_bytes(journey, scale, persona)
+    except RenderError as exc:
+        raise MapPictureError(str(exc)) from None
+    return data, rendered.scale, list(rendered.notes)
+
+
+@dataclass
+class Part:
+    x0: float  # scene units, including the picture's margin
+    x1: float
+    stages: list[str]
+
+
+def plan_parts(layout: L.Layout, part_w: float) -> list[Part]:
+    """Slices of the map at most ``part_w`` scene units wide, cut in the gaps between
+    stages (a stage wider than a slice is cut evenly), in reading order."""
+    b = layout.bounds
+    left, right = b.x - PAD, b.right + PAD
+    bands = sorted(layout.bands.items(), key=lambda kv: kv[1].x)
+    cuts: list[float] = [left]
+    start = prev_end = left
+    for i, (_, band) in enumerate(bands):
+        end = right if i == len(bands) - 1 else (band.right + bands[i + 1][1].x) / 2
+        if end - start > part_w:
+            if prev_end > start:  # the slice holds stages already: close it before this one
+                cuts.append(prev_end)
+                start = prev_end
+            gaps = _gaps(layout, band)
+            while end - start > part_w:  # a stage wider than a slice: cut between cards
+                even = start + (end - start) / math.ceil((end - start) / part_w)
+                fits = [g for g in gaps if start + L.CARD_W <= g <= start + part_w]
+                start = max(fits) if fits else even
+                cuts.append(start)
+        prev_end = end
+    cuts.append(right)
+    parts = []
+    for x0, x1 in zip(cuts, cuts[1:]):
+        shown = [s for s, band in bands
+                 if min(band.right, x1) - max(band.x, x0) >= min(band.w * 0.5, L.CARD_W)]
+        parts.append(Part(x0, x1, shown))
+    if layout.rtl:
+        parts.reverse()  # the map reads from its right edge
+    return parts
+
+
+def _gaps(layout: L.Layout, band: L.Rect) -> list[float]:
+    """Where a stage can be cut without cutting a card: the middle of each gap
+    between its columns of cards."""
+    spans = sorted((c.x, c.right) for c in layout.cards.values()
+                   if band.x <= c.center[0] <= band.right)
+    gaps, reach = [], None
+    for x0, x1 in spans:
+        if reach is not None and x0 > reach:
+            gaps.append((reach + x0) / 2)
+        reach = x1 if reach is None else max(reach, x1)
+    return gaps
+
+
+def map_slides(canvas: DeckCanvas, picture: Picture, notes: list[str]) -> None:
+    ctx = canvas.ctx
+    j, lab = ctx.journey, ctx.labels
+    title = lab("map")
+    layout = L.compute(j)
+    if not layout.bands:
+        slide = canvas.slide(title)
+        canvas.text(slide, MARGIN, BODY_Y, SLIDE_W - 2 * MARGIN, 30,
+                    [Para([Run(lab("no_touchpoints"), 14.0, False, MUTED)])])
+        return
+    b = layout.bounds
+    src_w, src_h = b.w + 2 * PAD, b.h + 2 * PAD
+    area_w = SLIDE_W - 2 * MARGIN
+    area_h = BODY_BOTTOM - BODY_Y - CAPTION_H
+    fit = min(area_w / src_w, area_h / src_h)
+    persona = None if ctx.persona == "general" else ctx.persona
+    data, used, told = picture(j, RENDER_SCALE, persona)
+    notes.extend(told)
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    px = image.width / src_w  # pixels per scene unit, as drawn
+    if fit >= READABLE:
+        slide = canvas.slide(title)
+        w, h = src_w * fit, src_h * fit
+        canvas.picture(slide, io.BytesIO(data), MARGIN + (area_w - w) / 2, BODY_Y, w, h)
+        return
+    scale = min(PART_SCALE, area_h / src_h)
+    part_w = area_w / scale
+    parts = plan_parts(layout, part_w)
+    while len(parts) > MAX_PARTS:  # a map spread very wide: wider parts, not hundreds
+        part_w *= 1.25
+        parts = plan_parts(layout, part_w)
+    _overview(canvas, title, data, src_w, src_h, parts, area_w, area_h)
+    stage_order = {s: i for i, s in enumerate(j.stages())}
+    for i, part in enumerate(parts, 1):
+        label = lab("map_part", i=i, n=len(parts))
+        slide = canvas.slide(f"{title} \u00b7 {label}")
+        left = max(0, round((part.x0 - (b.x - PAD)) * px))
+        right = min(image.width, round((part.x1 - (b.x - PAD)) * px))
+        piece = image.crop((left, 0, max(right, left + 1), image.height))
+        buf = io.BytesIO()
+        piece.save(buf, "PNG", optimize=False)
+        buf.seek(0)
+        w, h = (part.x1 - part.x0) * scale, src_h * scale
+        canvas.picture(slide, buf, MARGIN + (area_w - w) / 2, BODY_Y, w, h)
+        seen = sorted(part.stages, key=stage_order.get)
+        names = " \u2013 ".join(ctx.title(s) for s in ([seen[0], seen[-1]] if len(seen) > 2
+                                                       else seen))
+        canvas.text(slide, MARGIN + (area_w - w) / 2, BODY_Y + h + 4, w, CAPTION_H,
+                    [Para([Run(names, 11.0, False, MUTED)])], max_lines=1)
+
+
+def _overview(canvas: DeckCanvas, title: str, data: bytes, src_w: float, src_h: float,
+              parts: list[Part], area_w: float, area_h: float) -> None:
+    """The whole map fitted to the slide, its parts outlined and numbered."""
+    lab = canvas.ctx.labels
+    slide = canvas.slide(f"{title} \u00b7 {lab('map_overview')}")
+    fit = min(area_w / src_w, area_h / src_h)
+    w, h = src_w * fit, src_h * fit
+    left = MARGIN + (area_w - w) / 2  # absolute: the picture is not mirrored
+    # the picture first, the frames over it; placed as drawn (an RTL map is mirrored
+    # already)
+    slide.shapes.add_picture(io.BytesIO(data), pt(left), pt(BODY_Y), pt(w), pt(h))
+    x_min = min(p.x0 for p in parts)
+    for i, part in enumerate(parts, 1):
+        x = left + (part.x0 - x_min) * fit
+        pw = (part.x1 - part.x0) * fit
+        frame = canvas.rect(slide, canvas.x(x, pw), BODY_Y, pw, h, "", canvas.accent,
+                            dashed=True)
+        frame.name = f"part {i}"
+        r = 9.0
+        cx = x + pw / 2
+        canvas.disc(slide, cx, BODY_Y + h + r + 4, r, canvas.accent, str(i), 8.0, WHITE)
+    canvas.text(slide, MARGIN, BODY_Y + h + 26, area_w, 40,
+                [Para([Run(lab("deck_parts", n=len(parts)), 11.0, False, MUTED)])])
