@@ -936,6 +936,22 @@
         <translation>לא ניתן לייצא את הגרף</translation>
     </message>
     <message>
+        <source>Export Presentation</source>
+        <translation>ייצוא מצגת</translation>
+    </message>
+    <message>
+        <source>PowerPoint (%1)</source>
+        <translation>PowerPoint (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot export presentation</source>
+        <translation>לא ניתן לייצא מצגת</translation>
+    </message>
+    <message>
+        <source>Exported %1 (%2 slides)</source>
+        <translation>יוצא: %1 (%2 שקפים)</translation>
+    </message>
+    <message>
         <source>“%1” is this map&apos;s own file; exporting there would replace the map. Choose another name.</source>
         <translation>״%1״ הוא הקובץ של המפה עצמה; ייצוא אליו יחליף את המפה. בחרו שם אחר.</translation>
     </message>
@@ -1054,6 +1070,14 @@
     <message>
         <source>The journey spreadsheet: one row per touchpoint</source>
         <translation>גיליון המסע: שורה לכל נקודת מגע</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation (PowerPoint)…</source>
+        <translation>&amp;מצגת (PowerPoint)…</translation>
+    </message>
+    <message>
+        <source>A slide deck of the map, with the report&apos;s options</source>
+        <translation>מצגת שקפים של המפה, עם האפשרויות של הדוח</translation>
     </message>
     <message>
         <source>&amp;Join Live Session…</source>
