@@ -150,7 +150,7 @@ class DeckCanvas:
              line: str | None = None, rounded: bool = False, dashed: bool = False):
         kind = MSO_SHAPE.ROUNDED_RECTANGLE if rounded else MSO_SHAPE.RECTANGLE
         shape = slide.shapes.add_shape(kind, pt(self.x(x, w)), pt(y), pt(w), pt(h))
-        shape.shadow.inherit = False
+        _plain(shape)
         if fill:
             shape.fill.solid()
             shape.fill.fore_color.rgb = rgb(fill)
@@ -174,7 +174,7 @@ class DeckCanvas:
         """A dot centred at ``(cx, cy)`` (absolute: the caller mirrors), maybe numbered."""
         shape = slide.shapes.add_shape(MSO_SHAPE.OVAL, pt(cx - r), pt(cy - r), pt(2 * r),
                                        pt(2 * r))
-        shape.shadow.inherit = False
+        _plain(shape)
         shape.fill.solid()
         shape.fill.fore_color.rgb = rgb(fill)
         shape.line.color.rgb = rgb(WHITE)
@@ -318,6 +318,14 @@ class DeckCanvas:
     def picture(self, slide, data, x: float, y: float, w: float, h: float):
         """A picture (file-like) at ``x`` from the reading start."""
         return slide.shapes.add_picture(data, pt(self.x(x, w)), pt(y), pt(w), pt(h))
+
+
+def _plain(shape) -> None:
+    """No theme style on a shape: its shadow and outline would come from the theme
+    (Impress draws the shadow even when the shape's own effects say none)."""
+    style = shape._element.find(qn("p:style"))
+    if style is not None:
+        shape._element.remove(style)
 
 
 def split_rows(heights: list[float], room: float, first_room: float | None = None

@@ -69,7 +69,8 @@ def plan_parts(layout: L.Layout, part_w: float) -> list[Part]:
             while end - start > part_w:  # a stage wider than a slice: cut between cards
                 even = start + (end - start) / math.ceil((end - start) / part_w)
                 fits = [g for g in gaps if start + L.CARD_W <= g <= start + part_w]
-                start = max(fits) if fits else even
+                # the gap nearest an even cut: parts of about the same width
+                start = min(fits, key=lambda g: abs(g - even)) if fits else even
                 cuts.append(start)
         prev_end = end
     cuts.append(right)
@@ -142,11 +143,13 @@ def map_slides(canvas: DeckCanvas, picture: Picture, notes: list[str]) -> None:
         piece.save(buf, "PNG", optimize=False)
         buf.seek(0)
         w, h = (part.x1 - part.x0) * scale, src_h * scale
-        canvas.picture(slide, buf, MARGIN + (area_w - w) / 2, BODY_Y, w, h)
+        x = MARGIN + (area_w - w) / 2
+        canvas.picture(slide, buf, x, BODY_Y, w, h)
         seen = sorted(part.stages, key=stage_order.get)
         names = " \u2013 ".join(ctx.title(s) for s in ([seen[0], seen[-1]] if len(seen) > 2
                                                        else seen))
-        canvas.text(slide, MARGIN + (area_w - w) / 2, BODY_Y + h + 4, w, CAPTION_H,
+        canvas.text(slide, x, BODY_Y + h + 4, min(MARGIN + area_w - x, max(w, 420.0)),
+                    CAPTION_H,
                     [Para([Run(names, 11.0, False, MUTED)])], max_lines=1)
 
 
