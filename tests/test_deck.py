@@ -9,9 +9,10 @@ import math
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pptx import Presentation
 from pptx.util import Emu
 
@@ -25,6 +26,8 @@ from cxdesigner.model import JourneyMap, plan
 from cxdesigner.model import layout as L
 from cxdesigner.model import schema as S
 from cxdesigner.resources_path import resource
+
+from tests.strategies import journeys
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
@@ -382,3 +385,14 @@ def test_a_failed_presentation_export_is_explained(editor, tmp_path, monkeypatch
     monkeypatch.setattr(editor, "ask_save_path", lambda *a: str(tmp_path / "no" / "x.pptx"))
     editor.act.export_deck.trigger()
     assert shown and "x.pptx" in shown[0]
+
+
+# ------------------------------------------------------------------ any map
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(journeys(), st.sampled_from([None, "cover,summary", "stages,plan", "swot,matrix",
+                                    "map,personas"]))
+def test_any_map_makes_a_deck_that_reads_back(journey, sections):
+    data, made = render_deck(journey, DeckOptions(sections=sections), flat_picture)
+    prs = Presentation(io.BytesIO(data))
+    assert len(prs.slides) == made.slides >= 1
