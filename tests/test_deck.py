@@ -89,7 +89,9 @@ def long_plan_map() -> JourneyMap:
 @pytest.mark.parametrize("lang", ["en", "he"])
 def test_the_deck_opens_and_holds_every_stage_and_touchpoint_title(qapp, tmp_path, lang):
     journey = sample(lang)
-    out = export_deck(journey, tmp_path / "deck.pptx")  # the canvas's own picture
+    from cxdesigner.ui.deck_picture import map_picture
+
+    out = export_deck(journey, tmp_path / "deck.pptx", picture=map_picture)  # the canvas's
     prs = Presentation(str(out.path))
     assert out.slides == len(prs.slides) > 10
     assert prs.slide_width * 9 == prs.slide_height * 16  # 16:9
@@ -316,7 +318,7 @@ def test_cli_refuses_a_bad_logo_before_writing(tmp_path, capsys):
 
 
 def test_the_deck_module_does_not_load_qt():
-    code = ("import sys, cxdesigner.export.deck, cxdesigner.cli.deck_output; "
+    code = ("import sys, cxdesigner.export.deck, cxdesigner.cli.deck_output, cxdesigner.cli; "
             "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 

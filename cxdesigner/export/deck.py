@@ -10,9 +10,9 @@ sections (``options.SECTIONS``), of which the deck has all but the contents and 
 emotion curves (the map's own emotion lane shows the curve).  Tables are real tables,
 editable in PowerPoint and Impress.  A Hebrew map gives a right-to-left deck.
 
-No Qt here: the map's picture comes from ``deck_map.qt_picture`` (the canvas's
-renderer, loaded only when called), or from the ``picture`` a caller hands in.  The
-deck is made in memory and replaces ``path`` only when complete.
+No Qt here: the map's picture comes from the ``picture`` function the caller hands in
+(``cxdesigner.ui.deck_picture.map_picture``, the canvas's renderer, in the editor and
+the CLI).  The deck is made in memory and replaces ``path`` only when complete.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from . import deck_slides, fonts
 from .context import MUTED, WHITE, Ctx, Theme, mix, shorten
 from .deck_draw import (BODY_BOTTOM, BODY_Y, MARGIN, SLIDE_H, SLIDE_W, DeckCanvas, Para,
                         Run, paras_height)
-from .deck_map import MapPictureError, Picture, map_slides, qt_picture
+from .deck_map import MapPictureError, Picture, map_slides
 from .deck_words import DeckLabels
 from .labels import NOTE_COLOURS
 from .options import Branding, ReportError, check_accent, check_logo, parse_sections
@@ -90,6 +90,9 @@ def render_deck(journey: JourneyMap, options: DeckOptions | None = None,
             "cover" in chosen else None
     except ReportError as exc:
         raise DeckError(str(exc)) from None
+    if "map" in chosen and picture is None:
+        raise ValueError("The deck's map needs picture=map_picture "
+                         "(cxdesigner.ui.deck_picture) or a picture function of its own.")
     persona = options.persona or S.GENERAL
     if persona != S.GENERAL and (persona not in journey
                                  or journey.kind_of(persona) != S.PERSONA):
@@ -111,7 +114,7 @@ def render_deck(journey: JourneyMap, options: DeckOptions | None = None,
             _summary_slide(canvas)
         elif key == "map":
             try:
-                map_slides(canvas, picture or qt_picture, notes)
+                map_slides(canvas, picture, notes)
             except MapPictureError as exc:
                 raise DeckError(str(exc)) from None
         elif key == "stages":

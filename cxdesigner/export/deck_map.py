@@ -2,8 +2,8 @@
 one slide when it is readable there, else an overview and one slide per part, cut
 between stages as the report's parts are.
 
-The picture is drawn by Qt; this module never imports it: ``qt_picture`` loads the
-renderer only when called, and a caller may hand in its own picture function.
+The picture is drawn by Qt, which the export layer never imports: the caller hands
+in the picture function (``ui/deck_picture.map_picture`` in the editor and the CLI).
 """
 
 from __future__ import annotations
@@ -30,18 +30,6 @@ Picture = Callable[[object, float, str | None], tuple[bytes, float, list[str]]]
 
 class MapPictureError(Exception):
     """The map could not be drawn (a message for the user)."""
-
-
-def qt_picture(journey, scale: float, persona: str | None) -> tuple[bytes, float, list[str]]:
-    """The map drawn by the canvas's renderer (needs Qt; loaded only now)."""
-    from ..canvas.render import RenderError, ensure_app, png_bytes
-
-    try:
-        ensure_app()
-        data, rendered = png_bytes(journey, scale, persona)
-    except RenderError as exc:
-        raise MapPictureError(str(exc)) from None
-    return data, rendered.scale, list(rendered.notes)
 
 
 @dataclass

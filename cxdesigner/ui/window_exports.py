@@ -91,6 +91,7 @@ class ExportsMixin:
         needs the GUI thread, and a deck takes a second or two."""
         from ..export.deck import DeckError, DeckOptions, export_deck
         from ..export.options import Branding
+        from .deck_picture import map_picture
         from .dialogs.report_dialog import load_options
 
         self.commit_pending()
@@ -105,7 +106,7 @@ class ExportsMixin:
                                                 consultant=chosen.consultant))
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            done = export_deck(journey, path, options)
+            done = export_deck(journey, path, options, map_picture)
         except DeckError as exc:
             done = exc
         finally:
