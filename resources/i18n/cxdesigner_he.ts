@@ -941,7 +941,7 @@
     </message>
     <message>
         <source>PowerPoint (%1)</source>
-        <translation>PowerPoint (%1)</translation>
+        <translation>מצגות PPTX (%1)</translation>
     </message>
     <message>
         <source>Cannot export presentation</source>
@@ -1073,7 +1073,7 @@
     </message>
     <message>
         <source>&amp;Presentation (PowerPoint)…</source>
-        <translation>&amp;מצגת (PowerPoint)…</translation>
+        <translation>&amp;מצגת (PPTX)…</translation>
     </message>
     <message>
         <source>A slide deck of the map, with the report&apos;s options</source>
