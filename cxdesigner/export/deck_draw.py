@@ -92,11 +92,28 @@ def wrapped_lines(text: str, size: float, bold: bool, width: float) -> int:
 
 
 def para_height(p: Para, width: float) -> float:
-    text = "".join(r.text for r in p.runs)
+    """The paragraph's height: its runs wrapped together, each word measured in its
+    own run's face and size, each line as tall as its largest run."""
     size = max((r.size for r in p.runs), default=12.0)
-    bold = any(r.bold for r in p.runs)
     inner = width - (size * 1.1 if p.bullet else 0.0)
-    return wrapped_lines(text, size, bold, inner) * size * LEADING + p.after
+    lines, used = 1, 0.0
+    for r in p.runs:
+        font = fonts.BOLD if r.bold else fonts.REGULAR
+        space = fonts.width(" ", font, r.size)
+        for k, line in enumerate(r.text.split("\n")):
+            if k:
+                lines, used = lines + 1, 0.0
+            for i, word in enumerate(line.split(" ")):
+                w = (space if i else 0.0) + (fonts.width(word, font, r.size) if word else 0.0)
+                if used and used + w > inner:
+                    lines += 1
+                    used = max(0.0, w - space)
+                else:
+                    used += w
+                while used > inner > 0:  # a word longer than the line
+                    lines += 1
+                    used -= inner
+    return lines * size * LEADING + p.after
 
 
 def paras_height(paras: list[Para], width: float) -> float:
