@@ -398,3 +398,24 @@ def test_any_map_makes_a_deck_that_reads_back(journey, sections):
     data, made = render_deck(journey, DeckOptions(sections=sections), flat_picture)
     prs = Presentation(io.BytesIO(data))
     assert len(prs.slides) == made.slides >= 1
+
+
+def test_the_part_pictures_tile_the_whole_map_picture():
+    journey = wide_map()
+    prs = deck(journey, sections="map")
+    full, *parts = [shape.image.size for slide in prs.slides for shape in slide.shapes
+                    if shape.shape_type == 13]
+    assert len(parts) >= 3
+    assert sum(w for w, _ in parts) == full[0] and {h for _, h in parts} == {full[1]}
+
+
+@pytest.mark.parametrize("lang,side", [("en", "right"), ("he", "left")])
+def test_the_logo_sits_at_the_reading_end_of_the_title_slide(tmp_path, lang, side):
+    from PIL import Image
+
+    logo = tmp_path / "logo.jpg"
+    Image.new("RGB", (200, 200), "#224488").save(logo)
+    prs = deck(sample(lang), sections="cover", branding=Branding(logo=logo))
+    picture = next(s for s in prs.slides[0].shapes if s.shape_type == 13)
+    centre = picture.left + picture.width / 2
+    assert (centre > prs.slide_width / 2) == (side == "right")
