@@ -36,15 +36,17 @@ def sample(lang: str) -> JourneyMap:
     return load(resource("samples", f"bakery-{lang}.cxmap")).journey
 
 
-def flat_picture(journey, scale, persona):
-    """A stand-in for the canvas's picture (no Qt): a blank PNG of the map's shape."""
+def flat_picture(journey, persona, views):
+    """A stand-in for the canvas's pictures (no Qt): blank PNGs of the views' sizes."""
     from PIL import Image
 
-    b = L.compute(journey).bounds
-    w, h = math.ceil((b.w + 2 * PAD) / 8), math.ceil((b.h + 2 * PAD) / 8)
-    buf = io.BytesIO()
-    Image.new("RGB", (max(w, 1), max(h, 1)), "white").save(buf, "PNG")
-    return buf.getvalue(), scale / 8, []
+    out = []
+    for (_, _, w, h), scale in views:
+        buf = io.BytesIO()
+        Image.new("RGB", (max(1, math.ceil(w * scale)), max(1, math.ceil(h * scale))),
+                  "white").save(buf, "PNG")
+        out.append(buf.getvalue())
+    return out, []
 
 
 def deck(journey: JourneyMap, picture=flat_picture, **options) -> Presentation:
@@ -400,13 +402,23 @@ def test_any_map_makes_a_deck_that_reads_back(journey, sections):
     assert len(prs.slides) == made.slides >= 1
 
 
-def test_the_part_pictures_tile_the_whole_map_picture():
+def test_each_part_is_drawn_whole_at_full_resolution():
     journey = wide_map()
-    prs = deck(journey, sections="map")
-    full, *parts = [shape.image.size for slide in prs.slides for shape in slide.shapes
-                    if shape.shape_type == 13]
-    assert len(parts) >= 3
-    assert sum(w for w, _ in parts) == full[0] and {h for _, h in parts} == {full[1]}
+    asked = []
+
+    def picture(journey, persona, views):
+        asked.extend(views)
+        return flat_picture(journey, persona, views)
+
+    prs = deck(journey, picture, sections="map")
+    (overview, _), *parts = asked
+    b = L.compute(journey).bounds
+    assert overview == (b.x - PAD, b.y - PAD, b.w + 2 * PAD, b.h + 2 * PAD)
+    assert len(parts) >= 3 and all(scale == 2.0 for _, scale in parts)
+    assert sum(w for (_, _, w, _), _ in parts) == pytest.approx(overview[2])
+    shown = [shape.image.size for slide in list(prs.slides)[1:] for shape in slide.shapes
+             if shape.shape_type == 13]
+    assert shown == [(math.ceil(w * 2), math.ceil(h * 2)) for (_, _, w, h), _ in parts]
 
 
 @pytest.mark.parametrize("lang,side", [("en", "right"), ("he", "left")])

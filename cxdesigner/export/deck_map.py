@@ -24,8 +24,11 @@ RENDER_SCALE = 2.0  # pixels per scene unit: ~3 px per point on a part (sharp wh
 MAX_PARTS = 40
 CAPTION_H = 22.0
 
-# (journey, scale, persona) -> (PNG bytes, scale used, notes)
-Picture = Callable[[object, float, str | None], tuple[bytes, float, list[str]]]
+MAX_SIDE, MAX_PIXELS = 16000, 48 * 1024 * 1024  # a picture's pixels, as render.py caps them
+# (journey, persona, [((x, y, w, h) in scene units, pixels a unit), ...])
+#     -> ([PNG bytes of each view], notes for the user)
+View = tuple[tuple[float, float, float, float], float]
+Picture = Callable[[object, str | None, list[View]], tuple[list[bytes], list[str]]]
 
 
 class MapPictureError(Exception):
@@ -96,19 +99,16 @@ def map_slides(canvas: DeckCanvas, picture: Picture, notes: list[str]) -> None:
                     [Para([Run(lab("no_touchpoints"), 14.0, False, MUTED)])])
         return
     b = layout.bounds
+    left, top = b.x - PAD, b.y - PAD
     src_w, src_h = b.w + 2 * PAD, b.h + 2 * PAD
     area_w = SLIDE_W - 2 * MARGIN
     area_h = BODY_BOTTOM - BODY_Y - CAPTION_H
     fit = min(area_w / src_w, area_h / src_h)
     persona = None if ctx.persona == "general" else ctx.persona
-    data, used, told = picture(j, RENDER_SCALE, persona)
-    notes.extend(told)
-    from PIL import Image
-
-    image = Image.open(io.BytesIO(data))
-    image.load()
-    px = image.width / src_w  # pixels per scene unit, as drawn
     if fit >= READABLE:
+        (data,), told = picture(j, persona, [((left, top, src_w, src_h),
+                                              _scale(src_w, src_h, RENDER_SCALE))])
+        notes.extend(told)
         slide = canvas.slide(title)
         w, h = src_w * fit, src_h * fit
         canvas.picture(slide, io.BytesIO(data), MARGIN + (area_w - w) / 2, BODY_Y, w, h)
@@ -119,26 +119,34 @@ def map_slides(canvas: DeckCanvas, picture: Picture, notes: list[str]) -> None:
     while len(parts) > MAX_PARTS:  # a map spread very wide: wider parts, not hundreds
         part_w *= 1.25
         parts = plan_parts(layout, part_w)
-    _overview(canvas, title, data, src_w, src_h, parts, area_w, area_h)
+        scale = area_w / part_w
+    # Each part drawn on its own at full resolution (~3 pixels a point on its slide),
+    # not cut from one picture of the whole map, which a wide map would have to shrink.
+    views = [((left, top, src_w, src_h), _scale(src_w, src_h, 3.0 * fit))]
+    views += [((p.x0, top, p.x1 - p.x0, src_h), _scale(p.x1 - p.x0, src_h, RENDER_SCALE))
+              for p in parts]
+    pictures, told = picture(j, persona, views)
+    notes.extend(told)
+    _overview(canvas, title, pictures[0], src_w, src_h, parts, area_w, area_h)
     stage_order = {s: i for i, s in enumerate(j.stages())}
-    for i, part in enumerate(parts, 1):
+    for i, (part, data) in enumerate(zip(parts, pictures[1:]), 1):
         label = lab("map_part", i=i, n=len(parts))
         slide = canvas.slide(f"{title} \u00b7 {label}")
-        left = max(0, round((part.x0 - (b.x - PAD)) * px))
-        right = min(image.width, round((part.x1 - (b.x - PAD)) * px))
-        piece = image.crop((left, 0, max(right, left + 1), image.height))
-        buf = io.BytesIO()
-        piece.save(buf, "PNG", optimize=False)
-        buf.seek(0)
         w, h = (part.x1 - part.x0) * scale, src_h * scale
         x = MARGIN + (area_w - w) / 2
-        canvas.picture(slide, buf, x, BODY_Y, w, h)
+        canvas.picture(slide, io.BytesIO(data), x, BODY_Y, w, h)
         seen = sorted(part.stages, key=stage_order.get)
         names = " \u2013 ".join(ctx.title(s) for s in ([seen[0], seen[-1]] if len(seen) > 2
                                                        else seen))
         canvas.text(slide, x, BODY_Y + h + 4, min(MARGIN + area_w - x, max(w, 420.0)),
                     CAPTION_H,
                     [Para([Run(names, 11.0, False, MUTED)])], max_lines=1)
+
+
+def _scale(w: float, h: float, wanted: float) -> float:
+    """``wanted`` pixels a scene unit, or less for a picture within MAX_SIDE a side and
+    MAX_PIXELS in all (the canvas renderer's own limits)."""
+    return min(wanted, MAX_SIDE / w, MAX_SIDE / h, math.sqrt(MAX_PIXELS / (w * h)))
 
 
 def _overview(canvas: DeckCanvas, title: str, data: bytes, src_w: float, src_h: float,
