@@ -2681,4 +2681,15 @@ Eli</source>
         <translation>נקודת מגע ללא שם</translation>
     </message>
 </context>
+<context>
+    <name>render</name>
+    <message>
+        <source>There is not enough memory for a picture of %1 x %2 pixels; try a smaller scale.</source>
+        <translation>אין די זיכרון לתמונה של %1 על %2 פיקסלים; נסו קנה מידה קטן יותר.</translation>
+    </message>
+    <message>
+        <source>The picture could not be encoded as PNG.</source>
+        <translation>לא ניתן היה לקודד את התמונה כ־PNG.</translation>
+    </message>
+</context>
 </TS>
