@@ -1,13 +1,17 @@
 """The PDF report of a large map against bare ReportLab writing the same text, in the
 same run.
 
-    python bench/bench_report.py [--repeat N] [--big]
+    python bench/bench_report.py [--repeat N] [--big] [--lanes]
 
 The map has 500 touchpoints in 10 stages (5 rows of 10 cards each), 750 scored notes,
 3 personas with emotions, and 1,000 actions (250 action trees of a parent and three
 sub-actions).  It is built in English and in Hebrew (right to left).  ``--big`` adds
 the same map ten times larger: 5,000 touchpoints (10 stages of 50 rows of 10 cards),
-7,500 notes and 10,000 actions.
+7,500 notes and 10,000 actions.  ``--lanes`` also runs each map with the five
+blueprint lanes (customer actions, frontstage, backstage, support processes, physical
+evidence) under it, every cell filled (a few words) and every seventh a fail or wait
+point: the map pages draw 2,500 more cells, and the report gets the service blueprint
+section (bare ReportLab writes the cells' text too).
 
 *Bare* is the least any program would do with ReportLab: register DejaVu Sans and
 write every text field of the map on a canvas, one ``drawString`` per field, 60 lines
@@ -92,6 +96,17 @@ def make_map(lang: str, touchpoints: int = 500, actions: int = 1000) -> JourneyM
     return j
 
 
+def add_lanes(journey: JourneyMap, lang: str) -> JourneyMap:
+    """The five blueprint lanes, every cell filled, every seventh cell marked."""
+    lanes = [journey.add_lane(kind).id for kind in S.BLUEPRINT_LANES]
+    for i, tp in enumerate(journey.journey_order()):
+        cells = {lane: words(lang, i + n, 4 + n) for n, lane in enumerate(lanes)}
+        marks = {lane: S.CELL_MARKS[(i + n) % 2] for n, lane in enumerate(lanes)
+                 if (i + n) % 7 == 0}
+        journey.set_fields(tp, cells=cells, marks=marks)
+    return journey
+
+
 def bare(journey: JourneyMap) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
@@ -105,6 +120,7 @@ def bare(journey: JourneyMap) -> bytes:
     texts = [v for v in journey.document.values() if isinstance(v, str) and v]
     for _, attrs in journey.graph.nodes(data=True):
         texts += [v for k, v in attrs.items() if isinstance(v, str) and v and k != "kind"]
+        texts += [v for v in attrs.get("cells", {}).values() if v]
     buf = io.BytesIO()
     canv = Canvas(buf, pagesize=A4)
     canv.setFont("BareDejaVu", 9)
@@ -136,6 +152,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--big", action="store_true",
                         help="also 5,000 touchpoints and 10,000 actions")
+    parser.add_argument("--lanes", action="store_true",
+                        help="also each map with five filled blueprint lanes")
     args = parser.parse_args()
     from cxdesigner.export.report import render_report
 
@@ -143,14 +161,18 @@ def main() -> None:
           "| report CPU s | bare CPU s | CPU ratio |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     sizes = [(500, 1000)] + ([(5000, 10000)] if args.big else [])
-    for (touchpoints, actions), lang in ((size, lang) for size in sizes
-                                         for lang in ("en", "he")):
+    lanes = (False, True) if args.lanes else (False,)
+    for (touchpoints, actions), with_lanes, lang in ((size, w, lang) for size in sizes
+                                                     for w in lanes for lang in ("en", "he")):
         journey = make_map(lang, touchpoints, actions)
+        if with_lanes:
+            add_lanes(journey, lang)
         report_s, report_cpu, data = best(lambda: render_report(
             journey, branding=Branding(date=_dt.date(2026, 6, 15))), args.repeat)
         bare_s, bare_cpu, _ = best(lambda: bare(journey), args.repeat)
         pages = len(re.findall(rb"/Type /Page\b", data))
-        label = "English" if lang == "en" else "Hebrew (RTL)"
+        label = ("English" if lang == "en" else "Hebrew (RTL)") + (", 5 lanes" if with_lanes
+                                                                   else "")
         print(f"| {label} | {journey.count(S.TOUCHPOINT):,} | {journey.count(S.ACTION):,} | "
               f"{pages} | {report_s:.2f} | {bare_s:.2f} | {report_s / bare_s:.1f} "
               f"| {report_cpu:.2f} | {bare_cpu:.2f} | {report_cpu / bare_cpu:.1f} |")

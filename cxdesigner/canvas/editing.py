@@ -26,6 +26,7 @@ from ..commands import (AddActionCommand, AddNoteCommand, AddStageCommand,
 from ..model import Change, ModelError
 from ..model import layout as L
 from ..model import schema as S
+from . import picture_edits
 from .gestures import note_target_at, stage_slot
 from .host import CanvasView
 from .items import FLOW_TYPE, ModelItem, pixel_font
@@ -215,6 +216,18 @@ class CanvasEditor(QObject):
         return False
 
     # ------------------------------------------------------------ deleting, selecting
+    def put_picture(self, tp: str, mime) -> bool:
+        """Put the image a drop or the clipboard carries on touchpoint ``tp``: one undo
+        step, or a word in the status bar and nothing changed."""
+        self.commit_title()
+        try:
+            command = picture_edits.picture_command(
+                self.journey, tp, picture_edits.picture_bytes(mime))
+        except picture_edits.RefusedPicture as exc:
+            self._say(str(exc))
+            return False
+        return self._push(command)
+
     def delete_selection(self) -> bool:
         """Remove the selected elements and flows as one undo step, and say what went
         (``message``): a stage takes its touchpoints, notes and flows, and undo is the

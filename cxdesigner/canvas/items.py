@@ -7,12 +7,13 @@ import functools
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen,
-                           QTextLayout, QTextOption)
+                           QPixmap, QTextLayout, QTextOption)
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyle, QStyleOptionGraphicsItem
 
 from ..model import layout as L
 from ..bidi import isolate
 from . import labels
+from .pictures import thumbnail
 
 # Kinds of item, so the scene can tell them apart (QGraphicsItem.type()).
 BAND_TYPE, CARD_TYPE, CHIP_TYPE, FLOW_TYPE, LANE_TYPE = (QGraphicsItem.UserType + n
@@ -138,6 +139,7 @@ def draw_centred(painter: QPainter, rect: QRectF, text: str, size: int,
     layout.draw(painter, QPointF(rect.center().x() - w / 2, rect.center().y() - h / 2))
 
 
+_THUMB_SIZE = (54, 54)  # a touchpoint's picture on its card, beside the title
 _CARD_BOUNDS = QRectF(-10, -3, L.CARD_W + 20, L.CARD_H + 6)  # with the handle
 # Flags set in one call from constants: PySide's enum look-ups cost more than the call.
 # The chips lie inside the card (ItemContainsChildrenInShape): Qt then keeps them out
@@ -324,6 +326,15 @@ class TouchpointCardItem(ModelItem, QGraphicsRectItem):
             draw_chip(painter, QRectF(QPointF(*offsets[i]), _CHIP_SIZE), kind,
                       f"+{extra + 1}" if extra else words.note_letter(kind), None)
 
+    @staticmethod
+    def _draw_picture(painter: QPainter, picture: QPixmap, rtl: bool) -> None:
+        w, h = _THUMB_SIZE
+        size = picture.deviceIndependentSize()
+        x = 10 if rtl else L.CARD_W - 10 - w
+        # Centred in its box, keeping its proportions (the pixmap is already to scale).
+        painter.drawPixmap(QPointF(x + (w - size.width()) / 2, 32 + (h - size.height()) / 2),
+                           picture)
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         palette = self.scene().palette()
         attrs = self.journey.get(self.element_id)
@@ -355,14 +366,19 @@ class TouchpointCardItem(ModelItem, QGraphicsRectItem):
             draw_centred(painter, dot, f"{emotion:+d}" if emotion else "0", 12)
         painter.setPen(palette.text().color())
         title = attrs["title"] or words("untitled_touchpoint")
-        if self._title is None or self._title[0] != (title, rtl):
+        # A picture sits at the title's far end (cached: decoded at the first paint only).
+        picture = thumbnail(self.element_id, attrs.get("picture", ""), *_THUMB_SIZE)
+        room = 0.0 if picture.isNull() else _THUMB_SIZE[0] + 6
+        if self._title is None or self._title[0] != (title, rtl, room):
             # Up to three lines, the last elided: laid out again only when it changes.
             # Placed as the map reads, read in the title's own direction: a Latin title
             # in a Hebrew map keeps its full stop at its end.
-            self._title = ((title, rtl), text_block(
-                title, _font(16, True), _option(rtl, own_direction=True), L.CARD_W - 20,
-                max_height=58))
-        self._title[1].draw(painter, QPointF(10, 30))
+            self._title = ((title, rtl, room), text_block(
+                title, _font(16, True), _option(rtl, own_direction=True),
+                L.CARD_W - 20 - room, max_height=58))
+        self._title[1].draw(painter, QPointF(10 + room if rtl else 10, 30))
+        if room:
+            self._draw_picture(painter, picture, rtl)
         if self._chips is None:
             self._draw_chips_from_model(painter, words)
         for chip in self.made_chips:  # they do not paint themselves (see NoteChipItem)

@@ -24,6 +24,7 @@ from ..model import schema as S
 from ..model.lane_edits import TEXT_LANES
 from .items import _font, _line, _option, text_block
 from .labels import map_words
+from .pictures import thumbnail
 
 LANE_ROW_TYPE = QGraphicsItem.UserType + 20
 ROW_Z = -5.0  # with the emotion lane: under bands' contents, cards and flows
@@ -230,7 +231,6 @@ class LaneRowItem(QGraphicsItem):
     def _paint_picture_cells(self, painter, scene, exposed: QRectF, palette) -> None:
         layout, lane_id = scene.layout, self.lane_id
         nodes = scene.journey.graph.nodes
-        thumbnail = _thumbnails()
         painter.setPen(QPen(palette.mid().color(), 1, Qt.DotLine))
         for tp in self._columns(scene, exposed):
             if tp not in layout.cards:
@@ -240,24 +240,16 @@ class LaneRowItem(QGraphicsItem):
             if not box.intersects(exposed):
                 continue
             picture = nodes[tp].get("picture", "")
-            if picture and thumbnail is not None:
+            if picture:
                 pixmap = thumbnail(tp, picture, int(box.width()) - 8, int(box.height()) - 8)
-                if pixmap is not None and not pixmap.isNull():
-                    x = box.x() + (box.width() - pixmap.width()) / 2
-                    y = box.y() + (box.height() - pixmap.height()) / 2
+                if not pixmap.isNull():
+                    size = pixmap.deviceIndependentSize()  # drawn sharp: 2 pixels a unit
+                    x = box.x() + (box.width() - size.width()) / 2
+                    y = box.y() + (box.height() - size.height()) / 2
                     painter.drawPixmap(QPointF(x, y), pixmap)
                     continue
             painter.setBrush(Qt.NoBrush)
             painter.drawRoundedRect(box, 5, 5)
-
-
-def _thumbnails():
-    """The canvas's picture thumbnails, when pictures are part of this build."""
-    try:
-        from .pictures import thumbnail
-    except ImportError:
-        return None
-    return thumbnail
 
 
 class LaneRows:

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QGraphicsView
 
 from .cell_editing import CellEditing
 from .editing import PALETTE_MIME, CanvasEditor, parse_palette
-from .gestures import GestureController, top_item
+from .gestures import GestureController, card_at, top_item
+from .picture_edits import carries_picture
 from .items import BAND_TYPE, CARD_TYPE, CHIP_TYPE
 from .scene import JourneyScene
 
@@ -50,7 +51,7 @@ class JourneyView(QGraphicsView):
         self.grabGesture(Qt.PinchGesture)
         # Level of detail: every zoom change reaches the scene (overview.py).
         self.zoom_changed.connect(lambda zoom: self.journey_scene.set_detail(zoom))
-        self.setAcceptDrops(True)  # palette items; file drops are left to the window
+        self.setAcceptDrops(True)  # palette items and pictures on cards; other files: the window
         self.gestures = GestureController(self)
         self._stages_kept: set = set()  # stages selected before a rubber band began
         self.editor = CanvasEditor(self)  # what menus, keys and palette drops call
@@ -329,9 +330,18 @@ class JourneyView(QGraphicsView):
             return None
         return parse_palette(mime.data(PALETTE_MIME).data())
 
+    def _picture_card(self, event: QDropEvent):
+        """The card a dragged PNG or JPEG would go on, if it carries one and is over one."""
+        if not carries_picture(event.mimeData()):
+            return None
+        return card_at(self.scene(), self.mapToScene(event.position().toPoint()))
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt's name
         payload = self._palette_payload(event)
         if payload is None:
+            if carries_picture(event.mimeData()):
+                event.acceptProposedAction()  # dragMove says where it may land: on a card
+                return
             event.ignore()  # a file, say: the main window opens or imports it
             return
         event.acceptProposedAction()
@@ -340,7 +350,10 @@ class JourneyView(QGraphicsView):
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # Qt's name
         payload = self._palette_payload(event)
         if payload is None:
-            event.ignore()
+            if self._picture_card(event) is not None:
+                event.acceptProposedAction()
+            else:
+                event.ignore()
             return
         event.acceptProposedAction()
         self.gestures.preview_palette(payload, self.mapToScene(event.position().toPoint()))
@@ -353,7 +366,12 @@ class JourneyView(QGraphicsView):
         payload = self._palette_payload(event)
         self.gestures.clear_preview()
         if payload is None:
-            event.ignore()
+            card = self._picture_card(event)
+            if card is not None and self.editor.put_picture(card.element_id,
+                                                            event.mimeData()):
+                event.acceptProposedAction()
+            else:
+                event.ignore()
             return
         self.setFocus(Qt.OtherFocusReason)  # so typing names what was dropped
         if self.editor.drop_palette(payload, self.mapToScene(event.position().toPoint())):

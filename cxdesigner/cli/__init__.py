@@ -66,7 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="build a map from a journey CSV",
                        description="Build a map from a journey spreadsheet saved as CSV: one "
                        "row per touchpoint with columns stage, touchpoint, channel, emotion, "
-                       "pain_points, opportunities (or their Hebrew names).")
+                       "pain_points, opportunities, the blueprint's lanes (customer_actions, "
+                       "frontstage, backstage, support, physical_evidence, lane:NAME for a "
+                       "lane of your own), fail_points and wait_points (or their Hebrew "
+                       "names; see docs/file-format.md).")
     p.add_argument("csv", type=Path)
     p.add_argument("-o", "--output", required=True, type=Path, help="the .cxmap file to write")
     p.add_argument("--force", action="store_true", help="replace an existing file")
@@ -75,7 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Export a map: the journey CSV, the client report (PDF), "
                        "a picture of the map (PNG, SVG), the journey graph (GraphML), in "
                        "any combination. The report's sections are: cover, contents, "
-                       "summary, map, curve, stages, swot, matrix, plan, personas (see "
+                       "summary, map, curve, stages, blueprint, swot, matrix, plan, "
+                       "personas (see "
                        "docs/report.md).")
     p.add_argument("file", type=Path)
     p.add_argument("--csv", type=Path, metavar="OUT",

@@ -9,6 +9,7 @@ is right-aligned, so the first column is the rightmost.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -31,6 +32,9 @@ class P:
     pill: str | None = None  # fill of a one-line tag drawn behind the text
     bullet: list[Span] | None = None  # hung in ``hang`` before the first line
     hang: float = 0.0
+    # A shape hung in ``hang`` before the first line, drawn by ``icon(canv, x, y, size)``
+    # in a box of the line's text size (a fail or wait point's badge).
+    icon: Callable | None = None
 
 
 @dataclass(slots=True)
@@ -46,6 +50,7 @@ class Line:
     hang: float = 0.0
     pill: str | None = None
     bullet: list[Span] | None = None
+    icon: Callable | None = None
 
     @property
     def height(self) -> float:
@@ -67,7 +72,8 @@ def lay_out(paragraphs: list[P], width: float, is_rtl: bool) -> list[Line]:
             runs, w = visual_width(logical, is_rtl)
             append(Line(runs, w, leading, size, p.before if i == 0 else 0.0,
                         p.after if i == last else 0.0, p.align, p.indent, p.hang, p.pill,
-                        rtl.visual(p.bullet, is_rtl) if p.bullet and i == 0 else None))
+                        rtl.visual(p.bullet, is_rtl) if p.bullet and i == 0 else None,
+                        p.icon if i == 0 else None))
     return out
 
 
@@ -102,6 +108,10 @@ def draw_lines(canv, lines: list[Line], x: float, top: float, width: float,
             bw = rtl.runs_width(line.bullet)
             bx = x + width - line.indent - bw if is_rtl else x + line.indent
             rtl.draw_runs(canv, line.bullet, bx, base, batch)
+        if line.icon:
+            size = line.size * 1.15
+            ix = x + width - line.indent - size if is_rtl else x + line.indent
+            line.icon(canv, ix, base - 0.2 * line.size, size)
         y -= line.leading + line.bottom
     if own:
         batch.close()
@@ -181,7 +191,7 @@ def _without_top(line: Line) -> Line:
     if not line.top:
         return line
     return Line(line.runs, line.width, line.leading, line.size, 0.0, line.bottom,
-                line.align, line.indent, line.hang, line.pill, line.bullet)
+                line.align, line.indent, line.hang, line.pill, line.bullet, line.icon)
 
 
 # -------------------------------------------------------------------- tables

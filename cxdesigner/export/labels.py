@@ -20,7 +20,7 @@ EN = {
     "cover": "Cover", "contents": "Contents", "summary": "Executive summary",
     "map": "The journey map", "curve": "Emotion curve", "stages": "Stage by stage",
     "swot": "SWOT", "matrix": "Priority matrix", "plan": "Prioritised action plan",
-    "personas": "Personas",
+    "personas": "Personas", "blueprint": "Service blueprint",
     # cover
     "report_kind": "Customer journey report", "client": "Prepared for",
     "consultant": "Prepared by", "date": "Date",
@@ -48,11 +48,17 @@ EN = {
                  "one a page (the number is the page), each overlapping the next.",
     "continued_from": "continued from page {page}",
     "legend": "Legend", "emotion": "Emotion", "flow": "Customer flow",
+    # blueprint
+    "blueprint_intro": "Stage by stage, what happens in each lane at every touchpoint, in "
+                       "journey order: what the customer does, what the customer sees, and "
+                       "the work behind it.",
+    "lane_column": "Lane",
     # curve
     "touchpoint_key": "Touchpoints",
     "no_emotions": "No emotion is recorded for this persona.",
     "lowest": "Lowest", "highest": "Highest",
     # stages
+    "pictures": "Pictures",  # the touchpoints' pictures after them (export/pictures.py)
     "stage_n": "Stage {n}", "no_touchpoints": "No touchpoints in this stage.",
     "stage_notes": "About the whole stage", "map_notes": "About the whole journey",
     "touchpoint": "Touchpoint", "stage": "Stage",
@@ -95,7 +101,7 @@ HE = {
     "cover": "שער", "contents": "תוכן העניינים", "summary": "תקציר מנהלים",
     "map": "מפת המסע", "curve": "עקומת הרגש", "stages": "שלב אחר שלב",
     "swot": "ניתוח SWOT", "matrix": "מטריצת עדיפויות", "plan": "תוכנית הפעולה לפי עדיפות",
-    "personas": "פרסונות",
+    "personas": "פרסונות", "blueprint": "שרטוט השירות",
     "report_kind": "דוח מסע לקוח", "client": "הוכן עבור", "consultant": "הוכן על ידי",
     "date": "תאריך", "made_with": "הופק ב־CX Designer",
     "page_of": "עמוד {n} מתוך {m}",
@@ -117,9 +123,13 @@ HE = {
                  "בעמודים הבאים, חלק בכל עמוד (המספר הוא מספר העמוד), וכל חלק חופף לבא אחריו.",
     "continued_from": "המשך מעמוד {page}",
     "legend": "מקרא", "emotion": "רגש", "flow": "מסלול הלקוח",
+    "blueprint_intro": "שלב אחר שלב, מה קורה בכל נתיב בכל נקודת מגע, לפי סדר המסע: מה "
+                       "הלקוח עושה, מה הלקוח רואה, והעבודה שמאחורי הקלעים.",
+    "lane_column": "נתיב",
     "touchpoint_key": "נקודות המגע",
     "no_emotions": "לא נרשם רגש לפרסונה הזו.",
     "lowest": "הנמוך ביותר", "highest": "הגבוה ביותר",
+    "pictures": "תמונות",
     "stage_n": "שלב {n}", "no_touchpoints": "אין נקודות מגע בשלב הזה.",
     "stage_notes": "על השלב כולו", "map_notes": "על המסע כולו",
     "touchpoint": "נקודת מגע", "stage": "שלב",

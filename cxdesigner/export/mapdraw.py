@@ -24,13 +24,16 @@ from .pdfpath import Path
 from .context import FAINT, INK, LIGHT, MUTED, RULE, WHITE, Ctx, mix
 from .charts import disc
 from .fonts import BOLD, REGULAR, embed
+from . import marks
 from .labels import EMOTION_COLOURS, NO_EMOTION, NOTE_COLOURS, signed
+from .lanedraw import LanePainter
 from .flowables import contents_form
 from .rtl import Style
 
 READABLE = 0.45  # a whole map at this scale or more fits on one page
 TILE_SCALE = 0.5  # the scale of the parts
 OVERLAP = 80.0  # scene units shared by neighbouring parts
+BADGE_H = 17.0  # the overview's strip of part numbers
 DETAIL = 3.0  # below this size in points, card text is left out
 
 
@@ -55,6 +58,7 @@ class MapPainter:
         self._titles: dict[tuple[str, float], list] = {}
         self._forms: dict[tuple, str] = {}
         self._flow_boxes: list | None = None
+        self.lanes = LanePainter(self)
 
     # ------------------------------------------------------------- drawing
     def draw(self, canv, view: L.Rect, x0: float, top: float, s: float) -> None:
@@ -69,12 +73,17 @@ class MapPainter:
         for stage, band in self.layout.bands.items():
             if self._meets(band):
                 self._band(canv, stage, band)
-        self._lane(canv)
+        self.lanes.draw(canv, detail)
+        shown = self.layout.lane.h > 0  # a hidden emotion lane keeps a place of no height
+        if shown:
+            self._lane(canv)
+        self.lanes.lines_over(canv)
         self._flows(canv)
         for tp, card in self.layout.cards.items():
             if self._meets(card):
                 self._card(canv, tp, card, detail)
-        self._curve(canv)
+        if shown:
+            self._curve(canv)
         self._batch.close()
         canv.restoreState()
 
@@ -297,8 +306,8 @@ class MapPainter:
 def plan_tiles(layout: L.Layout, scale: float, width: float, height: float) -> list[Tile]:
     """Cut the map into parts of ``width x height`` points at ``scale``, in reading
     order.  A cut falls between two stages where it can, else between two columns of
-    cards, and the neighbouring parts share that gap; only when neither exists is a
-    card cut, and then the parts overlap by ``OVERLAP``."""
+    cards (down the map: between two lanes), and the neighbouring parts share that gap;
+    only when neither exists is a card cut, and then the parts overlap by ``OVERLAP``."""
     b = layout.bounds
     tw, th = width / scale, height / scale
 
@@ -316,7 +325,10 @@ def plan_tiles(layout: L.Layout, scale: float, width: float, height: float) -> l
             between_cards.append(from_start(reach, lo))
         reach = hi if reach is None else max(reach, hi)
     spans_x = _cuts(b.w, tw, between_stages, sorted(between_cards))
-    spans_y = _cuts(b.h, th, [], [])
+    # Down the map, a cut falls between the bands and the lanes or between two lanes.
+    rows = sorted([*layout.bands.values()][:1] + [*layout.lanes.values()], key=lambda r: r.y)
+    between_lanes = [(a.bottom - b.y, c.y - b.y) for a, c in zip(rows, rows[1:])]
+    spans_y = _cuts(b.h, th, between_lanes, [])
     views = []
     for y0, y1 in spans_y:
         for x0, x1 in spans_x:
@@ -368,7 +380,9 @@ class MapFlowable(Flowable):
     def draw(self):
         canv, p = self.canv, self.painter
         is_rtl = p.rtl
-        head = 24.0 if self.part else 0.0
+        # A part's caption; the overview's strip of part numbers, above the map, so no
+        # number ever covers a stage's title or a card.
+        head = 24.0 if self.part else BADGE_H if self.tiles else 0.0
         w = self.view.w * self.scale
         x0 = self.width - w if is_rtl else 0.0
         top = self.height - head
@@ -393,13 +407,18 @@ class MapFlowable(Flowable):
             canv.setDash(3, 2)
             canv.rect(x + 1.5, y + 1.5, v.w * s - 3, v.h * s - 3, stroke=1, fill=0)
             canv.setDash()
-            bx = x + v.w * s - 22 if self.painter.rtl else x + 6
+            # Over the part's middle in the strip; parts one above the other (a tall map)
+            # put their numbers side by side.
+            row = sum(1 for t in self.tiles if t.index < tile.index
+                      and abs(t.view.x - v.x) < 1 and abs(t.view.w - v.w) < 1)
+            bx = x + v.w * s / 2 - 8 + (row * 20 * (-1 if self.painter.rtl else 1))
+            by = top + 2
             canv.setFillColor(rtl.color(theme.dark))
-            canv.roundRect(bx, y + v.h * s - 20, 16, 13, 3, stroke=0, fill=1)
+            canv.roundRect(bx, by, 16, 13, 3, stroke=0, fill=1)
             key = f"map-part-{tile.index + 1}"
             self.painter.ctx.page_refs.append(badge_key(key))
             canv.saveState()
-            canv.translate(bx + 8, y + v.h * s - 16)
+            canv.translate(bx + 8, by + 4)
             canv.doForm(contents_form(badge_key(key)))
             canv.restoreState()
 
@@ -471,7 +490,9 @@ class Legend(Flowable):
                 sx = left + w - 9 if self.ctx.rtl else left
                 canv.setFillColor(rtl.color(colour))
                 canv.setStrokeColor(rtl.color(colour))
-                if shape == "dot":
+                if shape.startswith("mark:"):  # a fail or wait point's badge
+                    marks.place(canv, shape[5:], sx, y - 1.2, 8.5)
+                elif shape == "dot":
                     canv.circle(sx + 4.5, y + 2.6, 3.6, stroke=0, fill=1)
                 elif shape == "arrow":
                     canv.setLineWidth(1.0)

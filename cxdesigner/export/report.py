@@ -26,7 +26,7 @@ from reportlab.platypus import (BaseDocTemplate, Frame, NextPageTemplate, PageBr
 from ..model import JourneyMap
 from ..model import schema as S
 from ..model.gc_pause import collector_paused
-from . import fonts, rtl, sections, visuals
+from . import blueprint, fonts, pictures, rtl, sections, visuals
 from .context import FAINT, MUTED, RULE, WHITE, Ctx, Theme, mix
 from .flowables import Contents, P, contents_form, lay_out, draw_lines
 from .labels import Labels
@@ -37,7 +37,7 @@ from .rtl import Style
 PAGES = {"a4": A4, "letter": LETTER}
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 50.0, 50.0, 58.0
 WIDE_X, WIDE_TOP, WIDE_BOTTOM = 36.0, 34.0, 46.0  # landscape pages (the map)
-LANDSCAPE_SECTIONS = ("map",)
+LANDSCAPE_SECTIONS = ("map", "blueprint")  # wide: the blueprint's tables have a column a touchpoint
 
 
 @dataclass
@@ -141,6 +141,8 @@ def _logo(path) -> ImageReader:
 
 class _Builder:
     def __init__(self, ctx: Ctx, paper: str, chosen: tuple[str, ...], logo) -> None:
+        if not blueprint.has_blueprint(ctx.journey):  # no lane holds cells: no section,
+            chosen = tuple(k for k in chosen if k != "blueprint")  # nor its contents line
         self.ctx, self.chosen, self.logo = ctx, chosen, logo
         self.portrait = PAGES[paper]
         self.wide = landscape(PAGES[paper])
@@ -224,6 +226,8 @@ class _Builder:
         return story
 
     def _first_template(self) -> str:
+        if not self.chosen:  # only a blueprint was asked for, and the map has none
+            return "portrait"
         first = self.chosen[0]
         if first == "cover":
             return "cover"
@@ -243,8 +247,10 @@ class _Builder:
             return visuals.journey_map(ctx, w, h)
         if key == "curve":
             return visuals.emotion_curves(ctx)
-        if key == "stages":
-            return sections.stages(ctx)
+        if key == "stages":  # the touchpoints' pictures close the stages
+            return sections.stages(ctx) + pictures.gallery(ctx, w)
+        if key == "blueprint":
+            return blueprint.blueprint(ctx)
         if key == "swot":
             return sections.swot(ctx)
         if key == "matrix":

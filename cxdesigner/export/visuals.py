@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import math
 
-from reportlab.platypus import PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
 from ..model import layout as L
 from ..model import schema as S
 from ..model import scoring
+from ..model.lane_edits import EMOTION_LANE_ID
 from .charts import LABELLED, MAX_POINTS, CurveChart, CurvePoint, MatrixChart, quadrant
 from .context import FAINT, INK, RULE, Ctx
 from .fonts import BOLD, REGULAR, embed
 from .flowables import Bookmark, Cell, Contents, P, Row, Table
 from .labels import EMOTION_COLOURS, NOTE_COLOURS, signed
-from .mapdraw import (READABLE, TILE_SCALE, Legend, MapFlowable, MapPainter, Tile,
+from .lanedraw import legend_items
+from .mapdraw import (BADGE_H, READABLE, TILE_SCALE, Legend, MapFlowable, MapPainter, Tile,
                       plan_tiles)
 from .rtl import Style
 from .sections import (emotion_pill, header_row, kind_label, minor_heading, section_heading,
@@ -23,6 +25,8 @@ from .sections import (emotion_pill, header_row, kind_label, minor_heading, sect
 HEADING_H = 50.0  # a section heading with its rule and space
 MAX_TILES = 60  # parts of the map at most; a wider map gets smaller parts
 MIN_TILE_SCALE = 0.25
+MAX_PART_SCALE = 0.75
+MIN_LANES_SCALE = 0.36  # the smallest scale a part shrinks to to keep its columns whole
 LEGEND_H = 30.0
 CAPTION_H = 24.0
 
@@ -33,6 +37,7 @@ def _legend(ctx: Ctx) -> Legend:
              for k in S.NOTE_KINDS]
     items += [("dot", EMOTION_COLOURS[v], f"{L_.emotion(v)}") for v in (2, 1, 0, -1, -2)]
     items.append(("arrow", "#7d8a97", L_("flow")))
+    items += legend_items(ctx)
     return Legend(ctx, items)
 
 
@@ -49,10 +54,22 @@ def journey_map(ctx: Ctx, frame_w: float, frame_h: float) -> list:
     if fit >= READABLE:
         s = min(fit, 1.0)
         return out + [MapFlowable(painter, b, s, b.h * s), Spacer(1, 8), _legend(ctx)]
-    note_h = 26.0
+    note_h = 26.0 + BADGE_H
     s_over = min(frame_w / b.w, (avail_h - note_h) / b.h)
     tile_h = frame_h - CAPTION_H - LEGEND_H - 8.0
-    scale, tiles = TILE_SCALE, []
+    # A short map's parts grow toward filling their page, as long as a stage still fits
+    # a page's width (a stage cut in two reads worse than a smaller one); parts short
+    # enough share a page, one under the other.
+    # (with the gap to the next stage, where the cut falls)
+    widest = max(band.w for band in layout.bands.values()) + 2 * L.BAND_PAD + L.BAND_GAP + 8
+
+    scale = max(TILE_SCALE, min(MAX_PART_SCALE, tile_h / b.h, frame_w / widest))
+    tiles = []
+    blueprint = any(lane != EMOTION_LANE_ID for lane in layout.lanes)
+    if blueprint and b.h * scale > tile_h >= b.h * MIN_LANES_SCALE:
+        # Lanes make a map tall: a little smaller, each part still shows whole columns
+        # (a card and its cells), rather than lanes cut from the cards they belong to.
+        scale = tile_h / b.h
     while scale >= MIN_TILE_SCALE:
         estimate = math.ceil(b.w * scale / frame_w) * math.ceil(b.h * scale / tile_h)
         if estimate > 20 * MAX_TILES:  # mostly empty space: do not even cut it
@@ -66,7 +83,8 @@ def journey_map(ctx: Ctx, frame_w: float, frame_h: float) -> list:
         tiles = []  # only the overview
     if tiles:
         tiles = [Tile(t.view, i, len(tiles)) for i, t in enumerate(tiles)]
-    out += [MapFlowable(painter, b, s_over, b.h * s_over, tiles=tiles), Spacer(1, 6),
+    out += [MapFlowable(painter, b, s_over, b.h * s_over + (BADGE_H if tiles else 0.0),
+                        tiles=tiles), Spacer(1, 6),
             text(ctx, lab("map_index", n=len(tiles)), ctx.theme.small, after=4.0)
             if tiles else Spacer(1, 4), _legend(ctx)]
     stage_order = {s: i for i, s in enumerate(j.stages())}
@@ -87,7 +105,11 @@ def journey_map(ctx: Ctx, frame_w: float, frame_h: float) -> list:
             ctx.page_refs)]
     for tile, (part, names) in zip(tiles, captions):
         caption = f"{lab('map')} \u00b7 {part}" + (f" \u00b7 {names}" if names else "")
-        out += [PageBreak(), Bookmark(f"map-part-{tile.index + 1}", part, 1, ctx.register),
+        part_h = tile.view.h * scale + CAPTION_H
+        first = tile is tiles[0]
+        out += [PageBreak() if first else CondPageBreak(part_h + 8 + LEGEND_H + 12),
+                Spacer(1, 0 if first else 12),
+                Bookmark(f"map-part-{tile.index + 1}", part, 1, ctx.register),
                 MapFlowable(painter, tile.view, scale, tile.view.h * scale + CAPTION_H,
                             part=tile, caption=caption),
                 Spacer(1, 8), _legend(ctx)]
@@ -95,11 +117,31 @@ def journey_map(ctx: Ctx, frame_w: float, frame_h: float) -> list:
 
 
 def _useful(layout: L.Layout, tiles: list[Tile]) -> list[Tile]:
-    """The parts that show at least one card: empty stretches of a band are left out."""
-    cards = list(layout.cards.values())
-    return [t for t in tiles if any(c.x < t.view.right and c.right > t.view.x
-                                    and c.y < t.view.bottom and c.bottom > t.view.y
-                                    for c in cards)]
+    """The parts that show a card or its cells, or a stage no such part shows (a stage
+    with no touchpoints yet is part of the map: "nothing in after-sales yet").  Other
+    empty stretches of a band are left out; a part showing only lanes is kept."""
+    bottom = max((r.bottom for r in layout.lanes.values()), default=0.0)
+    cards = [L.Rect(c.x, c.y, c.w, max(c.h, bottom - c.y)) for c in layout.cards.values()]
+
+    def shows(t: Tile, r: L.Rect) -> bool:
+        return r.x < t.view.right and r.right > t.view.x and r.y < t.view.bottom \
+            and r.bottom > t.view.y
+
+    def headed(t: Tile, band: L.Rect) -> bool:  # enough of the stage's header in view
+        seen = min(band.right, t.view.right) - max(band.x, t.view.x)
+        return t.view.y <= band.y + L.BAND_HEADER and seen >= min(band.w * 0.5, L.CARD_W)
+
+    kept = {t.index for t in tiles if any(shows(t, c) for c in cards)}
+    shown = {s for s, band in layout.bands.items()
+             if any(headed(t, band) for t in tiles if t.index in kept)}
+    for t in tiles:
+        if t.index in kept:
+            continue
+        new = {s for s, band in layout.bands.items() if s not in shown and headed(t, band)}
+        if new:
+            kept.add(t.index)
+            shown |= new
+    return [t for t in tiles if t.index in kept]
 
 
 # -------------------------------------------------------------------- curve

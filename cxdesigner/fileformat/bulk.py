@@ -61,6 +61,11 @@ def _column_ok(shape: Any, values: list[Any]) -> bool:
         except ValueError:
             return False
     types = set(map(type, values))
+    if shape[0] == "picture":  # few touchpoints have one: only those are checked
+        try:
+            return types <= {str} and all(shape[1](v) is v for v in filter(None, values))
+        except ValueError:
+            return False
     if shape[0] == "text":
         return types <= {str} and max(map(len, values), default=0) <= shape[1]
     if shape[0] == "choice":

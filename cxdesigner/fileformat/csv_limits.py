@@ -64,6 +64,22 @@ def _costs() -> dict[str, int]:
     before = size(j)
     j.add_note(max(S.NOTE_KINDS, key=len), "", on=first)
     costs["note"] = size(j) - before
+    # The first lane also makes the emotion lane's node; lane ids are uuid4s, all of
+    # one length, and a lane's order has two digits at most.
+    kind = max(S.BLUEPRINT_LANES, key=len)
+    before = size(j)
+    lane = j.add_lane(kind).id
+    first_lane = size(j) - before
+    before = size(j)
+    j.add_lane(kind)
+    costs["lane"] = size(j) - before + 2
+    costs["emotion_lane"] = first_lane - costs["lane"] + 2
+    before = size(j)
+    j.set_cell(first, lane, "x")
+    costs["cell"] = size(j) - before - 1
+    before = size(j)
+    j.set_mark(first, lane, max(S.CELL_MARKS, key=len))
+    costs["mark"] = size(j) - before
     return costs
 
 
@@ -76,11 +92,12 @@ class ImportBudget:
         self.bytes = self.costs["map"] + _json_len(title) + SAVE_HEADROOM
 
     def add(self, kind: str, title: str = "", column: str | None = None) -> Problem | None:
-        """Count one element (``flow`` for a flow); a problem if a limit is crossed."""
+        """Count one element (``flow`` for a flow, ``cell`` and ``mark`` for a
+        touchpoint's text in a lane and its flag); a problem if a limit is crossed."""
         self.bytes += self.costs[kind] + _json_len(title)
         if kind == "flow":
             self.edges += 1
-        else:
+        elif kind not in ("cell", "mark"):
             self.nodes += 1
             self.edges += kind in ("touchpoint", "note")  # its stage, or what it is about
         if self.nodes > MAX_NODES:

@@ -7,6 +7,7 @@ that would make a map too big to save and open, or that a lost quote has swallow
 (``csv_limits``).  Export writes the same columns, so a map survives the round trip
 except for what a CSV cannot carry: personas, actions, scores, notes of other kinds,
 stages without touchpoints and flows other than the one path in journey order.
+The lanes' cells and fail/wait points have columns of their own (``csv_lanes``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from ..model import schema as S
 from ..model.journey import JourneyMap
+from . import csv_lanes as CL
 from . import files
 from .csv_limits import ImportBudget, quote_problem, unclosed
 from .errors import FileFormatError, Problem
@@ -66,6 +68,9 @@ def _key(name: str) -> str:
 
 _HEADER = {_key(n): col for col, names in _HEADER_NAMES.items() for n in names}
 _HEADER.update({_key(he): col for col, he in zip(COLUMNS, HEBREW_COLUMNS)})
+_HEADER.update({_key(n): col for col in CL.MARK_COLUMNS for n in (
+    col, CL.MARK_HEADERS["he"][col], *CL.MARK_NAMES[col])})
+_LANE_WORDS = CL.kind_words(_key)
 _CHANNEL = {_key(n): ch for ch in S.CHANNELS for n in (ch, *_CHANNEL_NAMES.get(ch, ()))}
 _HEBREW = re.compile("[\u05d0-\u05ea]")
 # What a spreadsheet runs as a formula.  Runs of apostrophes count too, so that a title
@@ -150,13 +155,14 @@ def read_csv_bytes(data: bytes | str, source: str = "", title: str | None = None
                       source)
         if any(c.strip() for c in header):
             break
-    columns, warnings = _columns(header, header_line, source)
+    columns, warnings, lanes = _columns(header, header_line, source)
     names = {col: header[i].strip() for i, col in enumerate(columns) if col}
     unnamed = {i for i, col in enumerate(columns) if col == ""}
     required = (columns.index(STAGE), columns.index(TOUCHPOINT))
     # Counted as the rows are checked, so a file that would make a map too big to save
     # and open stops at the row that crosses the limit, before anything is built.
     budget, stages = ImportBudget(title), set()
+    _count_lanes(budget, lanes, names, header_line, source)
     rows: list[_Row] = []  # checked, before anything is built
     for line, cells, raw, physical in records:
         _check_quotes(quote_problem(raw, cells, delimiter, header, required), line, physical,
@@ -170,14 +176,14 @@ def read_csv_bytes(data: bytes | str, source: str = "", title: str | None = None
             unnamed.discard(i)
             warnings.append(Problem(f"line {line}, column {i + 1}", f"Column {i + 1} has no "
                                     "name in the header, so its cells were ignored.", "dropped"))
-        row = _row(line, cells, columns, names, source)
+        row = _row(line, cells, columns, names, lanes, source)
         _count(budget, row, stages, bool(rows), names, line, source)
         rows.append(row)
     if not rows:
         raise CsvError("The file has a header but no touchpoint rows.", source)
     hebrew = sum(bool(_HEBREW.search(h)) for h in names.values()) * 2 > len(names) or sum(
         bool(_HEBREW.search(row[1])) for row in rows) * 2 > len(rows)
-    return CsvImport(_build(rows, title, hebrew), warnings)
+    return CsvImport(_build(rows, title, hebrew, lanes), warnings)
 
 
 def _count(budget: ImportBudget, row: _Row, stages: set[str], flow: bool,
@@ -190,11 +196,25 @@ def _count(budget: ImportBudget, row: _Row, stages: set[str], flow: bool,
     counted += [("flow", "", TOUCHPOINT)] if flow else []
     kinds = {kind: column for column, kind in NOTE_COLUMNS.items()}
     counted += [("note", note, kinds[kind]) for kind, note in notes]
+    counted += [("cell", text, column) for column, text in _fields["cells"].items()]
+    counted += [("mark", "", column) for column in _fields["marks"]]
     for kind, text, column in counted:
         problem = budget.add(kind, text, names[column])
         if problem:
             raise CsvError(f'Line {line:,}, column "{problem[0]}": {problem[1]}', source, line,
                            problem[0])
+
+
+def _count_lanes(budget: ImportBudget, lanes: dict[str, CL.Lane], names: dict[str, str],
+                 line: int, source: str) -> None:
+    """Count the lanes the header makes (and the emotion lane's node they bring)."""
+    for n, (column, lane) in enumerate(lanes.items()):
+        first = [("emotion_lane", "")] if n == 0 else []
+        for kind, title in [*first, ("lane", lane.title)]:
+            problem = budget.add(kind, title, names[column])
+            if problem:
+                raise CsvError(f'Line {line:,}, column "{problem[0]}": {problem[1]}', source,
+                               line, problem[0])
 
 
 def _check_quotes(problem: tuple[str | None, str] | None, line: int, physical: int,
@@ -254,22 +274,43 @@ def _delimiter(text: str) -> str:
             cells = next(csv.reader([line], delimiter=delimiter), [])
         except csv.Error:  # a cell over the field limit: reading the file reports it
             return 0, 0
-        return sum(_key(c) in _HEADER for c in cells), len(cells)
+        return sum(_key(c) in _HEADER or CL.parse_header(c, _LANE_WORDS, _key) is not None
+                   for c in cells), len(cells)
     return max(",;", key=score)  # the first of equals: the comma
 
 
-def _columns(header: list[str], line: int, source: str) -> tuple[list[str | None], list[Problem]]:
-    """What each header cell names: a column, ``None`` (unknown) or "" (no name)."""
+def _columns(header: list[str], line: int, source: str
+             ) -> tuple[list[str | None], list[Problem], dict[str, CL.Lane]]:
+    """What each header cell names: a column, ``None`` (unknown) or "" (no name); and
+    the lanes of the lane columns (their column -> the lane), in column order."""
     if len(header) > MAX_COLUMNS:
         raise CsvError(f"The header on line {line} has {len(header):,} columns, more than "
                        f"the {MAX_COLUMNS:,} an import may have.", source, line)
     columns: list[str | None] = []
     warnings: list[Problem] = []
     seen: dict[str, str] = {}
+    lanes: dict[str, CL.Lane] = {}
+    lane_names: dict[CL.Lane, str] = {}
     for name in header:
         name = name.strip()
         column = _HEADER.get(_key(name)) if name else ""
-        if column in seen:
+        lane = CL.parse_header(name, _LANE_WORDS, _key) if column is None else None
+        if lane is not None:
+            if lane in lane_names:
+                raise CsvError(f'Line {line} has two columns for one lane: "{lane_names[lane]}" '
+                               f'and "{name}". Keep one of them.', source, line, name)
+            if len(lanes) == CL.MAX_LANE_COLUMNS:
+                raise CsvError(f'Line {line}, column "{name}": the header has more than '
+                               f"{CL.MAX_LANE_COLUMNS} lane columns; a map has at most "
+                               f"{S.MAX_LANES} lanes, the emotion lane among them.",
+                               source, line, name)
+            if len(lane.title) > S.MAX_TEXT:
+                raise CsvError(f'Line {line}: a lane\'s name has {len(lane.title):,} '
+                               f"characters, more than the {S.MAX_TEXT:,} a text may have.",
+                               source, line)
+            column = f"lane#{len(lanes)}"
+            lanes[column], lane_names[lane] = lane, name
+        elif column in seen:
             raise CsvError(f'Line {line} has two columns for {column}: "{seen[column]}" and '
                            f'"{name}". Keep one of them.', source, line, name)
         if column:
@@ -284,18 +325,25 @@ def _columns(header: list[str], line: int, source: str) -> tuple[list[str | None
             raise CsvError(f'Line {line} has no "{column}" (or "{hebrew}") column. The first row '
                            "must name the columns, and stage and touchpoint are required.",
                            source, line, column)
-    return columns, warnings
+    for column in CL.MARK_COLUMNS:
+        if column in seen and not lanes:
+            columns[columns.index(column)] = None
+            warnings.append(Problem(f'line {line}, column "{seen[column]}"', f'The column '
+                                    f'"{seen[column]}" flags cells of lanes, but the file '
+                                    "has no lane columns, so its cells were ignored.",
+                                    "dropped"))
+    return columns, warnings, lanes
 
 
 def _row(line: int, cells: list[str], columns: list[str | None], names: dict[str, str],
-         source: str) -> _Row:
+         lanes: dict[str, CL.Lane], source: str) -> _Row:
     if any(c.strip() for c in cells[len(columns):]):
         # An error, not a warning: extra cells mostly mean an unquoted comma or semicolon
         # in a text, which has also shifted every cell after it into the wrong column.
         raise CsvError(f"Line {line} has {len(cells)} cells, but the header names only "
                        f"{len(columns)} columns. A text probably holds the delimiter: put "
                        "that cell in quotes.", source, line)
-    values = dict.fromkeys(COLUMNS, "")
+    values = dict.fromkeys((*COLUMNS, *CL.MARK_COLUMNS, *lanes), "")
     for i, column in enumerate(columns):
         if not column or i >= len(cells):
             continue  # spreadsheets drop a row's trailing empty cells
@@ -325,17 +373,26 @@ def _row(line: int, cells: list[str], columns: list[str | None], names: dict[str
         emotions[S.GENERAL] = emotion
     notes = [(kind, item.strip()) for column, kind in NOTE_COLUMNS.items()
              for item in re.split(r"[;\r\n]", values[column]) if item.strip()]
-    return values[STAGE], values[TOUCHPOINT], {"channel": channel, "emotions": emotions}, notes
+    fields = {"channel": channel, "emotions": emotions,
+              "cells": {column: values[column] for column in lanes if values[column]},
+              "marks": CL.read_marks(values, lanes, fail, _LANE_WORDS, _key)}
+    return values[STAGE], values[TOUCHPOINT], fields, notes
 
 
-def _build(rows: list[_Row], title: str, hebrew: bool) -> JourneyMap:
+def _build(rows: list[_Row], title: str, hebrew: bool, lanes: dict[str, CL.Lane]
+           ) -> JourneyMap:
     journey = JourneyMap({"title": title, "language": "he" if hebrew else "en",
                           "direction": "rtl" if hebrew else "ltr"})
+    # In column order, each at the bottom: below the emotion lane, which stays on top.
+    lane_ids = {column: journey.add_lane(lane.kind, lane.title).id
+                for column, lane in lanes.items()}
     stages: dict[str, list[str]] = {}  # title -> [id, touchpoints so far...]
     # A stage too long for the map's width at STEP_X gets its touchpoints closer.
     sizes = Counter(row[0] for row in rows)
     previous = None
     for stage, title, fields, notes in rows:
+        fields = dict(fields, cells={lane_ids[c]: t for c, t in fields["cells"].items()},
+                      marks={lane_ids[c]: m for c, m in fields["marks"].items()})
         if stage not in stages:
             stages[stage] = [journey.add_stage(stage).id]
         placed = stages[stage]
@@ -363,11 +420,15 @@ def export_csv_text(journey: JourneyMap, persona: str = S.GENERAL) -> str:
 
     Note titles are joined by line breaks, so a title holding ";" or a line break
     comes back as several notes; NUL characters are left out, as no spreadsheet keeps
-    them and import refuses them as binary.
+    them and import refuses them as binary.  Every lane that holds text gets a column
+    (hidden ones too: their cells are the map's), and the fail and wait points follow
+    when the map has such lanes.
     """
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(HEBREW_COLUMNS if journey.document["language"] == "he" else COLUMNS)
+    language = "he" if journey.document["language"] == "he" else "en"
+    lanes, headers, marks = CL.export_columns(journey, language)
+    writer.writerow([*(HEBREW_COLUMNS if language == "he" else COLUMNS), *headers, *marks])
     for tp in journey.journey_order():
         fields = journey.get(tp)
         notes = {kind: [journey.title(n) for n in journey.notes_on(tp)
@@ -375,7 +436,9 @@ def export_csv_text(journey: JourneyMap, persona: str = S.GENERAL) -> str:
                  for kind in NOTE_COLUMNS.values()}
         emotion = journey.emotion(tp, persona)
         texts = [journey.title(journey.stage_of(tp)), fields["title"], fields["channel"],
-                 "\n".join(notes["pain_point"]), "\n".join(notes["opportunity"])]
+                 "\n".join(notes["pain_point"]), "\n".join(notes["opportunity"]),
+                 *(fields["cells"].get(lane, "") for lane in lanes)]
+        texts += CL.marks_cells(fields["marks"], lanes, headers)
         cells = [_escape(t.replace("\0", "")) for t in texts]
         cells.insert(3, "" if emotion is None else str(emotion))
         writer.writerow(cells)

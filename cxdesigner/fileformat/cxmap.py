@@ -25,6 +25,7 @@ from typing import Any
 from .. import __version__
 from ..model.journey import JourneyMap
 from ..model.gc_pause import collector_paused
+from ..model.pictures import MAX_MAP_PICTURE_BYTES, map_bytes, mib
 from . import files
 from .errors import FileFormatError, Problem, ProblemLog, brief
 from .limits import FORMAT, MAX_EDGES, MAX_FILE_BYTES, MAX_NODES, VERSION
@@ -190,6 +191,11 @@ def dumps_checked(journey: JourneyMap, *, compact: bool = False) -> bytes:
     if edges > MAX_EDGES:
         raise FileFormatError(f"The map has {edges:,} links between elements; CX Designer "
                               f"opens maps of at most {MAX_EDGES:,}. Nothing was written.")
+    pictures = map_bytes(journey)
+    if pictures > MAX_MAP_PICTURE_BYTES:
+        raise FileFormatError(f"The map's pictures take {mib(pictures)}; CX Designer opens "
+                              f"maps with at most {mib(MAX_MAP_PICTURE_BYTES)} of pictures. "
+                              "Remove some pictures. Nothing was written.")
     text = (json.dumps(to_data(journey), ensure_ascii=False, allow_nan=False,
                        separators=(",", ":")) if compact else dumps(journey))
     payload = text.encode("utf-8")

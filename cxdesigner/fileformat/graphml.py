@@ -12,6 +12,11 @@ graph written is a flattened copy built for export, never the model's own graph:
 - a stage gets ``stage_index`` (1, 2, ... in journey order); a touchpoint gets
   ``stage`` (its stage's id), ``stage_title`` and ``number`` (its place in journey
   order, the number on its card and in the report);
+- a lane is a node (``lane_kind``, ``title``, ``hidden``, ``order``) whose ``label`` is
+  its name on the map (its title, else its kind's usual name in the map's language);
+  a touchpoint's text in a lane becomes ``cell:<lane>`` and its fail or wait point
+  ``mark:<lane>`` ("fail" or "wait"), ``<lane>`` being the lane's label (its id when
+  the label is shared with another lane), so one column of Gephi's table is one lane;
 - stages and touchpoints get ``x``/``y``: the centre of their band or card on the
   canvas (so Gephi places them as the editor does); a touchpoint's own place in its
   band is kept as ``offset_x``/``offset_y``;
@@ -39,6 +44,7 @@ import networkx as nx
 from ..model import layout as L
 from ..model import schema as S
 from ..model.journey import JourneyMap
+from ..model.vocabulary import vocabulary
 from .errors import FileFormatError
 from .xmltext import xml_text
 
@@ -46,7 +52,8 @@ from .xmltext import xml_text
 # so one key has one type.
 _FLOAT_FIELDS = frozenset({"nps", "csat", "order"})
 # Fields replaced or moved by the flattening.
-_SKIP_FIELDS = frozenset({"emotions", "x", "y", "cells", "marks"})
+# A picture is megabytes of base64: graph tools read it as text, so it stays out.
+_SKIP_FIELDS = frozenset({"emotions", "x", "y", "cells", "marks", "picture"})
 
 
 class GraphMLError(FileFormatError):
@@ -90,6 +97,7 @@ def export_graph(journey: JourneyMap) -> nx.DiGraph:
     stage_index = {stage: i for i, stage in enumerate(journey.stages(), 1)}
     number = {tp: i for i, tp in enumerate(layout.order, 1)}
     persona_keys = _persona_keys(journey)
+    lane_keys = _lane_keys(journey)
     for node, attrs in graph.nodes(data=True):
         row: dict[str, Any] = {}
         for key, value in attrs.items():
@@ -102,6 +110,8 @@ def export_graph(journey: JourneyMap) -> nx.DiGraph:
                 row[name] = _scalar(key, value)
         kind = attrs["kind"]
         row["label"] = _clean(attrs.get("title") or "") or kind
+        if kind == S.LANE:
+            row["label"] = _clean(_lane_label(journey, node))
         if kind == S.STAGE:
             row["stage_index"] = stage_index.get(node, 0)
             _place(row, layout.bands.get(node))
@@ -116,6 +126,9 @@ def export_graph(journey: JourneyMap) -> nx.DiGraph:
                 key = "emotion" if persona == S.GENERAL else (
                     "emotion:" + persona_keys.get(persona, _clean(persona)))
                 row[key] = int(value)
+            for name, table in (("cell", attrs["cells"]), ("mark", attrs["marks"])):
+                for lane, value in table.items():
+                    row[f"{name}:{lane_keys.get(lane, _clean(lane))}"] = _clean(value)
         out.add_node(_clean(node), **row)
     for source, target, kind in graph.edges(data="kind"):
         out.add_edge(_clean(source), _clean(target), kind=kind)
@@ -130,6 +143,20 @@ def _persona_keys(journey: JourneyMap) -> dict[str, str]:
     for title in titles.values():
         counts[title] = counts.get(title, 0) + 1
     return {p: t if t and counts[t] == 1 else _clean(p) for p, t in titles.items()}
+
+
+def _lane_label(journey: JourneyMap, lane: str) -> str:
+    return vocabulary(journey.document["language"]).lane_title(journey.lane(lane))
+
+
+def _lane_keys(journey: JourneyMap) -> dict[str, str]:
+    """Lane id -> the name in its cell and mark keys: its label, or its id when the
+    label is empty or another lane has it too."""
+    labels = {n: _clean(_lane_label(journey, n)).strip() for n in journey.ids(S.LANE)}
+    counts: dict[str, int] = {}
+    for label in labels.values():
+        counts[label] = counts.get(label, 0) + 1
+    return {n: t if t and counts[t] == 1 else _clean(n) for n, t in labels.items()}
 
 
 def _place(row: dict[str, Any], rect: L.Rect | None) -> None:

@@ -1,5 +1,6 @@
 """Limits a .cxmap file must keep; each is tested exactly at and one past the boundary."""
 
+from ..model.pictures import MAX_MAP_PICTURE_BYTES, MAX_PICTURE_BYTES
 from ..model.schema import MAX_ACTION_DEPTH, MAX_TEXT
 
 FORMAT = "cxdesigner-map"
@@ -11,3 +12,5 @@ MAX_EDGES = 1_000_000
 MAX_TEXT_CHARS = MAX_TEXT  # longer text is cut to this length and reported
 MAX_NESTING = 32  # depth of a value this version does not know, kept as it is
 MAX_SUBACTION_DEPTH = MAX_ACTION_DEPTH
+MAX_PICTURE = MAX_PICTURE_BYTES  # one touchpoint's picture (model/pictures.py)
+MAX_MAP_PICTURES = MAX_MAP_PICTURE_BYTES  # all of a map's pictures together

@@ -150,7 +150,6 @@ def copy_with_fresh_ids(source: JourneyMap, document: Mapping[str, Any] | None =
     """
     from ..model import JourneyMap, new_id
     from ..model import schema as S
-
     from ..model.lane_edits import EMOTION_LANE_ID
 
     make_id = make_id or (lambda old: new_id())
@@ -165,18 +164,9 @@ def copy_with_fresh_ids(source: JourneyMap, document: Mapping[str, Any] | None =
     for persona in source.ids(S.PERSONA):
         journey.add_persona(source.title(persona), source.get(persona)["persona_kind"],
                             id=ids[persona], **fields(persona, "persona_kind"))
+    _copy_lanes(source, journey, ids)
     for stage in source.stage_order:
         journey.add_stage(source.title(stage), id=ids[stage], **fields(stage))
-    for lane in source.lanes():  # top to bottom, so each is added at the bottom
-        info = source.lane(lane)
-        if lane == EMOTION_LANE_ID and lane not in source:
-            continue  # no node yet: it stays above the lanes in the copy too
-        if info["lane_kind"] == S.EMOTION_LANE:
-            journey.move_lane(EMOTION_LANE_ID, len(journey.lanes()))
-            journey.set_lane(EMOTION_LANE_ID, title=info["title"], hidden=info["hidden"])
-        else:
-            journey.add_lane(info["lane_kind"], info["title"], id=ids[lane])
-            journey.set_lane(ids[lane], hidden=info["hidden"])
     for tp in source.ids(S.TOUCHPOINT):
         attrs = source.get(tp)
         emotions = {key if key == S.GENERAL else ids[key]: value
@@ -206,3 +196,21 @@ def copy_with_fresh_ids(source: JourneyMap, document: Mapping[str, Any] | None =
         if kind == S.FOR_PERSONA:
             journey.assign_persona(ids[element], ids[persona])
     return journey
+
+
+def _copy_lanes(source: JourneyMap, journey: JourneyMap, ids: dict[str, str]) -> None:
+    """The source's lanes, in its order, names and visibility.  The emotion lane gets a
+    node only if it has one in the source (moving it there makes it)."""
+    from ..model.lane_edits import EMOTION_LANE_ID
+
+    order = source.lanes()
+    for lane in order:
+        attrs = source.lane(lane)
+        if lane != EMOTION_LANE_ID:
+            journey.add_lane(attrs["lane_kind"], attrs["title"], id=ids[lane])
+            if attrs["hidden"]:
+                journey.set_lane(ids[lane], hidden=True)
+    if EMOTION_LANE_ID in source.graph:
+        journey.move_lane(EMOTION_LANE_ID, order.index(EMOTION_LANE_ID))
+        attrs = source.lane(EMOTION_LANE_ID)
+        journey.set_lane(EMOTION_LANE_ID, title=attrs["title"], hidden=attrs["hidden"])

@@ -24,11 +24,12 @@ from . import bulk
 from .limits import MAX_EDGES, MAX_NESTING, MAX_NODES, MAX_TEXT_CHARS
 from .validate_graph import GraphChecks
 from .validate_lanes import LaneChecks
+from .validate_pictures import PictureChecks
 
 ENVELOPE_KEYS = frozenset(("format", "version", "app_version", "document", "graph"))
 
 
-class Checker(GraphChecks, LaneChecks):
+class Checker(GraphChecks, LaneChecks, PictureChecks):
     def __init__(self, surrogate_free: bool = False, log: ProblemLog | None = None) -> None:
         """``surrogate_free``: the caller knows no text holds a lone surrogate (the JSON
         had no ``\\uD800``-style escapes), which allows the quick checks.  ``log``:
@@ -80,6 +81,7 @@ class Checker(GraphChecks, LaneChecks):
         kinds = dict(zip(ids, map(_kind, map(_attrs, nodes))))
         self._emotion_keys(nodes, kinds)
         nodes = self._lane_rules(nodes, kinds)
+        self._pictures(nodes)
         stage_order = self._stage_order(stage_order, nodes)
         edges = (self._fast and bulk.edges(edges_in, kinds)) or self._edges(edges_in, kinds)
         edges = self._graph_rules(edges, kinds, stage_order, nodes)
@@ -106,7 +108,9 @@ class Checker(GraphChecks, LaneChecks):
         try:
             checked = spec.check(value)
         except ValueError as exc:
-            if type(value) is str and len(value) > MAX_TEXT_CHARS:
+            # A text too long is cut; a picture cut short would be a damaged one.
+            if (type(value) is str and len(value) > MAX_TEXT_CHARS
+                    and _shape(spec) != "picture"):
                 try:  # a text field, unless the cut text fails too (a choice, a broken text)
                     cut = spec.check(value[:MAX_TEXT_CHARS])
                 except ValueError:
@@ -256,6 +260,11 @@ _MISSING = object()
 _attrs, _kind = itemgetter(1), itemgetter("kind")
 _DOCUMENT_KEYS = frozenset(f.name for f in S.DOCUMENT_FIELDS) | {"stage_order"}
 _NODE_KEYS = {kind: frozenset(S.FIELD_BY_NAME[kind]) | {"id", "kind"} for kind in S.FIELDS}
+
+
+def _shape(spec: S.Field) -> str | None:
+    shape = getattr(spec.check, "shape", None)
+    return shape[0] if shape else None
 
 
 def printable(text: str) -> str:

@@ -1,6 +1,7 @@
 """The file rules of lanes (``model/lane_edits.py``), repaired as the loader repairs.
 
-* at most ``MAX_LANES`` lanes: the ones past it are dropped;
+* at most ``MAX_LANES`` lanes, the emotion lane among them even when it has no node
+  (moving it would make one): the ones past it are dropped;
 * one emotion lane, under its fixed id: an emotion lane under another id, or another
   element under that id, is dropped;
 * a touchpoint's cells and marks name text lanes of the map: the others are dropped.
@@ -35,8 +36,10 @@ class LaneChecks:
                                 f"{EMOTION_LANE_ID!r}, and only it", "dropped")
                     drop.add(node_id)
                     continue
+                if emotion:
+                    continue  # counted from the start: every map has it
                 lanes += 1
-                if lanes > S.MAX_LANES:
+                if lanes > S.MAX_LANES - 1:
                     self.report(self._node(node_id), f"a map has at most {S.MAX_LANES} "
                                 "lanes", "dropped", many="lanes past the limit")
                     drop.add(node_id)

@@ -138,12 +138,13 @@ class LiveBinding:
         for key, value in op.new.items():
             old = node.get(key)
             if isinstance(value, dict) and isinstance(old, Map):
-                # Per persona, so concurrent emotions for different personas merge.
+                # Key by key (persona, lane), so concurrent emotions for different
+                # personas, and edits of different cells of a touchpoint, merge.
                 for gone in set(old.keys()) - value.keys():
                     del old[gone]
-                for persona, emotion in value.items():
-                    if old.get(persona) != emotion:
-                        old[persona] = emotion
+                for item, entry in value.items():
+                    if old.get(item) != entry:
+                        old[item] = entry
             else:
                 node[key] = ydoc.y_value(value)
 

@@ -10,6 +10,8 @@ the shadow rebuilds it from the room (``Shadow.rebuild``: rare, only after a ref
   limits of ``fileformat/limits.py``);
 - participant: only new notes (``NEW_NOTE_FIELDS``), each with at most one ``about``
   link to an existing touchpoint, and ballot entries of the open round within its dots;
+  so never a lane, nor a touchpoint's cells or marks (a lane node is not a note; a cell
+  is a change inside a touchpoint);
 - viewer: nothing that changes the document.
 
 No Qt and no networking here: the rules are tested directly (``tests/test_live_rights.py``).

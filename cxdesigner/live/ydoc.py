@@ -6,7 +6,10 @@ Shape (one root ``Map`` named ``cxmap``)::
     document     Map: the map details (title, language, ...), text values
     nodes        Map: id -> Map of the element's fields, with "kind"; a touchpoint's
                  "emotions" is a nested Map (persona id -> number), so two people
-                 setting emotions for different personas both keep theirs
+                 setting emotions for different personas both keep theirs; its
+                 "cells" and "marks" (lane id -> text, lane id -> fail/wait) are
+                 nested Maps too, so two people editing different cells of one
+                 touchpoint both keep theirs.  Lanes are nodes of kind "lane".
     edges        Map: JSON of [source, target] -> the link's kind; a journey map joins
                  two elements by at most one link each way, so the pair is the key
     stage_order  Array of stage ids
@@ -42,6 +45,10 @@ DOCUMENT, NODES, EDGES, STAGE_ORDER = "document", "nodes", "edges", "stage_order
 _WHOLE = {kind: frozenset(f.name for f in fields
                           if getattr(f.check, "shape", ())[:2] == ("range", (int,)))
           for kind, fields in S.FIELDS.items()}
+# A lane's ``order`` may be any number, but the model only ever gives whole ones
+# (0, 1, 2...): read back as ints when whole, so a peer's map (and the file it saves)
+# holds the numbers the writer's does.  A fractional order stays as it is.
+_WHOLE[S.LANE] = _WHOLE[S.LANE] | {"order"}
 
 
 def edge_key(source: str, target: str) -> str:

@@ -12,7 +12,11 @@ What a copy holds:
 * the notes about anything copied, and the selected notes themselves;
 * the flows between copied touchpoints;
 * each touchpoint's emotions (a persona's emotion survives a paste only if that persona
-  exists in the target map: in another map the id means nothing).
+  exists in the target map: in another map the id means nothing);
+* each touchpoint's cells and marks, with the kind and title of their lanes: a paste
+  keeps a cell whose lane the target map has (the same lane, or in another map the one
+  text lane of that kind and title) and drops the others, as the map has no row for
+  them.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from . import schema as S
 from .changes import AddNode, Change
 from .errors import ModelError
 from .journey import JourneyMap
+from .lane_edits import TEXT_LANES
 
 FORMAT = "cxdesigner-elements"
 VERSION = 1
@@ -64,6 +69,10 @@ def extract(journey: JourneyMap, ids: Iterable[str]) -> dict[str, Any]:
         "notes": [{"id": n, "on": journey.target_of(n), "fields": _fields(journey, n)}
                   for n in notes],
         "flows": [[u, v] for u, v in journey.flows() if u in tps and v in tps],
+        "lanes": {lane: {"lane_kind": journey.lane(lane)["lane_kind"],
+                         "title": journey.lane(lane)["title"]}
+                  for lane in sorted({key for tp in tps for name in ("cells", "marks")
+                                      for key in journey.get(tp)[name]})},
     }
 
 
@@ -99,6 +108,7 @@ def paste(journey: JourneyMap, data: Any, stage: str | None = None, *,
         raise ModelError("The map has no stage to paste touchpoints into: add a stage first.")
     fallback = stage or (journey.stages()[0] if journey.stages() else None)
     where = {t["id"]: _destination(journey, t["stage"], stages, fallback) for t in tps}
+    lanes = _lane_map(journey, data.get("lanes"))
     shift = _free_shift(journey, tps, where)
     with journey.group("Paste") as out:
         new: dict[str, str] = {}
@@ -114,6 +124,10 @@ def paste(journey: JourneyMap, data: Any, stage: str | None = None, *,
             if type(emotions) is dict:  # anything else, the model refuses with its message
                 fields["emotions"] = {k: v for k, v in emotions.items()
                                       if k == S.GENERAL or _is_persona(journey, k)}
+            for name in ("cells", "marks"):
+                table = fields.get(name, {})
+                if type(table) is dict:  # else the model refuses it with its message
+                    fields[name] = {lanes[k]: v for k, v in table.items() if k in lanes}
             fields["y"] = _coord(fields, "y") + shift
             target = where[entry["id"]]
             change = journey.add_touchpoint(new.get(target, target), fields.pop("title", ""),
@@ -133,6 +147,27 @@ def paste(journey: JourneyMap, data: Any, stage: str | None = None, *,
             journey.add_note(fields.pop("note_kind", "insight"), fields.pop("title", ""),
                              target, **fields)
     return out[0]
+
+
+def _lane_map(journey: JourneyMap, copied: Any) -> dict[str, str]:
+    """A copied lane id -> the text lane of ``journey`` its cells go to: the same lane
+    if the map has it, else the map's one text lane of the same kind and title."""
+    mine = {n: journey.lane(n) for n in journey.lanes()
+            if journey.lane(n)["lane_kind"] in TEXT_LANES}
+    out = {n: n for n in mine}
+    by_name: dict[tuple[Any, Any], list[str]] = {}
+    for n, attrs in mine.items():
+        by_name.setdefault((attrs["lane_kind"], attrs["title"]), []).append(n)
+    for old, attrs in (copied.items() if type(copied) is dict else ()):
+        if old in out or type(attrs) is not dict:
+            continue
+        try:
+            same = by_name.get((attrs.get("lane_kind"), attrs.get("title")), [])
+        except TypeError:  # an unhashable kind or title: no lane of ours
+            continue
+        if len(same) == 1:
+            out[old] = same[0]
+    return out
 
 
 def _destination(journey: JourneyMap, old_stage: Any, copied: list[dict], fallback: str | None

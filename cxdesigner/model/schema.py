@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from . import pictures as _pictures
+
 # Limits that keep a document workable; the file format checks the same numbers.
 MAX_TEXT = 100_000
 MAX_VOTES = 100_000
@@ -244,6 +246,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _evidence,
         Field("cells", {}, cells),
         Field("marks", {}, marks),
+        Field("picture", "", _pictures.check),  # base64 PNG/JPEG: model/pictures.py
     ),
     NOTE: (
         _title, _description,

@@ -79,9 +79,23 @@ class EditingMixin:
                     self.statusBar().showMessage(summary, 10000)
 
     def paste(self) -> None:
+        picture = copy_paste.clipboard_picture()
+        if picture is not None:
+            self.paste_picture(picture)
+            return
         stage, on = self._paste_place()
         self._push_and_select(copy_paste.paste_command(
             self.document.journey, copy_paste.clipboard_data(), stage, on))
+
+    def paste_picture(self, mime) -> bool:
+        """An image on the clipboard becomes the selected touchpoint's picture."""
+        journey = self.document.journey
+        touchpoints = [i for i in self.selected_ids() if journey.kind_of(i) == S.TOUCHPOINT]
+        if len(touchpoints) != 1:
+            self.statusBar().showMessage(
+                tr("Select one touchpoint to paste the picture on."), 6000)
+            return False
+        return self.view.editor.put_picture(touchpoints[0], mime)
 
     def duplicate(self) -> None:
         ids = self.selected_ids()

@@ -9,7 +9,8 @@ selected so the inspector has something to show.  Saves ``editor-en.png`` and
 ``editor-he.png`` (English interface), then ``hebrew-interface-hebrew-map.png`` and
 ``english-interface-hebrew-map.png`` (the interface language against the map's) next to
 this script; then two of the templates as a new user meets them, ``template-cafe-en.png``
-and ``template-clinic-he.png``.  The user's settings (window layout, recent
+and ``template-clinic-he.png``, and the service blueprint, ``blueprint-en.png`` and
+``blueprint-he.png``.  The user's settings (window layout, recent
 files) are neither read nor written.
 """
 
@@ -45,7 +46,7 @@ def settle(ms: int = 200) -> None:
     QCoreApplication.processEvents()
 
 
-def shoot(path: Path, out: Path) -> None:
+def shoot(path: Path, out: Path, zoom: float = ZOOM) -> None:
     from cxdesigner.ui.main_window import MainWindow
 
     window = MainWindow.open_new(path)
@@ -55,8 +56,8 @@ def shoot(path: Path, out: Path) -> None:
     # Readable, but more than the stage or so the window opens on: the first stages
     # from where reading starts (the right of a Hebrew map), the emotion lane below.
     view, layout = window.view, window.scene.layout
-    view.set_zoom(ZOOM)
-    half = view.viewport().width() / ZOOM / 2
+    view.set_zoom(zoom)
+    half = view.viewport().width() / zoom / 2
     bounds = layout.bounds
     x = bounds.right + 30 - half if layout.rtl else bounds.x - 30 + half
     view.centerOn(x, bounds.y + bounds.h / 2)
@@ -84,6 +85,9 @@ def main() -> None:
         language.uninstall(app, installed)
         for name in ("cafe-en", "clinic-he"):
             shoot(TEMPLATES / f"{name}.cxmap", HERE / f"template-{name}.png")
+        for lang in ("en", "he"):  # the lanes under the cards: a little further out
+            shoot(TEMPLATES / f"service-blueprint-{lang}.cxmap",
+                  HERE / f"blueprint-{lang}.png", zoom=0.45)
 
 
 if __name__ == "__main__":

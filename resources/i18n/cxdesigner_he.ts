@@ -567,6 +567,10 @@
         <translation>שלב אחר שלב</translation>
     </message>
     <message>
+        <source>Service blueprint</source>
+        <translation>שרטוט השירות</translation>
+    </message>
+    <message>
         <source>SWOT</source>
         <translation>SWOT</translation>
     </message>
@@ -2120,6 +2124,10 @@
         </translation>
     </message>
     <message>
+        <source>Select one touchpoint to paste the picture on.</source>
+        <translation>בחרו נקודת מגע אחת כדי להדביק עליה את התמונה.</translation>
+    </message>
+    <message>
         <source>Time left</source>
         <translation>זמן שנותר</translation>
     </message>
@@ -2641,6 +2649,70 @@ Eli</source>
     <message>
         <source>Map &amp;language:</source>
         <translation>&amp;שפת המפה:</translation>
+    </message>
+    <message>
+        <source>The picture could not be read: %1</source>
+        <translation>לא ניתן לקרוא את התמונה: %1</translation>
+    </message>
+    <message>
+        <source>This is not a picture: use a PNG or JPEG image.</source>
+        <translation>זו אינה תמונה: השתמשו בתמונת PNG או JPEG.</translation>
+    </message>
+    <message>
+        <source>Set Picture</source>
+        <translation>הוספת תמונה</translation>
+    </message>
+    <message>
+        <source>Remove Picture</source>
+        <translation>הסרת תמונה</translation>
+    </message>
+    <message>
+        <source>This is not a picture CX Designer can use: use a PNG or JPEG image.</source>
+        <translation>אי אפשר להשתמש בתמונה הזו ב־CX Designer: השתמשו בתמונת PNG או JPEG.</translation>
+    </message>
+    <message>
+        <source>The picture is damaged and cannot be read.</source>
+        <translation>התמונה פגומה ואי אפשר לקרוא אותה.</translation>
+    </message>
+    <message>
+        <source>The picture has too many pixels to open safely.</source>
+        <translation>בתמונה יש יותר מדי פיקסלים כדי לפתוח אותה בבטחה.</translation>
+    </message>
+    <message>
+        <source>The picture is too large: a picture may take at most %1.</source>
+        <translation>התמונה גדולה מדי: תמונה יכולה לתפוס לכל היותר %1.</translation>
+    </message>
+    <message>
+        <source>The map&apos;s pictures would pass %1 in all: remove a picture first.</source>
+        <translation>התמונות במפה יעברו את %1 בסך הכול: הסירו קודם תמונה.</translation>
+    </message>
+    <message>
+        <source>Choose picture…</source>
+        <translation>בחירת תמונה…</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>הסרת התמונה</translation>
+    </message>
+    <message>
+        <source>(picture cannot be shown)</source>
+        <translation>(לא ניתן להציג את התמונה)</translation>
+    </message>
+    <message>
+        <source>No picture. Drop a PNG or JPEG on the card, or paste one.</source>
+        <translation>אין תמונה. גררו תמונת PNG או JPEG אל הכרטיס, או הדביקו אחת.</translation>
+    </message>
+    <message>
+        <source>Choose Picture</source>
+        <translation>בחירת תמונה</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>תמונות (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>תמונה</translation>
     </message>
 </context>
 <context>

@@ -56,7 +56,8 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 def section_label(key: str) -> str:
     return {"cover": tr("Cover"), "contents": tr("Contents"), "summary": tr("Summary"),
             "map": tr("Journey map"), "curve": tr("Emotion curves"),
-            "stages": tr("Stage by stage"), "swot": tr("SWOT"),
+            "stages": tr("Stage by stage"), "blueprint": tr("Service blueprint"),
+            "swot": tr("SWOT"),
             "matrix": tr("Priority matrix"), "plan": tr("Action plan"),
             "personas": tr("Personas")}.get(key, key)
 

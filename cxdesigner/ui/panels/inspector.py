@@ -21,6 +21,7 @@ from ...model.changes import SetDocument, SetStageOrder
 from ..document.document import Document
 from ..language import ours
 from .fields import UNSET, Form
+from .inspector_picture import add_picture_row
 
 EMPTY, MANY = "empty", "many"
 
@@ -127,6 +128,7 @@ class Inspector(QWidget):
         form.add_optional_number("csat", tr("CSAT %"), tr("0 to 100"))
         form.add_line("kpi", tr("KPI"))
         form.add_text("evidence", tr("Evidence"))
+        self.picture_box = add_picture_row(form)
         return form
 
     def _note_form(self) -> Form:
