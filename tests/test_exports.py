@@ -340,7 +340,8 @@ def test_file_export_submenu_holds_the_six_exports(qtbot, close_windows):
     window = open_window()
     texts = [a.text() for a in window.export_menu.actions()]
     assert texts == ["&Report (PDF)…", "&Image (PNG)…", "Image (&SVG)…",
-                     "&Graph (GraphML)…", "Journey (&CSV)…", "Interactive &Map…"]
+                     "&Graph (GraphML)…", "Journey (&CSV)…", "Interactive &Map…",
+                     "&Presentation (PowerPoint)…"]
     file_menu = window.menuBar().actions()[0].menu()
     assert window.export_menu.menuAction() in file_menu.actions()
     assert window.act.export_csv not in file_menu.actions()  # moved under Export

@@ -99,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write the interactive map: one self-contained HTML page")
     p.add_argument("--mermaid", type=Path, metavar="OUT",
                    help="write the map as a Mermaid journey diagram in Markdown")
+    p.add_argument("--pptx", type=Path, metavar="OUT",
+                   help="write a presentation (PowerPoint 16:9; the report's options apply)")
     p.add_argument("--paper", default="a4", choices=("a4", "letter"),
                    help="paper size of the report (default a4)")
     p.add_argument("--sections", metavar="LIST",
@@ -288,18 +290,20 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from ..fileformat import FileFormatError
     from ..fileformat.csvio import export_csv
 
-    outputs = (args.csv, args.pdf, args.png, args.svg, args.graphml, args.html, args.mermaid)
+    outputs = (args.csv, args.pdf, args.png, args.svg, args.graphml, args.html, args.mermaid,
+               args.pptx)
     if all(out is None for out in outputs):
         raise UsageError("cxdesigner export: say what to write: --csv OUT, --pdf OUT, "
-                         "--png OUT, --svg OUT, --graphml OUT, --html OUT and/or --mermaid "
-                         "OUT (see cxdesigner export --help)")
+                         "--png OUT, --svg OUT, --graphml OUT, --html OUT, --mermaid OUT "
+                         "and/or --pptx OUT (see cxdesigner export --help)")
     _check_scale(args)
     for out in outputs:
         if out is not None:  # before anything is written: never the map itself
             _check_output("export", out, args.file)
-    report_options = _report_options(args) if args.pdf is not None else None
+    report_options = _report_options(args) if (args.pdf, args.pptx) != (None, None) else None
     journey = _load(args.file).journey
-    if args.persona is not None and (args.pdf, args.png, args.svg, args.html) != (None,) * 4:
+    if args.persona is not None and (args.pdf, args.png, args.svg, args.html,
+                                     args.pptx) != (None,) * 5:
         _check_persona(journey, args.persona)  # before anything is written
     if args.csv is not None:
         try:
@@ -333,6 +337,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
         for note in report.notes:
             print(clean(f"cxdesigner: note: {args.pdf}: {note}"), file=sys.stderr)
         print(clean(f"Wrote {args.pdf} ({report.pages} pages)"))
+    if args.pptx is not None:
+        from ..export import ReportError
+        from .deck_output import export_deck
+
+        try:
+            print(clean(export_deck(journey, args.pptx, args.persona, report_options)))
+        except ReportError as exc:  # DeckError is one
+            raise UsageError(f"cxdesigner export: {exc}") from None
     return 0
 
 

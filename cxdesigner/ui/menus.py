@@ -59,6 +59,7 @@ class MenuWindow(Protocol):
     def export_image(self, *args: Any) -> Any: ...
     def export_graphml(self) -> Any: ...
     def export_html_map(self) -> Any: ...
+    def export_deck(self) -> Any: ...
     def edit_map_details(self) -> Any: ...
     def close(self) -> bool: ...
     def quit_all(self) -> Any: ...
@@ -147,6 +148,8 @@ def create_actions(w: MenuWindow) -> SimpleNamespace:
     a.export_html = _action(w, tr("Interactive &Map…"), w.export_html_map,
                             tip=tr("One web page to send: the map to click through, with "
                                    "its notes, plan and SWOT"))
+    a.export_deck = _action(w, tr("&Presentation (PowerPoint)…"), w.export_deck,
+                            tip=tr("A slide deck of the map, with the report's options"))
     # The live workshop (ui/live): a room shared with other editors and the room's phones.
     a.join_live = _action(w, tr("&Join Live Session…"), w.join_live_session,
                           tip=tr("Edit a map together with others, from a room's address"))
@@ -251,6 +254,7 @@ def build_menus(w: MenuWindow, a: SimpleNamespace) -> None:
     w.export_menu = file_menu.addMenu(tr("&Export"))
     w.export_menu.addActions([a.export_report, a.export_png, a.export_svg, a.export_graphml,
                               a.export_csv, a.export_html])
+    w.export_menu.addAction(a.export_deck)
     file_menu.addSeparator()
     file_menu.addActions([a.close, a.quit])
 

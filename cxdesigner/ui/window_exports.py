@@ -109,6 +109,38 @@ class ExportsMixin:
             return
         self.statusBar().showMessage(tr("Exported %1").replace("%1", isolate(str(path))), 5000)
 
+    def export_deck(self) -> None:
+        """The presentation, with the options last chosen for this map's report (its
+        logo, accent, consultant, sections and persona), drawn here: the map's picture
+        needs the GUI thread, and a deck takes a second or two."""
+        from ..export.deck import DeckError, DeckOptions, export_deck
+        from ..export.options import Branding
+        from .deck_picture import map_picture
+        from .dialogs.report_dialog import load_options
+
+        self.commit_pending()
+        path = self._export_path(tr("Export Presentation"), tr("PowerPoint (%1)"), "pptx")
+        if path is None:
+            return
+        journey = self.document.journey
+        chosen = load_options(self.document.path, journey.document["title"])
+        persona = chosen.persona if chosen.persona in journey.ids("persona") else None
+        options = DeckOptions(sections=chosen.sections, persona=persona,
+                              branding=Branding(logo=chosen.logo or None, accent=chosen.accent,
+                                                consultant=chosen.consultant))
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            done = export_deck(journey, path, options, map_picture)
+        except DeckError as exc:
+            done = exc
+        finally:
+            QApplication.restoreOverrideCursor()
+        if isinstance(done, DeckError):
+            self.show_error(tr("Cannot export presentation"), str(done))
+            return
+        self.statusBar().showMessage(tr("Exported %1 (%2 slides)").replace(
+            "%1", isolate(str(path))).replace("%2", str(done.slides)), 8000)
+
     def _export_path(self, title: str, name_filter: str, suffix: str) -> Path | None:
         """Ask where to export; the suffix is added when the name has none."""
         suggested = (self.document.path.with_suffix("." + suffix) if self.document.path else

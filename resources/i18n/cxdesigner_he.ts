@@ -952,6 +952,22 @@
         <translation>לא ניתן לייצא את המפה האינטראקטיבית</translation>
     </message>
     <message>
+        <source>Export Presentation</source>
+        <translation>ייצוא מצגת</translation>
+    </message>
+    <message>
+        <source>PowerPoint (%1)</source>
+        <translation>מצגות PPTX (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot export presentation</source>
+        <translation>לא ניתן לייצא מצגת</translation>
+    </message>
+    <message>
+        <source>Exported %1 (%2 slides)</source>
+        <translation>יוצא: %1 (%2 שקפים)</translation>
+    </message>
+    <message>
         <source>“%1” is this map&apos;s own file; exporting there would replace the map. Choose another name.</source>
         <translation>״%1״ הוא הקובץ של המפה עצמה; ייצוא אליו יחליף את המפה. בחרו שם אחר.</translation>
     </message>
@@ -1078,6 +1094,14 @@
     <message>
         <source>One web page to send: the map to click through, with its notes, plan and SWOT</source>
         <translation>דף אינטרנט אחד לשליחה: מפה שאפשר ללחוץ עליה, עם ההערות, התוכנית וניתוח ה־SWOT</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation (PowerPoint)…</source>
+        <translation>&amp;מצגת (PPTX)…</translation>
+    </message>
+    <message>
+        <source>A slide deck of the map, with the report&apos;s options</source>
+        <translation>מצגת שקפים של המפה, עם האפשרויות של הדוח</translation>
     </message>
     <message>
         <source>&amp;Join Live Session…</source>
@@ -2747,6 +2771,17 @@ Eli</source>
     <message>
         <source>Untitled touchpoint</source>
         <translation>נקודת מגע ללא שם</translation>
+    </message>
+</context>
+<context>
+    <name>render</name>
+    <message>
+        <source>There is not enough memory for a picture of %1 x %2 pixels; try a smaller scale.</source>
+        <translation>אין די זיכרון לתמונה של %1 על %2 פיקסלים; נסו קנה מידה קטן יותר.</translation>
+    </message>
+    <message>
+        <source>The picture could not be encoded as PNG.</source>
+        <translation>לא ניתן היה לקודד את התמונה כ־PNG.</translation>
     </message>
 </context>
 </TS>
