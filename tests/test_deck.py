@@ -370,6 +370,7 @@ def editor(qapp, tmp_path, monkeypatch):
 def test_file_export_presentation_writes_the_deck_with_the_reports_options(
         editor, tmp_path, monkeypatch):
     from cxdesigner.ui.dialogs import report_dialog as rd
+    from cxdesigner.ui.dialogs import report_export as rx
 
     journey = editor.document.journey
     rd.save_options(editor.document.path, journey.document["title"],

@@ -29,6 +29,7 @@ from cxdesigner.model import layout as L
 from cxdesigner.model import schema as S
 from cxdesigner.ui import main_window as mw
 from cxdesigner.ui.dialogs import report_dialog as rd
+from cxdesigner.ui.dialogs import report_export as rx
 from cxdesigner.ui import settings
 from cxdesigner.ui.main_window import MainWindow
 
@@ -63,7 +64,7 @@ def temp_settings(tmp_path):
 @pytest.fixture
 def close_windows(qapp, monkeypatch):
     yield
-    rd.report_pool().waitForDone(60_000)  # no report left drawing
+    rx.report_pool().waitForDone(60_000)  # no report left drawing
     QCoreApplication.sendPostedEvents()
     monkeypatch.setattr(MainWindow, "ask_unsaved", lambda self: "discard")
     for window in mw.windows():
@@ -420,14 +421,14 @@ def test_the_dialog_remembers_its_options_per_document(qtbot, close_windows, tmp
         dialog.consultant.setText("Yael Cohen")
     run_dialog(monkeypatch, change)
     monkeypatch.setattr(MainWindow, "ask_save_path", lambda *a: "")  # then cancel the file
-    rd.export_report(window)
+    rx.export_report(window)
     expected = rd.ReportOptions(
         sections=tuple(s for s in SECTIONS if s not in ("swot", "matrix")), paper="letter",
         persona="p1", logo=str(logo), accent="#aa3300", consultant="Yael Cohen")
 
     seen = []
     run_dialog(monkeypatch, accept=False, seen=seen)
-    rd.export_report(window)  # reopened: the same choices
+    rx.export_report(window)  # reopened: the same choices
     assert seen[0] == expected
     dialog = seen[1]
     assert [k for k, b in dialog.section_boxes.items() if not b.isChecked()] == ["swot", "matrix"]
@@ -438,7 +439,7 @@ def test_the_dialog_remembers_its_options_per_document(qtbot, close_windows, tmp
 
     seen.clear()
     other = open_window(second)  # another document: its own (default) options
-    rd.export_report(other)
+    rx.export_report(other)
     assert seen[0] == rd.ReportOptions.default()
     assert seen[1].consultant.text() == "Dana Amir"  # the map's author
 
@@ -447,16 +448,16 @@ def test_an_untitled_map_remembers_by_its_title(qtbot, close_windows, monkeypatc
     window = open_window(journey=small_map())
     run_dialog(monkeypatch, lambda d: d.paper.setCurrentIndex(d.paper.findData("letter")))
     monkeypatch.setattr(MainWindow, "ask_save_path", lambda *a: "")
-    rd.export_report(window)
+    rx.export_report(window)
     seen = []
     run_dialog(monkeypatch, accept=False, seen=seen)
-    rd.export_report(window)
+    rx.export_report(window)
     assert seen[0].paper == "letter"
     assert "remembered by its title" in seen[1].remembered.text()
     # Saved for the first time: it starts from what its title had.
     window.document.save(tmp_path / "shop.cxmap")
     seen.clear()
-    rd.export_report(window)
+    rx.export_report(window)
     assert seen[0].paper == "letter"
     assert "remembered for this map file" in seen[1].remembered.text()
 
@@ -481,7 +482,7 @@ def test_exporting_draws_the_pdf_on_a_worker_thread_and_the_window_stays_usable(
     timer = QTimer(interval=20)
     timer.timeout.connect(lambda: ticks.append(bool(drawn) and not out.exists()))
     timer.start()
-    export = rd.export_report(window)
+    export = rx.export_report(window)
     assert export is not None and export.running
     # An edit while the report is drawn: the report has the snapshot, the map the edit.
     window.document.journey.rename("tp-insta-ad", "Renamed during the export")
@@ -497,7 +498,7 @@ def test_exporting_draws_the_pdf_on_a_worker_thread_and_the_window_stays_usable(
     assert sum(ticks) >= 5  # the GUI thread kept running while the worker drew
     data = out.read_bytes()
     assert data.startswith(b"%PDF")
-    pages = rd.pdf_pages(data)
+    pages = rx.pdf_pages(data)
     assert pages >= 2
     assert plain(window.statusBar().currentMessage()) == f"Wrote report.pdf ({pages} pages)"
     assert not export.running and export.progress is None
@@ -518,15 +519,15 @@ def test_cancel_abandons_the_report_and_writes_nothing(qtbot, close_windows, tmp
     seen = []
     run_dialog(monkeypatch, seen=seen)
     monkeypatch.setattr(window, "ask_save_path", lambda *a: str(out))
-    export = rd.export_report(window)
+    export = rx.export_report(window)
     qtbot.waitUntil(lambda: export.progress is not None and export.progress.isVisible())
-    assert rd.export_report(window) is export and len(seen) == 2  # one at a time
+    assert rx.export_report(window) is export and len(seen) == 2  # one at a time
     results = []
     export.finished.connect(results.append)
     export.progress.canceled.emit()  # the Cancel button
     assert results == [False] and not export.running
     release.set()
-    rd.report_pool().waitForDone(60_000)
+    rx.report_pool().waitForDone(60_000)
     qtbot.wait(50)  # the worker's result arrives and is dropped
     assert out.read_bytes() == b"previous report"
     assert results == [False] and errors == []
@@ -544,7 +545,7 @@ def test_a_report_error_is_shown_and_the_old_file_kept(qtbot, close_windows, tmp
     monkeypatch.setattr(report_module, "render_report", failing)
     run_dialog(monkeypatch)
     monkeypatch.setattr(window, "ask_save_path", lambda *a: str(out))
-    export = rd.export_report(window)
+    export = rx.export_report(window)
     qtbot.waitUntil(lambda: not export.running, timeout=30_000)
     assert errors == ["The report cannot be made: test."]
     assert out.read_bytes() == b"previous report"
@@ -571,7 +572,7 @@ def test_a_bad_logo_is_explained_and_nothing_is_exported(qtbot, close_windows, t
         messages.append(dialog.logo_message())
         assert dialog.options().logo == str(good)  # the good one stays
     run_dialog(monkeypatch, choose_bad, accept=False)
-    rd.export_report(window)
+    rx.export_report(window)
     assert "not a PNG or JPEG" in messages[0] and "logo.gif" in messages[0]
     assert "The logo stays good.png" in messages[1]
 
@@ -579,7 +580,7 @@ def test_a_bad_logo_is_explained_and_nothing_is_exported(qtbot, close_windows, t
     rd.save_options(None, "Shop", rd.ReportOptions(logo=str(bad)))
     results = []
     run_dialog(monkeypatch, lambda d: results.append(d.logo_message()))
-    assert rd.export_report(window) is None
+    assert rx.export_report(window) is None
     assert "not a PNG or JPEG" in results[0]
     assert asked == [] and errors == []
     assert not list(tmp_path.glob("*.pdf"))
@@ -588,7 +589,7 @@ def test_a_bad_logo_is_explained_and_nothing_is_exported(qtbot, close_windows, t
 def test_pdf_pages_counts_what_reportlab_wrote(tmp_path):
     report = report_module.build_report(small_map(), tmp_path / "r.pdf",
                                         sections="cover,summary,swot")
-    assert rd.pdf_pages((tmp_path / "r.pdf").read_bytes()) == report.pages
+    assert rx.pdf_pages((tmp_path / "r.pdf").read_bytes()) == report.pages
 
 
 def test_report_options_from_damaged_settings_fall_back_to_defaults():
@@ -613,11 +614,11 @@ def test_closing_the_window_while_the_report_is_drawn_drops_it(qtbot, close_wind
     monkeypatch.setattr(report_module, "render_report", held)
     run_dialog(monkeypatch)
     monkeypatch.setattr(window, "ask_save_path", lambda *a: str(out))
-    assert rd.export_report(window).running
+    assert rx.export_report(window).running
     monkeypatch.setattr(MainWindow, "ask_unsaved", lambda self: "discard")
     assert window.close()
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     release.set()
-    rd.report_pool().waitForDone(60_000)
+    rx.report_pool().waitForDone(60_000)
     qtbot.wait(50)
     assert not out.exists() and errors == []

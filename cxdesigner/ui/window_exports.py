@@ -41,7 +41,7 @@ class ExportsMixin:
         self.statusBar().showMessage(tr("Exported %1").replace("%1", isolate(str(path))), 5000)
 
     def export_report(self) -> None:
-        from .dialogs.report_dialog import export_report
+        from .dialogs.report_export import export_report
 
         export_report(self)  # the options dialog, then the PDF drawn on a worker thread
 
@@ -116,7 +116,7 @@ class ExportsMixin:
         from ..export.deck import DeckError, DeckOptions, export_deck
         from ..export.options import Branding
         from .deck_picture import map_picture
-        from .dialogs.report_dialog import load_options
+        from .dialogs.report_options import load_options
 
         self.commit_pending()
         path = self._export_path(tr("Export Presentation"), tr("PowerPoint (%1)"), "pptx")

@@ -591,6 +591,10 @@
         <translation>ייצוא דוח</translation>
     </message>
     <message>
+        <source>Format:</source>
+        <translation>תבנית הקובץ:</translation>
+    </message>
+    <message>
         <source>Sections</source>
         <translation>פרקים</translation>
     </message>
@@ -707,8 +711,32 @@
         <translation>לא ניתן לייצא את הדוח</translation>
     </message>
     <message>
+        <source>Report (PDF)</source>
+        <translation>דוח (PDF)</translation>
+    </message>
+    <message>
+        <source>Presentation (PowerPoint)</source>
+        <translation>מצגת (PPTX)</translation>
+    </message>
+    <message>
+        <source>Interactive map (web page)</source>
+        <translation>מפה אינטראקטיבית (דף HTML)</translation>
+    </message>
+    <message>
+        <source>Mermaid journey (Markdown)</source>
+        <translation>מסע ב־Mermaid (קובץ Markdown)</translation>
+    </message>
+    <message>
         <source>PDF documents (%1)</source>
         <translation>מסמכי PDF (%1)</translation>
+    </message>
+    <message>
+        <source>Presentations (%1)</source>
+        <translation>מצגות (%1)</translation>
+    </message>
+    <message>
+        <source>Markdown files (%1)</source>
+        <translation>קובצי Markdown (%1)</translation>
     </message>
     <message>
         <source>Making %1…</source>
@@ -725,6 +753,17 @@
     <message>
         <source>Report export cancelled.</source>
         <translation>ייצוא הדוח בוטל.</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>נכתב %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1 (%n slides)</source>
+        <translation>
+            <numerusform>נכתב %1 (שקופית אחת)</numerusform>
+            <numerusform>נכתב %1 (%n שקופיות)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Wrote %1 (1 page)</source>
