@@ -34,6 +34,7 @@ READABLE = 0.45  # a whole map at this scale or more fits on one page
 TILE_SCALE = 0.5  # the scale of the parts
 OVERLAP = 80.0  # scene units shared by neighbouring parts
 BADGE_H = 17.0  # the overview's strip of part numbers
+FRAME_ROOM = 4.0  # points either side of the overview for the parts' frames
 DETAIL = 3.0  # below this size in points, card text is left out
 
 
@@ -384,7 +385,10 @@ class MapFlowable(Flowable):
         # number ever covers a stage's title or a card.
         head = 24.0 if self.part else BADGE_H if self.tiles else 0.0
         w = self.view.w * self.scale
-        x0 = self.width - w if is_rtl else 0.0
+        # The overview leaves room for the parts' frames outside the map, so a frame
+        # never runs through a label at the map's edge (the emotion lane's axis).
+        inset = FRAME_ROOM if self.tiles else 0.0
+        x0 = self.width - w - inset if is_rtl else inset
         top = self.height - head
         p.draw(canv, self.view, x0, top, self.scale)
         if self.tiles:
@@ -405,7 +409,7 @@ class MapFlowable(Flowable):
             canv.setStrokeColor(rtl.color(theme.dark))
             canv.setLineWidth(0.9)
             canv.setDash(3, 2)
-            canv.rect(x + 1.5, y + 1.5, v.w * s - 3, v.h * s - 3, stroke=1, fill=0)
+            canv.rect(x - 2.0, y - 2.0, v.w * s + 4.0, v.h * s + 4.0, stroke=1, fill=0)
             canv.setDash()
             # Over the part's middle in the strip; parts one above the other (a tall map)
             # put their numbers side by side.

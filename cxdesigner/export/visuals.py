@@ -16,7 +16,7 @@ from .fonts import BOLD, REGULAR, embed
 from .flowables import Bookmark, Cell, Contents, P, Row, Table
 from .labels import EMOTION_COLOURS, NOTE_COLOURS, signed
 from .lanedraw import legend_items
-from .mapdraw import (BADGE_H, READABLE, TILE_SCALE, Legend, MapFlowable, MapPainter, Tile,
+from .mapdraw import (BADGE_H, FRAME_ROOM, READABLE, TILE_SCALE, Legend, MapFlowable, MapPainter, Tile,
                       plan_tiles)
 from .rtl import Style
 from .sections import (emotion_pill, header_row, kind_label, minor_heading, section_heading,
@@ -55,7 +55,7 @@ def journey_map(ctx: Ctx, frame_w: float, frame_h: float) -> list:
         s = min(fit, 1.0)
         return out + [MapFlowable(painter, b, s, b.h * s), Spacer(1, 8), _legend(ctx)]
     note_h = 26.0 + BADGE_H
-    s_over = min(frame_w / b.w, (avail_h - note_h) / b.h)
+    s_over = min((frame_w - 2 * FRAME_ROOM) / b.w, (avail_h - note_h) / b.h)
     tile_h = frame_h - CAPTION_H - LEGEND_H - 8.0
     # A short map's parts grow toward filling their page, as long as a stage still fits
     # a page's width (a stage cut in two reads worse than a smaller one); parts short
@@ -103,15 +103,19 @@ def journey_map(ctx: Ctx, frame_w: float, frame_h: float) -> list:
             [(f"map-part-{i + 1}", f"{part}" + (f" \u00b7 {names}" if names else ""), 1)
              for i, (part, names) in enumerate(captions)], styles, "#b9c1ca", ctx.rtl,
             ctx.page_refs)]
+    legend_h = _legend(ctx).wrap(frame_w, frame_h)[1]
     for tile, (part, names) in zip(tiles, captions):
         caption = f"{lab('map')} \u00b7 {part}" + (f" \u00b7 {names}" if names else "")
-        part_h = tile.view.h * scale + CAPTION_H
+        # A part narrower than the page (cut before a stage too wide to join it) is
+        # drawn larger, to fill the page as far as a readable size allows.
+        room = frame_h - CAPTION_H - legend_h - 8.0 - 12.0  # its legend on the same page
+        own = max(scale, min(MAX_PART_SCALE, frame_w / tile.view.w, room / tile.view.h))
+        part_h = tile.view.h * own + CAPTION_H
         first = tile is tiles[0]
-        out += [PageBreak() if first else CondPageBreak(part_h + 8 + LEGEND_H + 12),
+        out += [PageBreak() if first else CondPageBreak(part_h + 8 + legend_h + 12),
                 Spacer(1, 0 if first else 12),
                 Bookmark(f"map-part-{tile.index + 1}", part, 1, ctx.register),
-                MapFlowable(painter, tile.view, scale, tile.view.h * scale + CAPTION_H,
-                            part=tile, caption=caption),
+                MapFlowable(painter, tile.view, own, part_h, part=tile, caption=caption),
                 Spacer(1, 8), _legend(ctx)]
     return out
 
