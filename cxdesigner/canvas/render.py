@@ -107,7 +107,7 @@ def png_bytes(journey: JourneyMap, scale: float = 1.0,
         raise RenderError(tr("The scale must be a number above 0 and at most %1 "
                              "(got %2).").replace("%1", f"{MAX_SCALE:g}").replace(
                                  "%2", f"{scale!r:.20}"))
-    scene = _scene(journey, persona)
+    scene = picture_scene(journey, persona)
     try:
         source = _source(scene)
         used = fit_scale(source.width(), source.height(), float(scale))
@@ -125,7 +125,7 @@ def png_bytes(journey: JourneyMap, scale: float = 1.0,
         image.fill(BACKGROUND)
         painter = QPainter(image)
         try:
-            _paint(painter, scene, source, QRectF(0, 0, source.width() * used,
+            paint_view(painter, scene, source, QRectF(0, 0, source.width() * used,
                                                   source.height() * used))
         finally:
             painter.end()
@@ -150,7 +150,7 @@ def png_bytes(journey: JourneyMap, scale: float = 1.0,
 def svg_bytes(journey: JourneyMap, persona: str | None = None) -> tuple[bytes, Rendered]:
     from PySide6.QtSvg import QSvgGenerator  # only SVG needs the module
 
-    scene = _scene(journey, persona)
+    scene = picture_scene(journey, persona)
     try:
         source = _source(scene)
         target = QRectF(0, 0, source.width(), source.height())
@@ -170,7 +170,7 @@ def svg_bytes(journey: JourneyMap, persona: str | None = None) -> tuple[bytes, R
         painter = QPainter(generator)
         try:
             painter.fillRect(target, BACKGROUND)
-            _paint(painter, scene, source, target)
+            paint_view(painter, scene, source, target)
         finally:
             painter.end()
         buffer.close()
@@ -183,7 +183,9 @@ def svg_bytes(journey: JourneyMap, persona: str | None = None) -> tuple[bytes, R
 
 
 # ------------------------------------------------------------------ helpers
-def _scene(journey: JourneyMap, persona: str | None):
+def picture_scene(journey: JourneyMap, persona: str | None):
+    """A fresh scene of the map to draw pictures from (light palette, the persona's
+    curve); others draw views of it with ``paint_view`` (the deck draws each part)."""
     from .scene import JourneyScene
 
     if not isinstance(QApplication.instance(), QApplication):
@@ -209,7 +211,8 @@ def _source(scene) -> QRectF:
     return QRectF(b.x - PAD, b.y - PAD, b.w + 2 * PAD, b.h + 2 * PAD)
 
 
-def _paint(painter: QPainter, scene, source: QRectF, target: QRectF) -> None:
+def paint_view(painter: QPainter, scene, source: QRectF, target: QRectF) -> None:
+    """Draw the ``source`` rect of a ``picture_scene`` into ``target``, antialiased."""
     painter.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing
                            | QPainter.SmoothPixmapTransform)
     scene.render(painter, target, source, Qt.IgnoreAspectRatio)

@@ -25,8 +25,8 @@ def map_picture(journey, persona: str | None,
     try:
         render.ensure_app()
         # render.py's own scene and painting (the same picture as File > Export >
-        # Image), by view rather than whole: it offers no public call for a part.
-        scene = render._scene(journey, persona)
+        # Image), view by view rather than whole.
+        scene = render.picture_scene(journey, persona)
     except render.RenderError as exc:
         raise MapPictureError(str(exc)) from None
     out = []
@@ -43,7 +43,7 @@ def map_picture(journey, persona: str | None,
             image.fill(render.BACKGROUND)
             painter = QPainter(image)
             try:
-                render._paint(painter, scene, QRectF(x, y, w, h),
+                render.paint_view(painter, scene, QRectF(x, y, w, h),
                               QRectF(0, 0, w * scale, h * scale))
             finally:
                 painter.end()
