@@ -234,7 +234,7 @@ def test_a_failed_picture_leaves_the_old_file_and_no_temporary_file(qapp, tmp_pa
 
     def broken(*args):
         raise render.RenderError("drawing failed")
-    monkeypatch.setattr(render, "_paint", broken)
+    monkeypatch.setattr(render, "paint_view", broken)
     with pytest.raises(render.RenderError):
         render.render_png(small_map(), path)
     with pytest.raises(render.RenderError):
@@ -323,7 +323,7 @@ def test_cli_failure_leaves_an_existing_output_as_it_was(qapp, tmp_path, monkeyp
         with pytest.raises(MemoryError):
             main(["export", str(SAMPLES["en"]), "--graphml", str(out)])
     else:
-        monkeypatch.setattr(render, "_paint", broken)
+        monkeypatch.setattr(render, "paint_view", broken)
         assert main(["export", str(SAMPLES["en"]), f"--{kind}", str(out)]) == 2
         assert "drawing failed" in capsys.readouterr().err
     assert out.read_bytes() == b"the previous export"
