@@ -340,7 +340,7 @@ def test_cli_write_failure_is_one_line(qapp, tmp_path, capsys):
 def test_file_export_submenu_holds_the_six_exports(qtbot, close_windows):
     window = open_window()
     texts = [a.text() for a in window.export_menu.actions()]
-    assert texts == ["&Report (PDF)…", "&Image (PNG)…", "Image (&SVG)…",
+    assert texts == ["&Report…", "&Image (PNG)…", "Image (&SVG)…",
                      "&Graph (GraphML)…", "Journey (&CSV)…", "Interactive &Map…",
                      "&Presentation (PowerPoint)…"]
     file_menu = window.menuBar().actions()[0].menu()

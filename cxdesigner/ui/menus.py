@@ -135,8 +135,9 @@ def create_actions(w: MenuWindow) -> SimpleNamespace:
     a.save_as = _action(w, tr("Save &As…"), w.save_as, QKeySequence.SaveAs)
     a.import_csv = _action(w, tr("&Import CSV…"), w.import_csv)
     # File > Export
-    a.export_report = _action(w, tr("&Report (PDF)…"), w.export_report,
-                              tip=tr("The client report, with the options to choose"))
+    a.export_report = _action(w, tr("&Report…"), w.export_report,
+                              tip=tr("The client report: PDF, presentation, interactive map "
+                                     "or Mermaid text, with the options to choose"))
     a.export_png = _action(w, tr("&Image (PNG)…"), lambda: w.export_image("png"),
                            tip=tr("A picture of the whole map"))
     a.export_svg = _action(w, tr("Image (&SVG)…"), lambda: w.export_image("svg"),

@@ -1087,12 +1087,12 @@
         <translation>&amp;ייבוא CSV…</translation>
     </message>
     <message>
-        <source>&amp;Report (PDF)…</source>
-        <translation>&amp;דוח (PDF)…</translation>
+        <source>&amp;Report…</source>
+        <translation>&amp;דוח…</translation>
     </message>
     <message>
-        <source>The client report, with the options to choose</source>
-        <translation>הדוח ללקוח, עם אפשרויות לבחירה</translation>
+        <source>The client report: PDF, presentation, interactive map or Mermaid text, with the options to choose</source>
+        <translation>הדוח ללקוח: PDF, מצגת, מפה אינטראקטיבית או טקסט Mermaid, עם האפשרויות לבחירה</translation>
     </message>
     <message>
         <source>&amp;Image (PNG)…</source>

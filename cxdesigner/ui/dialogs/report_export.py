@@ -229,7 +229,7 @@ class ReportExport(QObject):
 
 
 def export_report(window) -> ReportExport | None:
-    """File > Export > Report (PDF)…: one export a window at a time."""
+    """File > Export > Report…: one export a window at a time."""
     for export in window.findChildren(ReportExport):
         if export.running:
             if export.progress is not None:
