@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
+from pytestqt.qtbot import QtBot
 from pptx.util import Emu
 
 from cxdesigner.cli import main
@@ -377,19 +378,32 @@ def test_file_export_presentation_writes_the_deck_with_the_reports_options(
                     rd.ReportOptions(sections=("cover", "swot"), accent="#117733",
                                      consultant="Noga Levi"))
     monkeypatch.setattr(editor, "ask_save_path", lambda *a: str(tmp_path / "talk"))
-    editor.act.export_deck.trigger()
+    shown = []
+    monkeypatch.setattr(rd.ReportDialog, "exec", lambda dialog: shown.append(
+        dialog.format.currentData()) or dialog.accept() or dialog.result())
+    editor.act.export_deck.trigger()  # the report dialog, on the presentation
+    assert shown == ["pptx"]
+    rx.report_pool().waitForDone(120_000)
+    qtbot = QtBot(editor)
+    qtbot.waitUntil(lambda: (tmp_path / "talk.pptx").exists(), timeout=60_000)
     prs = Presentation(str(tmp_path / "talk.pptx"))
     assert len(prs.slides) == 2 and "Noga Levi" in slide_text(prs.slides[0])
     assert b'val="117733"' in prs.slides[1].part.blob
-    assert "Exported" in editor.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "2 slides" in editor.statusBar().currentMessage(), timeout=10_000)
 
 
 def test_a_failed_presentation_export_is_explained(editor, tmp_path, monkeypatch):
+    from cxdesigner.ui.dialogs import report_dialog as rd
+    from cxdesigner.ui.dialogs import report_export as rx
+
     shown = []
     monkeypatch.setattr(editor, "show_error", lambda title, text: shown.append(text))
     monkeypatch.setattr(editor, "ask_save_path", lambda *a: str(tmp_path / "no" / "x.pptx"))
+    monkeypatch.setattr(rd.ReportDialog, "exec", lambda d: d.accept() or d.result())
     editor.act.export_deck.trigger()
-    assert shown and "x.pptx" in shown[0]
+    rx.report_pool().waitForDone(120_000)
+    QtBot(editor).waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "folder does not exist" in shown[0]
 
 
 # ------------------------------------------------------------------ any map

@@ -350,8 +350,7 @@ def test_file_export_submenu_holds_the_six_exports(qtbot, close_windows):
 
 @pytest.mark.parametrize("action,suffix", [("export_png", "png"), ("export_svg", "svg"),
                                            ("export_graphml", "graphml"),
-                                           ("export_csv", "csv"),
-                                           ("export_html", "html")])
+                                           ("export_csv", "csv")])
 def test_each_export_action_writes_its_file(qtbot, close_windows, tmp_path, monkeypatch,
                                             errors, action, suffix):
     window = open_window(SAMPLES["en"])
@@ -368,6 +367,21 @@ def test_each_export_action_writes_its_file(qtbot, close_windows, tmp_path, monk
     if suffix == "png":  # at scale 2 from the editor
         b = L.compute(window.document.journey).bounds
         assert QImage(str(written)).width() == math.ceil((b.w + 2 * render.PAD) * 2)
+
+
+@pytest.mark.parametrize("action,key", [("export_html", "html"), ("export_deck", "pptx")])
+def test_the_interactive_map_and_presentation_open_the_report_dialog_on_their_format(
+        qtbot, close_windows, tmp_path, monkeypatch, errors, action, key):
+    window = open_window(SAMPLES["en"])
+    shown = []
+    monkeypatch.setattr(rd.ReportDialog, "exec", lambda dialog: shown.append(
+        dialog.format.currentData()) or dialog.accept() or dialog.result())
+    monkeypatch.setattr(window, "ask_save_path", lambda *a: str(tmp_path / "out"))
+    getattr(window.act, action).trigger()
+    assert shown == [key]
+    written = tmp_path / f"out{'.html' if key == 'html' else '.pptx'}"
+    qtbot.waitUntil(written.exists, timeout=120_000)
+    assert errors == [] and written.stat().st_size > 100
 
 
 def test_a_failed_image_export_is_explained(qtbot, close_windows, tmp_path, monkeypatch,

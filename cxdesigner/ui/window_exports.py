@@ -86,60 +86,18 @@ class ExportsMixin:
         self.statusBar().showMessage(tr("Exported %1").replace("%1", isolate(str(path))), 5000)
 
     def export_html_map(self) -> None:
-        """The interactive map: one web page, first showing the canvas's persona."""
-        from ..export.html_map import HtmlExportError, export_html
-        from ..model import schema as S
+        """File > Export > Interactive Map…: the report dialog, on that format (drawn on
+        the report's worker, with its progress)."""
+        from .dialogs.report_export import export_report
 
-        self.commit_pending()
-        path = self._export_path(tr("Export Interactive Map"), tr("Web pages (%1)"), "html")
-        if path is None:
-            return
-        persona = self.scene.persona
-        QApplication.setOverrideCursor(Qt.WaitCursor)
-        try:
-            export_html(self.document.journey, path,
-                        {"persona": None if persona == S.GENERAL else persona})
-            failed = None
-        except HtmlExportError as exc:
-            failed = exc
-        finally:
-            QApplication.restoreOverrideCursor()
-        if failed is not None:
-            self.show_error(tr("Cannot export the interactive map"), str(failed))
-            return
-        self.statusBar().showMessage(tr("Exported %1").replace("%1", isolate(str(path))), 5000)
+        export_report(self, "html")
 
     def export_deck(self) -> None:
-        """The presentation, with the options last chosen for this map's report (its
-        logo, accent, consultant, sections and persona), drawn here: the map's picture
-        needs the GUI thread, and a deck takes a second or two."""
-        from ..export.deck import DeckError, DeckOptions, export_deck
-        from ..export.options import Branding
-        from .deck_picture import map_picture
-        from .dialogs.report_options import load_options
+        """File > Export > Presentation…: the report dialog, on that format (its logo,
+        accent, consultant, sections and persona; drawn on the report's worker)."""
+        from .dialogs.report_export import export_report
 
-        self.commit_pending()
-        path = self._export_path(tr("Export Presentation"), tr("PowerPoint (%1)"), "pptx")
-        if path is None:
-            return
-        journey = self.document.journey
-        chosen = load_options(self.document.path, journey.document["title"])
-        persona = chosen.persona if chosen.persona in journey.ids("persona") else None
-        options = DeckOptions(sections=chosen.sections, persona=persona,
-                              branding=Branding(logo=chosen.logo or None, accent=chosen.accent,
-                                                consultant=chosen.consultant))
-        QApplication.setOverrideCursor(Qt.WaitCursor)
-        try:
-            done = export_deck(journey, path, options, map_picture)
-        except DeckError as exc:
-            done = exc
-        finally:
-            QApplication.restoreOverrideCursor()
-        if isinstance(done, DeckError):
-            self.show_error(tr("Cannot export presentation"), str(done))
-            return
-        self.statusBar().showMessage(tr("Exported %1 (%2 slides)").replace(
-            "%1", isolate(str(path))).replace("%2", str(done.slides)), 8000)
+        export_report(self, "pptx")
 
     def _export_path(self, title: str, name_filter: str, suffix: str) -> Path | None:
         """Ask where to export; the suffix is added when the name has none."""

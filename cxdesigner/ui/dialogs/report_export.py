@@ -109,14 +109,17 @@ class ReportExport(QObject):
     def running(self) -> bool:
         return self.job is not None
 
-    def start(self) -> bool:
-        """Ask, then start drawing; False if nothing was started."""
+    def start(self, format: str | None = None) -> bool:
+        """Ask (the dialog on ``format``, if given), then start drawing; False if
+        nothing was started."""
         window = self.window
         window.commit_pending()  # a half-typed title belongs in the report
         document = window.document
         journey = document.journey
         title = journey.document["title"]
         options = load_options(document.path, title)
+        if format is not None:
+            options.format = format
         if options.persona is not None and (options.persona not in journey
                                             or journey.kind_of(options.persona) != S.PERSONA):
             options.persona = None  # a persona removed since
@@ -228,8 +231,9 @@ class ReportExport(QObject):
             self.progress = None
 
 
-def export_report(window) -> ReportExport | None:
-    """File > Export > Report…: one export a window at a time."""
+def export_report(window, format: str | None = None) -> ReportExport | None:
+    """File > Export > Report… (and Presentation…, Interactive Map…, which open it on
+    their ``format``): one export a window at a time."""
     for export in window.findChildren(ReportExport):
         if export.running:
             if export.progress is not None:
@@ -238,7 +242,7 @@ def export_report(window) -> ReportExport | None:
             return export
         export.deleteLater()
     export = ReportExport(window)
-    return export if export.start() else None
+    return export if export.start(format) else None
 
 
 def _snapshot(journey: JourneyMap) -> JourneyMap:
