@@ -117,3 +117,21 @@ def test_the_dialog_offers_only_what_a_format_uses(qtbot, close_windows):
 def test_every_format_has_a_name_and_a_file_filter(key):
     assert export_formats.label(key) and export_formats.SUFFIX[key] in \
         export_formats.file_filter(key)
+
+
+def test_the_picture_bridge_gives_up_when_the_editor_quits(qapp):
+    from cxdesigner.export.deck_map import MapPictureError
+
+    bridge = export_formats.PictureBridge()
+    bridge._quitting.set()  # what the application's aboutToQuit does
+    caught = []
+
+    def worker():
+        try:
+            bridge.picture(small_map(), None, [])
+        except MapPictureError as exc:
+            caught.append(exc)
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join(10)  # the GUI thread never answers here: the worker must not hang
+    assert not thread.is_alive() and len(caught) == 1

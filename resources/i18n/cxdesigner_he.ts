@@ -739,6 +739,10 @@
         <translation>קובצי Markdown (%1)</translation>
     </message>
     <message>
+        <source>The editor is closing; the presentation was not made.</source>
+        <translation>העורך נסגר; המצגת לא נוצרה.</translation>
+    </message>
+    <message>
         <source>Making %1…</source>
         <translation>מפיק את %1…</translation>
     </message>
@@ -979,32 +983,8 @@
         <translation>לא ניתן לייצא את הגרף</translation>
     </message>
     <message>
-        <source>Export Interactive Map</source>
-        <translation>ייצוא מפה אינטראקטיבית</translation>
-    </message>
-    <message>
         <source>Web pages (%1)</source>
         <translation>דפי אינטרנט‏ (%1)</translation>
-    </message>
-    <message>
-        <source>Cannot export the interactive map</source>
-        <translation>לא ניתן לייצא את המפה האינטראקטיבית</translation>
-    </message>
-    <message>
-        <source>Export Presentation</source>
-        <translation>ייצוא מצגת</translation>
-    </message>
-    <message>
-        <source>PowerPoint (%1)</source>
-        <translation>מצגות PPTX (%1)</translation>
-    </message>
-    <message>
-        <source>Cannot export presentation</source>
-        <translation>לא ניתן לייצא מצגת</translation>
-    </message>
-    <message>
-        <source>Exported %1 (%2 slides)</source>
-        <translation>יוצא: %1 (%2 שקפים)</translation>
     </message>
     <message>
         <source>“%1” is this map&apos;s own file; exporting there would replace the map. Choose another name.</source>

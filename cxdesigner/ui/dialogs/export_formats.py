@@ -3,17 +3,18 @@ interactive map and the Mermaid text; what each is called, its file name, and ho
 drawn on the report's worker thread (``render``).
 
 A presentation needs pictures of the map, which only the GUI thread may draw (the
-canvas's scene is a widget-side class).  The worker asks for them through
-``PictureBridge``, an object living on the GUI thread, with a blocking queued
-signal: the worker waits while the GUI thread draws, and the window stays usable
-between the pictures.
+canvas's scene is a widget-side class).  The worker asks for them through the
+``PictureBridge``, one object living on the GUI thread, with a queued signal, and waits
+for the answer; the window stays usable between the pictures.  The worker never waits
+on a GUI thread that will not answer: when the application quits, it gives up.
 """
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from ...model import JourneyMap
 from .report_options import FORMATS, ReportOptions, tr
@@ -39,16 +40,26 @@ def file_filter(key: str) -> str:
 
 class PictureBridge(QObject):
     """Draws the map's pictures on the GUI thread for a worker that asks."""
-    asked = Signal(object)  # a dict: "args" in, "result" or "error" out
+    asked = Signal(object)  # a dict: "args" and "done" in, "result" or "error" out
 
     def __init__(self) -> None:
         super().__init__()
-        self.asked.connect(self._draw, Qt.BlockingQueuedConnection)
+        self.asked.connect(self._draw, Qt.QueuedConnection)
+        self._quitting = threading.Event()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._quitting.set)
 
     def picture(self, *args: Any):
         """``ui.deck_picture.map_picture``'s call, from the worker thread."""
-        call: dict[str, Any] = {"args": args}
+        from ...export.deck_map import MapPictureError
+
+        call: dict[str, Any] = {"args": args, "done": threading.Event()}
         self.asked.emit(call)
+        while not call["done"].wait(0.2):
+            if self._quitting.is_set():
+                raise MapPictureError(tr("The editor is closing; the presentation was "
+                                         "not made."))
         if "error" in call:
             raise call["error"]
         return call["result"]
@@ -60,6 +71,20 @@ class PictureBridge(QObject):
             call["result"] = map_picture(*call["args"])
         except Exception as exc:  # handed back: the worker raises it in its own thread
             call["error"] = exc
+        finally:
+            call["done"].set()
+
+
+_bridge: PictureBridge | None = None
+
+
+def picture_bridge() -> PictureBridge:
+    """The one bridge, made on the GUI thread (before a job starts) and never deleted,
+    so no worker ever holds the last reference to a GUI-thread object."""
+    global _bridge
+    if _bridge is None:
+        _bridge = PictureBridge()
+    return _bridge
 
 
 def render(key: str, journey: JourneyMap, options: ReportOptions,

@@ -68,7 +68,7 @@ class _ReportJob(QRunnable):
         self.number, self.journey, self.options = number, journey, options
         self.relay = _get_relay()  # made on the GUI thread, before the pool starts us
         # A presentation's pictures are drawn on the GUI thread, asked for from the job.
-        self.bridge = export_formats.PictureBridge() if options.format == "pptx" else None
+        self.bridge = export_formats.picture_bridge() if options.format == "pptx" else None
 
     def run(self) -> None:  # Qt's name; on a worker thread
         from ...export.html_map import HtmlExportError
