@@ -156,17 +156,24 @@ _check_emotion = whole(EMOTION_MIN, EMOTION_MAX)
 _check_key = text(200)
 
 
-def emotions(value: Any) -> dict[str, int]:
-    """Emotion per persona id (``GENERAL`` for any customer), each -2..+2."""
-    if type(value) is not dict:
-        raise ValueError("must be a table of persona to emotion")
-    for key, item in value.items():
-        _check_key(key)
-        try:
-            _check_emotion(item)
-        except ValueError as exc:
-            raise ValueError(f"for {key!r:.40} {exc}") from None
-    return value
+def table(of: str, check: Check, doc: str) -> Check:
+    """A check of a table keyed by ids (personas, lanes), each value by ``check``."""
+    def check_table(value: Any) -> dict:
+        if type(value) is not dict:
+            raise ValueError(f"must be a table of {of}")
+        for key, item in value.items():
+            _check_key(key)
+            try:
+                check(item)
+            except ValueError as exc:
+                raise ValueError(f"for {key!r:.40} {exc}") from None
+        return value
+    check_table.__doc__ = doc
+    return check_table
+
+
+emotions = table("persona to emotion", _check_emotion,
+                 "Emotion per persona id (``GENERAL`` for any customer), each -2..+2.")
 
 
 def flag(value: Any) -> bool:
@@ -175,34 +182,9 @@ def flag(value: Any) -> bool:
     return value
 
 
-_check_cell = text()
-_check_mark = choice(CELL_MARKS)
-
-
-def cells(value: Any) -> dict[str, str]:
-    """A touchpoint's text in each lane: lane id -> text."""
-    if type(value) is not dict:
-        raise ValueError("must be a table of lane to text")
-    for key, item in value.items():
-        _check_key(key)
-        try:
-            _check_cell(item)
-        except ValueError as exc:
-            raise ValueError(f"for {key!r:.40} {exc}") from None
-    return value
-
-
-def marks(value: Any) -> dict[str, str]:
-    """A touchpoint's fail or wait points: lane id -> "fail" or "wait"."""
-    if type(value) is not dict:
-        raise ValueError("must be a table of lane to mark")
-    for key, item in value.items():
-        _check_key(key)
-        try:
-            _check_mark(item)
-        except ValueError as exc:
-            raise ValueError(f"for {key!r:.40} {exc}") from None
-    return value
+cells = table("lane to text", text(), "A touchpoint's text in each lane: lane id -> text.")
+marks = table("lane to mark", choice(CELL_MARKS),
+              'A touchpoint\'s fail or wait points: lane id -> "fail" or "wait".')
 
 
 def string_list(value: Any) -> list[str]:
