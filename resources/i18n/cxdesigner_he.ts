@@ -2726,6 +2726,10 @@ Eli</source>
         <translation>התמונות במפה יעברו את %1 בסך הכול: הסירו קודם תמונה.</translation>
     </message>
     <message>
+        <source>Drop a PNG or JPEG on the card, or paste one.</source>
+        <translation>גררו קובץ PNG או JPEG אל הכרטיס, או הדביקו אחד.</translation>
+    </message>
+    <message>
         <source>Choose picture…</source>
         <translation>בחירת תמונה…</translation>
     </message>
@@ -2738,8 +2742,8 @@ Eli</source>
         <translation>(לא ניתן להציג את התמונה)</translation>
     </message>
     <message>
-        <source>No picture. Drop a PNG or JPEG on the card, or paste one.</source>
-        <translation>אין תמונה. גררו תמונת PNG או JPEG אל הכרטיס, או הדביקו אחת.</translation>
+        <source>No picture</source>
+        <translation>אין תמונה</translation>
     </message>
     <message>
         <source>Choose Picture</source>
