@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from cxdesigner.model import JourneyMap
 from cxdesigner.model import layout as L
+from cxdesigner.model.live_layout import LayoutDelta, LiveLayout
 from cxdesigner.model import schema as S
 from cxdesigner.model.errors import ModelError
 from cxdesigner.model.live_curve import LiveCurve
@@ -172,7 +173,7 @@ EDITS = st.lists(st.tuples(st.integers(0, 13), st.integers(0, 50), st.integers(0
 @given(EDITS)
 def test_the_live_layout_and_curve_equal_a_fresh_computation_after_any_edits(edits):
     j = two_stage_map()
-    live, curve = L.LiveLayout(j), LiveCurve(j)
+    live, curve = LiveLayout(j), LiveCurve(j)
     curve.rebuild(live)
     pending = {"tps": set(), "stages": False, "reset": False, "emotions": set(),
                "lanes": False}
@@ -194,7 +195,7 @@ def test_the_live_layout_and_curve_equal_a_fresh_computation_after_any_edits(edi
         elif event.name == "journey_changed":
             if pending["reset"]:
                 live.reset()
-                delta = L.LayoutDelta(everything=True)
+                delta = LayoutDelta(everything=True)
             else:
                 delta = live.update(pending["tps"], pending["stages"], pending["lanes"])
             if pending["reset"]:
@@ -223,7 +224,7 @@ def test_a_move_inside_a_wide_band_moves_one_card_and_patches_the_curve_locally(
     j.add_stage("One", id="s1")
     for i in range(40):
         j.add_touchpoint("s1", f"T{i}", id=f"t{i}", x=i * 240, emotions={S.GENERAL: i % 5 - 2})
-    live, curve = L.LiveLayout(j), LiveCurve(j)
+    live, curve = LiveLayout(j), LiveCurve(j)
     curve.rebuild(live)
     change = j.move_touchpoint("t20", 20 * 240 + 10, 0)
     delta = live.update({"t20"})
@@ -245,7 +246,7 @@ def test_a_stage_added_before_many_dots_shifts_the_curve_instead_of_rebuilding_i
         for i in range(40):
             j.add_touchpoint(f"s{s}", f"T{i}", id=f"t{s}-{i}", x=(i % 10) * 240,
                              y=(i // 10) * 160, emotions={S.GENERAL: i % 5 - 2})
-    live, curve = L.LiveLayout(j), LiveCurve(j)
+    live, curve = LiveLayout(j), LiveCurve(j)
     curve.rebuild(live)
     curve.rebuild = None  # a rebuild would now fail the test
     j.add_stage("New", index=1)
@@ -263,7 +264,7 @@ def test_a_taller_stage_lowers_the_curve_by_its_offset_without_touching_a_dot():
     j.add_stage("One", id="s1")
     for i in range(30):
         j.add_touchpoint("s1", f"T{i}", id=f"t{i}", x=i * 240, emotions={S.GENERAL: i % 5 - 2})
-    live, curve = L.LiveLayout(j), LiveCurve(j)
+    live, curve = LiveLayout(j), LiveCurve(j)
     curve.rebuild(live)
     kept, line = list(curve.points), list(curve.line)
     j.add_touchpoint("s1", "Below", id="low", x=0, y=2000)  # no emotion: no dot

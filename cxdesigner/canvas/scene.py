@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from ..commands import ChangeCommand
 from ..model import Event, JourneyMap
 from ..model import layout as L
+from ..model.live_layout import LayoutDelta, LiveLayout
 from ..model import schema as S
 from ..model.live_curve import LiveCurve
 from .flows import FlowItem
@@ -72,7 +73,7 @@ class JourneyScene(QGraphicsScene):
         self.journey = journey
         self.push = push or (lambda command: command.run() is not None)
         self.persona = S.GENERAL
-        self.live = L.LiveLayout(journey)
+        self.live = LiveLayout(journey)
         self.layout = self.live.layout
         self.curve = LiveCurve(journey)
         self._items: dict[str, ModelItem] = {}  # stages, touchpoints and notes by id
@@ -282,7 +283,7 @@ class JourneyScene(QGraphicsScene):
         if self._items.get(chip.element_id) is chip:
             del self._items[chip.element_id]
 
-    def _follow_layout(self, delta: L.LayoutDelta | None) -> None:
+    def _follow_layout(self, delta: LayoutDelta | None) -> None:
         """Move the bands and cards ``delta`` says moved (all of them for ``None``) and
         re-route the flows with a moved end."""
         was_rtl = self.layout.rtl
@@ -517,7 +518,7 @@ class JourneyScene(QGraphicsScene):
         if self._relayout_all or self._curve_all:
             self._rebuild_curve()
         elif delta is not None or emotions:
-            span = self.curve.follow(self.live, delta or L.LayoutDelta(), touched | emotions)
+            span = self.curve.follow(self.live, delta or LayoutDelta(), touched | emotions)
             if delta is not None and (delta.lane or delta.everything):
                 self.lane.refresh(self.layout, self.curve)  # its rect changed
             elif span is not None:

@@ -8,15 +8,8 @@ import bisect
 
 from . import schema as S
 from .journey import JourneyMap
-from .layout import (
-    CARD_W,
-    Layout,
-    LayoutDelta,
-    LiveLayout,
-    Rect,
-    curve_line,
-    emotion_curve,
-)
+from .layout import CARD_W, Layout, Rect, curve_line, emotion_curve
+from .live_layout import LayoutDelta, LiveLayout
 
 PATCH_MAX = 128  # a curve patch past this many dots costs more than a rebuild
 
