@@ -19,7 +19,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QMenu
 
 from ..commands.lanes import RemoveLaneCommand, SetCellCommand, SetMarkCommand, ShowLaneCommand
-from ..model import layout as L
 from ..model.errors import ModelError
 from ..model.lane_edits import TEXT_LANES
 from .items import pixel_font
@@ -295,8 +294,3 @@ class CellEditing(QObject):
             self.cancel()
         else:
             self._editor.place(self.cell_rect(self._cell).adjusted(2, 2, -2, -2))
-
-
-def lane_row_rect(layout: L.Layout, lane: str) -> QRectF:
-    r = layout.lanes[lane]
-    return QRectF(r.x, r.y, r.w, r.h)
