@@ -201,20 +201,26 @@ class Checker(GraphChecks, LaneChecks, PictureChecks):
     def _emotion_keys(self, nodes: list[tuple[str, dict[str, Any]]], kinds: dict[str, str]):
         allowed = {n for n, k in kinds.items() if k == S.PERSONA}
         allowed.add(S.GENERAL)
+        self.keep_keys(nodes, "emotions", allowed, "persona")
+
+    def keep_keys(self, nodes: list[tuple[str, dict[str, Any]]], name: str,
+                  allowed: set[str], what: str) -> None:
+        """Drop, and report, the entries of each touchpoint's table ``name`` whose key
+        is not ``allowed`` (emotions name personas; cells and marks name text lanes)."""
         known = allowed.__contains__
         for node_id, attrs in nodes:
             if attrs["kind"] != S.TOUCHPOINT:
                 continue
-            table = attrs["emotions"]
+            table = attrs[name]
             if not table or table.keys() <= allowed:  # a set operation, no Python loop
                 continue
-            where = f"{self._node(node_id)}.emotions"
+            where = f"{self._node(node_id)}.{name}"
             good = {k: table[k] for k in filter(known, table)}
             bad = list(islice(filterfalse(known, table), DETAIL))
-            self.report_each(bad, where, "dropped", "emotions name no persona of this map",
-                             lambda key: (f"{where}.{key}", "names no persona of this map"),
+            self.report_each(bad, where, "dropped", f"{name} name no {what} of this map",
+                             lambda key: (f"{where}.{key}", f"names no {what} of this map"),
                              len(table) - len(good))
-            attrs["emotions"] = good
+            attrs[name] = good
 
     def _stage_order(self, order: Any, nodes: list) -> list[str]:
         stages = [n for n, a in nodes if a["kind"] == S.STAGE]

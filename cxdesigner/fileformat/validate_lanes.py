@@ -11,12 +11,10 @@ Linear in the number of elements, like every pass of the checker.
 
 from __future__ import annotations
 
-from itertools import filterfalse, islice
 from typing import Any
 
 from ..model import schema as S
 from ..model.lane_edits import EMOTION_LANE_ID, TEXT_LANES
-from .errors import DETAIL
 
 
 class LaneChecks:
@@ -53,20 +51,6 @@ class LaneChecks:
                 del kinds[node_id]
         text_lanes = {n for n, a in nodes
                       if a["kind"] == S.LANE and a["lane_kind"] in TEXT_LANES}
-        known = text_lanes.__contains__
-        for node_id, attrs in nodes:
-            if attrs["kind"] != S.TOUCHPOINT:
-                continue
-            for name in ("cells", "marks"):
-                table = attrs[name]
-                if not table or table.keys() <= text_lanes:
-                    continue
-                where = f"{self._node(node_id)}.{name}"
-                good = {k: table[k] for k in filter(known, table)}
-                bad = list(islice(filterfalse(known, table), DETAIL))
-                self.report_each(bad, where, "dropped", f"{name} name no text lane of "
-                                 "this map", lambda key, w=where: (
-                                     f"{w}.{key}", "names no text lane of this map"),
-                                 len(table) - len(good))
-                attrs[name] = good
+        for name in ("cells", "marks"):
+            self.keep_keys(nodes, name, text_lanes, "text lane")
         return nodes
