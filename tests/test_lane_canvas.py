@@ -4,33 +4,18 @@ flag it, reorder and hide lanes in the panel; every edit one undo step."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from cxdesigner.canvas.lane_rows import LaneRowItem
 from cxdesigner.model import JourneyMap
 from cxdesigner.model.lane_edits import EMOTION_LANE_ID
-from cxdesigner.ui import main_window as mw
-from cxdesigner.ui import settings
 from cxdesigner.ui.document.document import Document
 from cxdesigner.ui.main_window import MainWindow
 
 
-@pytest.fixture(autouse=True)
-def temp_settings(tmp_path):
-    settings.use_file(tmp_path / "settings.ini")
-    yield
-    settings.use_file(None)
-
-
-@pytest.fixture(autouse=True)
-def close_all_windows(qapp, monkeypatch):
-    yield
-    monkeypatch.setattr(MainWindow, "ask_unsaved", lambda self: "discard")
-    for window in mw.windows():
-        window.close()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+pytestmark = pytest.mark.usefixtures("temp_settings", "close_all_windows")
 
 
 def blueprint_map(direction: str = "ltr") -> JourneyMap:

@@ -5,34 +5,20 @@ open map, its links shown with QR codes), Save a Copy, ``cxdesigner --join``."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QProcess
+from PySide6.QtCore import QProcess
 
 from cxdesigner.cli import main
 from cxdesigner.fileformat import cxmap
 from cxdesigner.ui import main_window as mw
-from cxdesigner.ui import settings
 from cxdesigner.ui.document.document import Document
 from cxdesigner.ui.live.dialogs import HostDialog, JoinDialog, check_url
 from cxdesigner.ui.main_window import MainWindow
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120),
+              pytest.mark.usefixtures("temp_settings", "close_all_windows")]
 WAIT_MS = 20_000
 
 
-@pytest.fixture(autouse=True)
-def temp_settings(tmp_path):
-    settings.use_file(tmp_path / "settings.ini")
-    yield
-    settings.use_file(None)
-
-
-@pytest.fixture(autouse=True)
-def close_all_windows(qapp, monkeypatch):
-    yield
-    monkeypatch.setattr(MainWindow, "ask_unsaved", lambda self: "discard")
-    for window in mw.windows():
-        window.close()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
 @pytest.fixture

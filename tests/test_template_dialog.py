@@ -4,33 +4,20 @@ offers the map's language (the interface's by default), and opens the chosen map
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from cxdesigner.fileformat import templates
 from cxdesigner.model import schema as S
-from cxdesigner.ui import language, settings
+from cxdesigner.ui import language
 from cxdesigner.ui import main_window as mw
 from cxdesigner.ui.dialogs.new_from_template import NewFromTemplateDialog
 from cxdesigner.ui.main_window import MainWindow
 from hebrew_ui import latin_leaks, shown_texts
 
 
-@pytest.fixture(autouse=True)
-def temp_settings(tmp_path):
-    settings.use_file(tmp_path / "settings.ini")
-    yield
-    settings.use_file(None)
-
-
-@pytest.fixture(autouse=True)
-def close_all_windows(qapp, monkeypatch):
-    yield
-    monkeypatch.setattr(MainWindow, "ask_unsaved", lambda self: "discard")
-    for window in mw.windows():
-        window.close()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+pytestmark = pytest.mark.usefixtures("temp_settings", "close_all_windows")
 
 
 @pytest.fixture
