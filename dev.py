@@ -87,16 +87,28 @@ def run_child(cmd: list[str], **kw) -> int:
     return code
 
 
+def has_npm() -> bool:
+    return subprocess.run(["npm", "--version"], capture_output=True,
+                          shell=os.name == "nt").returncode == 0
+
+
+def ensure_web_modules() -> None:
+    """web/node_modules (the page's bundler and the reference y-websocket server the
+    live tests talk to), installed from the lock file when missing."""
+    web = ROOT / "web"
+    if not (web / "node_modules").is_dir():
+        run(["npm", "ci", "--prefix", str(web), "--no-audit", "--no-fund"], shell=os.name == "nt")
+
+
 def build_web() -> int:
     """Rebuild cxdesigner/live/static/participant.js from web/ (docs/participant-page.md).
     Needs no virtual environment; npm ci only when web/node_modules is missing."""
-    web = ROOT / "web"
-    if subprocess.run(["npm", "--version"], capture_output=True, shell=os.name == "nt").returncode:
+    if not has_npm():
         sys.exit("The participant page is built with node and npm; install them first "
                  "(on Debian or Ubuntu: sudo apt-get install nodejs npm).")
-    if not (web / "node_modules").is_dir():
-        run(["npm", "ci", "--prefix", str(web), "--no-audit", "--no-fund"], shell=os.name == "nt")
-    return run_child(["npm", "--prefix", str(web), "run", "build"], shell=os.name == "nt")
+    ensure_web_modules()
+    return run_child(["npm", "--prefix", str(ROOT / "web"), "run", "build"],
+                     shell=os.name == "nt")
 
 
 def main(argv: list[str]) -> int:
@@ -112,6 +124,13 @@ def main(argv: list[str]) -> int:
     if argv[0] == "test":
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         check_qt(python, env)
+        # The live workshop's tests run the reference Node server (web/).
+        if has_npm():
+            ensure_web_modules()
+        else:
+            print("note: node and npm are missing; the tests against the reference "
+                  "y-websocket server will say so (sudo apt-get install nodejs npm).",
+                  file=sys.stderr)
         return run_child([str(python), "-m", "pytest", *argv[1:]], cwd=ROOT, env=env)
     check_qt(python, env)
     files = argv[1:] or [str(SAMPLE)]
