@@ -237,7 +237,8 @@ def test_an_over_long_cell_in_a_lane_column_is_an_error_naming_it():
 def test_lane_cells_count_towards_the_saved_size_limit(monkeypatch):
     from cxdesigner.fileformat import csv_limits
     monkeypatch.setattr(csv_limits, "MAX_FILE_BYTES", 20_000)
-    rows = [["a", f"t{i}", "x" * 500] for i in range(20)]
+    # Cells far larger than a row's other fields: the limit is crossed by a cell.
+    rows = [["a", f"t{i}", "x" * 5000] for i in range(20)]
     exc = error(["stage", "touchpoint", "frontstage"], rows)
     assert exc.column == "frontstage" and "MiB saved" in str(exc)
 

@@ -636,3 +636,17 @@ def test_closing_the_window_while_the_report_is_drawn_drops_it(qtbot, close_wind
     rx.report_pool().waitForDone(60_000)
     qtbot.wait(50)
     assert not out.exists() and errors == []
+
+
+def test_graphml_carries_feedback_with_its_columns_and_leaves_out_snapshot_records(tmp_path):
+    journey = small_map()
+    tp = journey.journey_order()[0]
+    journey.add_feedback([{"id": "f1", "touchpoint": tp, "nps": 9,
+                           "fields": {"branch": "North"}}])
+    journey.add_snapshot("Spring", "2026-03-01T10:00", {"a": {"b": 1}})
+    path = tmp_path / "map.graphml"
+    graphml.export_graphml(journey, path)
+    back = nx.read_graphml(path)
+    assert back.nodes["f1"]["field:branch"] == "North" and back.nodes["f1"]["nps"] == 9
+    assert back.edges["f1", tp]["kind"] == "concerns"
+    assert all("record" not in attrs for _, attrs in back.nodes(data=True))

@@ -187,3 +187,19 @@ def test_the_live_package_loads_without_qt():
     code = ("import sys, cxdesigner.live.binding, cxdesigner.live.ydoc; "
             "sys.exit(any(m.startswith('PySide6') for m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_feedback_and_a_snapshot_read_back_equal_through_a_peer():
+    journey = JourneyMap()
+    stage = journey.add_stage("Visit").id
+    tp = journey.add_touchpoint(stage, "Website").id
+    journey.add_feedback([{"touchpoint": tp, "nps": 9, "csat": 4, "masked": 2,
+                           "fields": {"branch": "North"}}])
+    journey.add_snapshot("Spring", "2026-03-01T10:00",
+                         {"touchpoints": {tp: {"nps": 100, "share": 12.5, "emotions": [2, -1]}}})
+    journey.set_document(review_months=5)
+    doc = Doc()
+    to_ydoc(journey, doc)
+    loaded = read_ydoc(_copy(doc))
+    assert loaded.problems == []
+    assert loaded.journey.snapshot() == journey.snapshot()

@@ -26,6 +26,7 @@ from .. import __version__
 from ..model.journey import JourneyMap
 from ..model.gc_pause import collector_paused
 from ..model.pictures import MAX_MAP_PICTURE_BYTES, map_bytes, mib
+from .validate_feedback import count_problem
 from . import files
 from .errors import FileFormatError, Problem, ProblemLog, brief
 from .limits import FORMAT, MAX_EDGES, MAX_FILE_BYTES, MAX_NODES, VERSION
@@ -191,6 +192,9 @@ def dumps_checked(journey: JourneyMap, *, compact: bool = False) -> bytes:
     if edges > MAX_EDGES:
         raise FileFormatError(f"The map has {edges:,} links between elements; CX Designer "
                               f"opens maps of at most {MAX_EDGES:,}. Nothing was written.")
+    too_many = count_problem(journey)
+    if too_many:
+        raise FileFormatError(f"{too_many} Nothing was written.")
     pictures = map_bytes(journey)
     if pictures > MAX_MAP_PICTURE_BYTES:
         raise FileFormatError(f"The map's pictures take {mib(pictures)}; CX Designer opens "

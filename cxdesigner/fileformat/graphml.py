@@ -53,7 +53,9 @@ from .xmltext import xml_text
 _FLOAT_FIELDS = frozenset({"nps", "csat", "order"})
 # Fields replaced or moved by the flattening.
 # A picture is megabytes of base64: graph tools read it as text, so it stays out.
-_SKIP_FIELDS = frozenset({"emotions", "x", "y", "cells", "marks", "picture"})
+# A snapshot's record is the editor's own copy for comparing reviews, not graph data.
+_SKIP_FIELDS = frozenset({"emotions", "x", "y", "cells", "marks", "picture", "record",
+                          "fields"})
 
 
 class GraphMLError(FileFormatError):
@@ -91,8 +93,8 @@ def export_graph(journey: JourneyMap) -> nx.DiGraph:
     graph = journey.graph
     layout = L.compute(journey)
     out = nx.DiGraph()
-    out.graph.update({_clean(key): _clean(value) for key, value in journey.document.items()
-                      if value is not None})
+    out.graph.update({_clean(key): _clean(value) if isinstance(value, str) else value
+                      for key, value in journey.document.items() if value is not None})
     out.graph["format"] = "cxdesigner-graphml"
     stage_index = {stage: i for i, stage in enumerate(journey.stages(), 1)}
     number = {tp: i for i, tp in enumerate(layout.order, 1)}
@@ -129,6 +131,10 @@ def export_graph(journey: JourneyMap) -> nx.DiGraph:
             for name, table in (("cell", attrs["cells"]), ("mark", attrs["marks"])):
                 for lane, value in table.items():
                     row[f"{name}:{lane_keys.get(lane, _clean(lane))}"] = _clean(value)
+        elif kind == S.FEEDBACK:
+            # A survey's own columns, each an attribute of its own.
+            for name, value in sorted(attrs["fields"].items()):
+                row.setdefault(f"field:{_clean(name)}", _clean(value))
         out.add_node(_clean(node), **row)
     for source, target, kind in graph.edges(data="kind"):
         out.add_edge(_clean(source), _clean(target), kind=kind)

@@ -47,7 +47,16 @@ def _v2_to_v3(data: Data, report: Report) -> Data:
     return dict(data, version=3)
 
 
-MIGRATIONS: dict[int, Callable[[Data, Report], Data]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(data: Data, report: Report) -> Data:
+    """Version 4 adds customer feedback (nodes of kind ``feedback``, linked by
+    ``concerns`` and ``cites``), review snapshots (kind ``snapshot``) and the map's
+    ``review_months``.  A version 3 map has none of them: only the number changes, so
+    that older releases, which would drop them as unknown, refuse a version 4 file."""
+    return dict(data, version=4)
+
+
+MIGRATIONS: dict[int, Callable[[Data, Report], Data]] = {1: _v1_to_v2, 2: _v2_to_v3,
+                                                         3: _v3_to_v4}
 
 
 def _ignore(location: str, message: str, action: str) -> None:

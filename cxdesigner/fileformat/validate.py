@@ -25,11 +25,12 @@ from .limits import MAX_EDGES, MAX_NESTING, MAX_NODES, MAX_TEXT_CHARS
 from .validate_graph import GraphChecks
 from .validate_lanes import LaneChecks
 from .validate_pictures import PictureChecks
+from .validate_feedback import FeedbackChecks
 
 ENVELOPE_KEYS = frozenset(("format", "version", "app_version", "document", "graph"))
 
 
-class Checker(GraphChecks, LaneChecks, PictureChecks):
+class Checker(GraphChecks, LaneChecks, PictureChecks, FeedbackChecks):
     def __init__(self, surrogate_free: bool = False, log: ProblemLog | None = None) -> None:
         """``surrogate_free``: the caller knows no text holds a lone surrogate (the JSON
         had no ``\\uD800``-style escapes), which allows the quick checks.  ``log``:
@@ -81,6 +82,7 @@ class Checker(GraphChecks, LaneChecks, PictureChecks):
         kinds = dict(zip(ids, map(_kind, map(_attrs, nodes))))
         self._emotion_keys(nodes, kinds)
         nodes = self._lane_rules(nodes, kinds)
+        nodes = self._count_limits(nodes, kinds)
         self._pictures(nodes)
         stage_order = self._stage_order(stage_order, nodes)
         edges = (self._fast and bulk.edges(edges_in, kinds)) or self._edges(edges_in, kinds)

@@ -13,7 +13,7 @@ from ..model import schema as S
 from .errors import brief
 
 GRAPH_KEYS = frozenset(("directed", "multigraph", "graph", "nodes", "edges"))
-_SINGLE = frozenset({S.IN_STAGE, S.ABOUT, S.CHILD_OF})  # at most one per source
+_SINGLE = frozenset({S.IN_STAGE, S.ABOUT, S.CHILD_OF, S.CONCERNS})  # at most one per source
 _EDGE_KEYS = ("source", "target", "kind")
 
 

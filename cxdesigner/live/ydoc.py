@@ -49,6 +49,8 @@ _WHOLE = {kind: frozenset(f.name for f in fields
 # (0, 1, 2...): read back as ints when whole, so a peer's map (and the file it saves)
 # holds the numbers the writer's does.  A fractional order stays as it is.
 _WHOLE[S.LANE] = _WHOLE[S.LANE] | {"order"}
+_WHOLE_DOCUMENT = frozenset(f.name for f in S.DOCUMENT_FIELDS
+                            if getattr(f.check, "shape", ())[:2] == ("range", (int,)))
 
 
 def edge_key(source: str, target: str) -> str:
@@ -145,7 +147,8 @@ def file_data(raw: Any, log: ProblemLog) -> dict[str, Any]:
         raise FileFormatError(f"The shared map has {len(nodes):,} elements and "
                               f"{len(edges):,} links; CX Designer opens at most "
                               f"{MAX_NODES:,} and {MAX_EDGES:,}.", location=ROOT)
-    document = {k: v for k, v in parts[DOCUMENT].items() if k != "stage_order"}
+    document = {k: _whole(v) if k in _WHOLE_DOCUMENT else v
+                for k, v in parts[DOCUMENT].items() if k != "stage_order"}
     document["stage_order"] = parts[STAGE_ORDER]
     return {"format": FORMAT, "version": VERSION, "document": document,
             "graph": {"directed": True, "multigraph": False, "graph": {},
@@ -162,7 +165,20 @@ def _node(node_id: str, attrs: Any) -> Any:
         node[key] = _whole(node[key])
     if isinstance(node.get("emotions"), dict):
         node["emotions"] = {k: _whole(v) for k, v in node["emotions"].items()}
+    if attrs.get("kind") == S.SNAPSHOT and "record" in node:
+        # A record's numbers come back as doubles: whole ones as ints, as written.
+        node["record"] = _whole_values(node["record"])
     return node
+
+
+def _whole_values(value: Any, depth: int = 0) -> Any:
+    if depth > S.MAX_RECORD_DEPTH:
+        return value  # the loader refuses it as too deep
+    if isinstance(value, dict):
+        return {k: _whole_values(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_whole_values(v, depth + 1) for v in value]
+    return _whole(value)
 
 
 def _edges(edges: dict[str, Any], log: ProblemLog) -> list[dict[str, Any]]:

@@ -40,6 +40,7 @@ from .errors import ModelError
 from .events import Event, EventHub
 from .indexes import Indexes
 from .journey_edits import KIND_LABEL, MAX_ID, JourneyEdits, copy_attrs, new_id
+from .feedback_edits import FeedbackEdits
 from .lane_edits import LaneEdits
 from .scoring import Score
 
@@ -70,7 +71,7 @@ def _fill_graph(g: nx.DiGraph, nodes: list[tuple[str, dict[str, Any]]],
     getattr(g, "__networkx_cache__", {}).clear()
 
 
-class JourneyMap(JourneyEdits, LaneEdits):
+class JourneyMap(JourneyEdits, LaneEdits, FeedbackEdits):
     """The document: reading, applying changes and the derived indexes here, the edits
     in ``JourneyEdits`` (``journey_edits.py``)."""
 

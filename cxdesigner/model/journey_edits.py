@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     import networkx as nx
 
 KIND_LABEL = {S.STAGE: "Stage", S.TOUCHPOINT: "Touchpoint", S.NOTE: "Note",
-              S.PERSONA: "Persona", S.ACTION: "Action", S.LANE: "Lane"}
+              S.PERSONA: "Persona", S.ACTION: "Action", S.LANE: "Lane",
+              S.FEEDBACK: "Feedback item", S.SNAPSHOT: "Snapshot"}
 MAX_ID = 200
 
 
@@ -328,7 +329,8 @@ class JourneyEdits:
         ops: list[Op] = []
         gone: set[str] = set()
         # Stages first, so a removed stage's touchpoints are not removed twice.
-        rank = {S.STAGE: 0, S.TOUCHPOINT: 1, S.ACTION: 2, S.NOTE: 3, S.PERSONA: 4, S.LANE: 5}
+        rank = {S.STAGE: 0, S.TOUCHPOINT: 1, S.ACTION: 2, S.NOTE: 3, S.PERSONA: 4, S.LANE: 5,
+                S.FEEDBACK: 6, S.SNAPSHOT: 7}
         for node_id in sorted(ids, key=lambda n: rank[self._g.nodes[n]["kind"]]):
             if node_id in gone:
                 continue

@@ -22,13 +22,19 @@ MAX_REVIEW_MONTHS = 120
 MAX_COORD = 1e7
 MAX_ACTION_DEPTH = 32
 MAX_LANES = 40  # rows under the touchpoints; more would be a different document
+# Customer feedback and review snapshots a map may keep (model/feedback_edits.py): they
+# count against the file's limits like every other element.
+MAX_FEEDBACK = 100_000
+MAX_SNAPSHOTS = 60  # a review every 3 to 5 months for 15 years and more
+MAX_FEEDBACK_FIELDS = 50  # a survey's own columns kept on an item
+MAX_RECORD_DEPTH = 6  # a snapshot's record: tables of tables of values
 
-STAGE, TOUCHPOINT, NOTE, PERSONA, ACTION, LANE = (
-    "stage", "touchpoint", "note", "persona", "action", "lane")
-NODE_KINDS = (STAGE, TOUCHPOINT, NOTE, PERSONA, ACTION, LANE)
+STAGE, TOUCHPOINT, NOTE, PERSONA, ACTION, LANE, FEEDBACK, SNAPSHOT = (
+    "stage", "touchpoint", "note", "persona", "action", "lane", "feedback", "snapshot")
+NODE_KINDS = (STAGE, TOUCHPOINT, NOTE, PERSONA, ACTION, LANE, FEEDBACK, SNAPSHOT)
 
-FLOW, IN_STAGE, ABOUT, ADDRESSES, CHILD_OF, FOR_PERSONA = (
-    "flow", "in_stage", "about", "addresses", "child_of", "for_persona")
+FLOW, IN_STAGE, ABOUT, ADDRESSES, CHILD_OF, FOR_PERSONA, CONCERNS, CITES = (
+    "flow", "in_stage", "about", "addresses", "child_of", "for_persona", "concerns", "cites")
 # Edge kind -> (allowed source kinds, allowed target kinds).
 EDGE_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     FLOW: (frozenset({TOUCHPOINT}), frozenset({TOUCHPOINT})),
@@ -37,6 +43,10 @@ EDGE_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     ADDRESSES: (frozenset({ACTION}), frozenset({NOTE})),
     CHILD_OF: (frozenset({ACTION}), frozenset({ACTION})),
     FOR_PERSONA: (frozenset({TOUCHPOINT, NOTE, ACTION}), frozenset({PERSONA})),
+    # A feedback item is about one touchpoint (or none yet: unmatched).
+    CONCERNS: (frozenset({FEEDBACK}), frozenset({TOUCHPOINT})),
+    # A note's evidence: the feedback items it was made from.
+    CITES: (frozenset({NOTE}), frozenset({FEEDBACK})),
 }
 
 CHANNELS = ("advertising", "website", "app", "social", "search", "reviews", "phone",
@@ -187,6 +197,46 @@ marks = table("lane to mark", choice(CELL_MARKS),
               'A touchpoint\'s fail or wait points: lane id -> "fail" or "wait".')
 
 
+feedback_fields = table("column to text", text(10_000),
+                        "A feedback item's own columns from its file: name -> text.")
+
+
+def _check_feedback_fields(value: Any) -> dict:
+    feedback_fields(value)
+    if len(value) > MAX_FEEDBACK_FIELDS:
+        raise ValueError(f"has more than {MAX_FEEDBACK_FIELDS} columns")
+    return value
+
+
+def record(value: Any) -> dict:
+    """A snapshot's record (model/snapshots.py): a table of text, numbers, true/false,
+    nothing, lists and tables, at most ``MAX_RECORD_DEPTH`` deep."""
+    if type(value) is not dict:
+        raise ValueError("must be a table")
+    stack = [(value, 1)]
+    check_text = text()
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_RECORD_DEPTH:
+            raise ValueError(f"is nested deeper than {MAX_RECORD_DEPTH} levels")
+        children = item.values() if type(item) is dict else item
+        if type(item) is dict:
+            for key in item:
+                _check_key(key)
+        for child in children:
+            kind = type(child)
+            if kind in (dict, list):
+                stack.append((child, depth + 1))
+            elif kind is str:
+                check_text(child)
+            elif kind is float:
+                if child != child or child in (float("inf"), float("-inf")):
+                    raise ValueError("holds a number that is not finite")
+            elif kind not in (int, bool, type(None)):
+                raise ValueError(f"holds a {kind.__name__}, which a record cannot")
+    return value
+
+
 def string_list(value: Any) -> list[str]:
     if type(value) is not list:
         raise ValueError("must be a list of ids")
@@ -262,6 +312,25 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("hidden", False, flag),
         Field("order", 0, number(-MAX_COORD, MAX_COORD)),
     ),
+    # What a customer wrote or answered (a survey row, an e-mail): ``title`` is an
+    # e-mail's subject, ``description`` the text; ``nps`` 0..10 and ``csat`` 1..5 are
+    # the answers themselves, not the touchpoint's percentages.
+    FEEDBACK: (
+        _title, _description,
+        Field("date", None, iso_date),
+        Field("source", "", text(200)),
+        Field("channel", "", text(200)),
+        Field("nps", None, whole(0, 10, optional=True)),
+        Field("csat", None, whole(1, 5, optional=True)),
+        Field("fields", {}, _check_feedback_fields),
+        Field("masked", 0, whole(0, MAX_TEXT)),  # personal data masked on import
+    ),
+    # A review: what the map measured and held on a day, kept for comparing later.
+    SNAPSHOT: (
+        _title,
+        Field("taken", "", iso_datetime),
+        Field("record", {}, record),
+    ),
 }
 FIELD_BY_NAME: dict[str, dict[str, Field]] = {
     kind: {f.name: f for f in fields} for kind, fields in FIELDS.items()}
@@ -274,6 +343,8 @@ DOCUMENT_FIELDS: tuple[Field, ...] = (
     Field("language", "en", choice(LANGUAGES)),
     Field("direction", "ltr", choice(DIRECTIONS)),
     Field("scoring_method", "impact_effort", choice(SCORING_METHODS)),
+    # Months between reviews; the method says 3 to 5 (model/snapshots.py).
+    Field("review_months", 4, whole(1, 24)),
     Field("created", "", iso_datetime),
     Field("modified", "", iso_datetime),
 )

@@ -17,7 +17,7 @@ from ..bidi import isolate
 from ..canvas.scene import JourneyScene
 from ..canvas.view import JourneyView
 from ..fileformat import FileFormatError, templates
-from . import copy_paste, settings
+from . import copy_paste, gui_gc, settings
 from .document import autosave
 from .document.document import Document
 from .language import ours
@@ -72,6 +72,9 @@ def window_for(path: Path) -> "MainWindow | None":
 class MainWindow(LiveWindowMixin, EditingMixin, ExportsMixin, QuestionsMixin, QMainWindow):
     def __init__(self, document: Document):
         super().__init__()
+        # Workers (reports, decks, the live server) start from a window: from now on
+        # cycles are collected on this thread only (gui_gc.py says why).
+        gui_gc.collect_on_gui_thread_only()
         self.setAttribute(Qt.WA_DeleteOnClose)
         self.document = document
         document.setParent(self)

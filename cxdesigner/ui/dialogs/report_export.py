@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QDialog, QProgressDialog
 from ...bidi import isolate
 from ...export.options import ReportError, check_logo
 from ...model import JourneyMap
+from ...model.gc_pause import collector_paused
 from ...model import schema as S
 from . import export_formats
 from .report_dialog import ReportDialog
@@ -74,8 +75,12 @@ class _ReportJob(QRunnable):
         from ...export.html_map import HtmlExportError
 
         try:
-            data = export_formats.render(self.options.format, self.journey, self.options,
-                                         self.bridge)
+            # No collection while the job draws: not on this thread (it would free the
+            # GUI thread's Qt objects here), nor on the GUI thread's timer (it would free
+            # lxml elements of the deck this thread is still changing).
+            with collector_paused():
+                data = export_formats.render(self.options.format, self.journey,
+                                             self.options, self.bridge)
         except (ReportError, HtmlExportError) as exc:
             self.relay.failed.emit(self.number, str(exc))
         except MemoryError:
