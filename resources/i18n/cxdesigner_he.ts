@@ -418,6 +418,14 @@
         <translation>תעדוף לפי:</translation>
     </message>
     <message>
+        <source>The method advises a review every 3 to 5 months; the next one is due this long after the last snapshot.</source>
+        <translation>השיטה ממליצה על סקירה כל 3 עד 5 חודשים; הסקירה הבאה מגיעה כעבור זמן זה מתמונת המצב האחרונה.</translation>
+    </message>
+    <message>
+        <source>Review every:</source>
+        <translation>סקירה כל:</translation>
+    </message>
+    <message>
         <source>Preferences</source>
         <translation>העדפות</translation>
     </message>
@@ -1682,6 +1690,14 @@
     <message>
         <source>Stage</source>
         <translation>שלב</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>סקר</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>דואר אלקטרוני</translation>
     </message>
     <message>
         <source>Touchpoint</source>

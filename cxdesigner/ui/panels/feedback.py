@@ -26,7 +26,8 @@ from ...model import schema as S
 from ...model.changes import EVIDENCE_KINDS
 from ..document.document import Document
 from .action_common import map_direction
-from .feedback_rows import DATE, UNMATCHED, FeedbackRows, item_text, kind_names, sources
+from .feedback_rows import (DATE, UNMATCHED, FeedbackRows, item_text, kind_names,
+                            source_label, sources)
 from .lazy_panel import LazyPanel
 
 # suggest(text) -> [(touchpoint id, why)], best first: model/matching.py when present.
@@ -218,7 +219,7 @@ class FeedbackPanel(QWidget):
                  [(isolate(journey.title(tp) or tr("Untitled touchpoint")), tp)
                   for tp in journey.journey_order()]),
                 (self.source, [(tr("All sources"), None)] +
-                 [(isolate(s), s) for s in sources(journey)])):
+                 [(isolate(source_label(s)), s) for s in sources(journey)])):
             chosen = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
@@ -259,7 +260,7 @@ class FeedbackPanel(QWidget):
         attrs = self.journey.get(item)
         lines = [attrs["title"]] if attrs["title"] else []
         lines.append(attrs["description"])
-        facts = [f"{tr('Date')}: {attrs['date'] or '—'}", f"{tr('Source')}: {attrs['source']}"]
+        facts = [f"{tr('Date')}: {attrs['date'] or '—'}", f"{tr('Source')}: {source_label(attrs['source'])}"]
         if attrs["channel"]:
             facts.append(f"{tr('Channel')}: {attrs['channel']}")
         facts += [f"{name}: {value}" for name, value in attrs["fields"].items()]

@@ -31,6 +31,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Feedback", text)
 
 
+def source_label(source: str) -> str:
+    """A source as the interface names it: the importers' own words translated, what a
+    file said kept as it said it."""
+    return {"survey": tr("Survey"), "email": tr("E-mail")}.get(source, source)
+
+
 def headers() -> tuple[str, ...]:
     return (tr("Date"), tr("Touchpoint"), tr("NPS"), tr("CSAT"), tr("Source"), tr("Text"))
 
@@ -125,7 +131,7 @@ class FeedbackRows(QAbstractTableModel):
         if column == CSAT:
             return "" if attrs["csat"] is None else str(attrs["csat"])
         if column == SOURCE:
-            return isolate(attrs["source"])
+            return isolate(source_label(attrs["source"]))
         return isolate(item_text(attrs)[:300])
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:  # Qt's name
