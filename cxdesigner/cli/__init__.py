@@ -19,10 +19,10 @@ from pathlib import Path
 
 from .. import __version__
 from ..terminal import clean, clean_block
-from . import live_commands
+from . import live_commands, review_commands
 
 COMMANDS = ("new", "templates", "validate", "import", "export", "info", "rank", "tree", "analyze",
-            *live_commands.COMMANDS)
+            *live_commands.COMMANDS, *review_commands.COMMANDS)
 METHOD_NAMES = ("impact-effort", "ice", "rice", "votes", "weighted")
 
 
@@ -138,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--persona", help="persona id for emotions (default: any customer)")
     p.add_argument("--json", action="store_true", help="JSON output (docs/cli-json.md)")
     live_commands.add_parsers(sub)
+    review_commands.add_parsers(sub)
     return parser
 
 
@@ -529,4 +530,6 @@ def _cmd_live(args: argparse.Namespace) -> int:
 
 _RUN = {"new": _cmd_new, "templates": _cmd_templates, "validate": _cmd_validate, "import": _cmd_import,
         "export": _cmd_export, "info": _cmd_info, "rank": _cmd_rank, "tree": _cmd_tree,
-        "analyze": _cmd_analyze, **dict.fromkeys(live_commands.COMMANDS, _cmd_live)}
+        "analyze": _cmd_analyze, **dict.fromkeys(live_commands.COMMANDS, _cmd_live),
+        **dict.fromkeys(review_commands.COMMANDS,
+                        lambda args: review_commands.run(args, _load, _save, UsageError))}
