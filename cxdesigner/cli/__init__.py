@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "a picture of the map (PNG, SVG), the journey graph (GraphML), the "
                        "interactive map (HTML), the Mermaid journey (Markdown), in "
                        "any combination. The report's sections are: cover, contents, "
-                       "summary, map, curve, stages, blueprint, swot, matrix, plan, "
+                       "summary, progress, map, curve, stages, blueprint, swot, matrix, plan, "
                        "personas (see "
                        "docs/report.md).")
     p.add_argument("file", type=Path)
@@ -113,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--consultant", metavar="NAME",
                    help="name on the cover (default: the map's author)")
     p.add_argument("--accent", metavar="#RRGGBB", help="accent colour of the report")
+    p.add_argument("--since", metavar="NAME", help="the snapshot the report's progress "
+                   "section compares with (default: the latest)")
 
     p = sub.add_parser("info", help="show a map's title, counts and stages",
                        description="Show a map's title, element counts and stages in order.")
@@ -306,6 +308,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.persona is not None and (args.pdf, args.png, args.svg, args.html,
                                      args.pptx) != (None,) * 5:
         _check_persona(journey, args.persona)  # before anything is written
+    if args.since is not None and args.pdf is not None \
+            and journey.snapshot_named(args.since) is None:
+        names = ", ".join(repr(journey.title(s)) for s in journey.snapshots()) or "none"
+        raise UsageError(f"cxdesigner export: there is no snapshot named {args.since!r:.80} "
+                         f"(the map's snapshots: {names:.300})")
     if args.csv is not None:
         try:
             export_csv(journey, args.csv)
@@ -332,7 +339,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
         try:
             report = build_report(journey, args.pdf, paper=args.paper, persona=args.persona,
-                                  **report_options)
+                                  since=args.since, **report_options)
         except ReportError as exc:
             raise UsageError(f"cxdesigner export: {exc}") from None
         for note in report.notes:
