@@ -136,3 +136,16 @@ def test_the_cover_shows_the_next_review(tmp_path, lang, label, date):
     journey, _ = hotel(lang)
     text = tokens(render(journey, tmp_path / "c.pdf", sections="cover"))
     assert tokens(label) in text and tokens(date) in text
+
+
+def test_a_foreign_snapshot_record_still_makes_a_report(tmp_path):
+    journey, _ = hotel("en")
+    journey.add_snapshot("Odd", "2026-01-05T08:00:00", {
+        "date": "2026-13-45", "touchpoints": 5, "stages": "none", "actions": {"a": 1},
+        "notes": [{"id": "ghost", "kind": "pain_point", "target": "nowhere", "title": 7},
+                  "not an entry", {"id": 3}]})
+    text = " ".join(render(journey, tmp_path / "odd.pdf", sections="progress",
+                           since="Odd").split())
+    # the record's bad date gives way to the day it was taken
+    assert "Progress since Odd" in text and "of 5 January 2026" in text
+    assert "removed from the map" in text  # the ghost note, gone from the map now

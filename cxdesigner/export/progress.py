@@ -221,9 +221,11 @@ def _where(ctx: Ctx, element: snapshots.Element) -> str:
         return f"{number} {ctx.title(target)}" if number else ctx.title(target)
     record = ctx._memo["comparison"][1]
     for key in ("touchpoints", "stages"):
-        for entry in record.get(key) or ():
+        entries = record.get(key)
+        for entry in entries if isinstance(entries, list) else ():
             if isinstance(entry, dict) and entry.get("id") == target:
-                return ctx.t(str(entry.get("title", "")))
+                found = entry.get("title")
+                return ctx.t(found) if isinstance(found, str) else ""
     return ""
 
 
