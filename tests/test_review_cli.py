@@ -4,6 +4,7 @@ refuse (no Qt)."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -138,6 +139,26 @@ def test_export_refuses_an_unknown_since_before_writing(tmp_path, capsys):
                        "--since", "Nope")
     assert code == 2 and "no snapshot named 'Nope'" in err
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_since_without_a_report_is_refused(tmp_path, capsys):
+    path = write_map(tmp_path / "gym.cxmap")
+    code, _, err = run(capsys, "export", str(path), "--csv", str(tmp_path / "j.csv"),
+                       "--since", "January")
+    assert code == 2 and "--since is for the PDF report" in err
+    assert not (tmp_path / "j.csv").exists()
+
+
+def test_export_with_since_writes_the_progress_section(tmp_path, capsys):
+    path = write_map(tmp_path / "gym.cxmap")
+    run(capsys, "snapshot", str(path), "--name", "January")
+    run(capsys, "snapshot", str(path), "--name", "April")
+    code, out, _ = run(capsys, "export", str(path), "--pdf", str(tmp_path / "r.pdf"),
+                       "--sections", "progress", "--since", "January")
+    assert code == 0 and "Wrote" in out
+    text = subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True,
+                          text=True).stdout if shutil.which("pdftotext") else ""
+    assert not text or "Progress since January" in text
 
 
 def test_review_commands_never_import_qt(tmp_path):

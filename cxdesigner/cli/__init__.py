@@ -300,6 +300,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
                          "--png OUT, --svg OUT, --graphml OUT, --html OUT, --mermaid OUT "
                          "and/or --pptx OUT (see cxdesigner export --help)")
     _check_scale(args)
+    if args.since is not None and args.pdf is None:
+        raise UsageError("cxdesigner export: --since is for the PDF report; add --pdf OUT")
     for out in outputs:
         if out is not None:  # before anything is written: never the map itself
             _check_output("export", out, args.file)
