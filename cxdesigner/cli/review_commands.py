@@ -177,8 +177,8 @@ def compare_text(result, before: dict[str, Any], after: dict[str, Any]) -> str:
                for s in result.scores):
             out.append("  * typed by hand: no survey answers behind it")
     changed = result.changed_emotions()
-    out += ["", f"Emotions changed per touchpoint and persona ({len(changed)} of "
-                f"{len(result.emotions)})"]
+    out += ["", (f"Emotions changed per touchpoint and persona ({len(changed)} of "
+                 f"{len(result.emotions)})")]
     if changed:
         out += table(["Touchpoint", "Persona", "before", "after", "change"],
                      [[_cut(e.title), _cut(e.persona_title, 24) if e.persona != "*"

@@ -24,6 +24,7 @@ The rules ``compare`` applies (docs/cli-json.md, "compare"):
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -105,8 +106,10 @@ def _text(entry: Mapping[str, Any], key: str) -> str:
 
 def _number(entry: Mapping[str, Any], key: str) -> float | None:
     value = entry.get(key)
-    if type(value) in (int, float) and value == value and abs(value) != float("inf"):
+    if type(value) is int and abs(value) < 1e300:  # a huge whole number has no float
         return float(value)
+    if type(value) is float and math.isfinite(value):
+        return value
     return None
 
 
