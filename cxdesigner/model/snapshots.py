@@ -55,17 +55,17 @@ def make_record(journey: "JourneyMap", metrics: M.Metrics | None = None,
         attrs = get(tp)
         tally = metrics.touchpoints.get(tp) or M.Tally(typed_nps=attrs["nps"],
                                                        typed_csat=attrs["csat"])
-        touchpoints.append({
-            "id": tp, "title": _short(attrs["title"]), "stage": journey.stage_of(tp),
-            "order": i, "emotions": dict(attrs["emotions"]), "items": tally.items,
-            "nps": _rounded(tally.nps), "nps_answers": tally.nps_answers,
-            "nps_typed": tally.nps_typed, "csat": _rounded(tally.csat),
-            "csat_answers": tally.csat_answers, "csat_typed": tally.csat_typed})
+        entry = {"id": tp, "title": _short(attrs["title"]), "stage": journey.stage_of(tp),
+                 "order": i, "emotions": dict(attrs["emotions"]), "items": tally.items,
+                 "nps": _rounded(tally.nps), "nps_answers": tally.nps_answers,
+                 "nps_typed": tally.nps_typed, "csat": _rounded(tally.csat),
+                 "csat_answers": tally.csat_answers, "csat_typed": tally.csat_typed}
+        touchpoints.append(_compact(entry))
     personas = [{"id": p, "title": _short(get(p)["title"])} for p in journey.ids(S.PERSONA)]
-    notes = [{"id": n, "title": _short(get(n)["title"]), "kind": get(n)["note_kind"],
-              "target": journey.target_of(n)} for n in journey.ids(S.NOTE)]
-    actions = [{"id": a, "title": _short(get(a)["title"]), "status": get(a)["status"],
-                "due": get(a)["due"], "notes": journey.addressed_by(a)}
+    notes = [_compact({"id": n, "title": _short(get(n)["title"]), "kind": get(n)["note_kind"],
+                       "target": journey.target_of(n)}) for n in journey.ids(S.NOTE)]
+    actions = [_compact({"id": a, "title": _short(get(a)["title"]), "status": get(a)["status"],
+                         "due": get(a)["due"], "notes": journey.addressed_by(a)})
                for a in journey.ids(S.ACTION)]
     return {"version": RECORD_VERSION, "date": (day or _dt.date.today()).isoformat(),
             "stages": stages, "touchpoints": touchpoints, "personas": personas,
@@ -78,6 +78,18 @@ def take_snapshot(journey: "JourneyMap", name: str,
     now = (now or _dt.datetime.now().astimezone()).replace(microsecond=0)
     record = make_record(journey, M.compute(journey), now.date())
     return journey.add_snapshot(name, now.isoformat(), record)
+
+
+_COUNTS = frozenset({"items", "nps_answers", "csat_answers"})
+
+
+def _compact(entry: dict[str, Any]) -> dict[str, Any]:
+    """An entry without what says nothing (none, false, a zero count, an empty table or
+    list), which a reader takes as missing anyway: the record of a large map stays a
+    fraction of the map's size.  A measured 0 (an NPS of 0) is kept."""
+    return {k: v for k, v in entry.items()
+            if not (v is None or v is False or v == {} or v == []
+                    or (k in _COUNTS and v == 0))}
 
 
 def _short(title: str) -> str:
