@@ -19,10 +19,10 @@ from pathlib import Path
 
 from .. import __version__
 from ..terminal import clean, clean_block
-from . import live_commands, review_commands
+from . import live_commands, metrics_output, review_commands
 
 COMMANDS = ("new", "templates", "validate", "import", "export", "info", "rank", "tree", "analyze",
-            *live_commands.COMMANDS, *review_commands.COMMANDS)
+            "metrics", *live_commands.COMMANDS, *review_commands.COMMANDS)
 METHOD_NAMES = ("impact-effort", "ice", "rice", "votes", "weighted")
 
 
@@ -139,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--persona", help="persona id for emotions (default: any customer)")
     p.add_argument("--json", action="store_true", help="JSON output (docs/cli-json.md)")
+    metrics_output.add_parser(sub)
     live_commands.add_parsers(sub)
     review_commands.add_parsers(sub)
     return parser
@@ -527,6 +528,20 @@ def _open_editor(argv: list[str]) -> int:
     return run_editor(args.file, args.join)
 
 
+def _cmd_metrics(args: argparse.Namespace) -> int:
+    from ..model import metrics
+
+    try:
+        start, end = metrics_output.dates(args)
+    except ValueError as exc:
+        raise UsageError(f"cxdesigner metrics: {exc}") from None
+    journey = _load(Path(args.file)).journey
+    found = metrics.compute(journey, start, end)
+    print(metrics_output.metrics_json(journey, found) if args.json
+          else metrics_output.metrics_text(journey, found))
+    return 0
+
+
 def _cmd_live(args: argparse.Namespace) -> int:
     from ..fileformat import FileFormatError
     from ..live.client import RoomError
@@ -539,6 +554,6 @@ def _cmd_live(args: argparse.Namespace) -> int:
 
 _RUN = {"new": _cmd_new, "templates": _cmd_templates, "validate": _cmd_validate, "import": _cmd_import,
         "export": _cmd_export, "info": _cmd_info, "rank": _cmd_rank, "tree": _cmd_tree,
-        "analyze": _cmd_analyze, **dict.fromkeys(live_commands.COMMANDS, _cmd_live),
+        "analyze": _cmd_analyze, "metrics": _cmd_metrics, **dict.fromkeys(live_commands.COMMANDS, _cmd_live),
         **dict.fromkeys(review_commands.COMMANDS,
                         lambda args: review_commands.run(args, _load, _save, UsageError))}

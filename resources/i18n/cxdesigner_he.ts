@@ -885,6 +885,10 @@
         <translation>ניתוח</translation>
     </message>
     <message>
+        <source>Feedback</source>
+        <translation>משוב</translation>
+    </message>
+    <message>
         <source>Recovered map not opened</source>
         <translation>המפה המשוחזרת לא נפתחה</translation>
     </message>
@@ -1688,6 +1692,30 @@
         <translation>נקודת מגע</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>תאריך</translation>
+    </message>
+    <message>
+        <source>CSAT</source>
+        <translation>CSAT</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>מקור</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>טקסט</translation>
+    </message>
+    <message>
+        <source>(unmatched)</source>
+        <translation>(לא משויך)</translation>
+    </message>
+    <message>
+        <source>Pain Point</source>
+        <translation>נקודת כאב</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>הערה</translation>
     </message>
@@ -1830,6 +1858,24 @@
     <message>
         <source>(untitled)</source>
         <translation>(ללא שם)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Customers who wrote about this: %n</source>
+        <translation>
+            <numerusform>לקוחות שכתבו על כך: אחד</numerusform>
+            <numerusform>לקוחות שכתבו על כך: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Feedback items: %n</source>
+        <translation>
+            <numerusform>פריטי משוב: אחד</numerusform>
+            <numerusform>פריטי משוב: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>NPS %1</source>
+        <translation>NPS %1</translation>
     </message>
     <message>
         <source>(unnamed persona)</source>
@@ -2760,6 +2806,144 @@ Eli</source>
     <message>
         <source>Picture</source>
         <translation>תמונה</translation>
+    </message>
+    <message>
+        <source>Import Feedback</source>
+        <translation>ייבוא משוב</translation>
+    </message>
+    <message>
+        <source>Assign Feedback</source>
+        <translation>שיוך משוב</translation>
+    </message>
+    <message>
+        <source>Note from Feedback</source>
+        <translation>הערה מתוך משוב</translation>
+    </message>
+    <message>
+        <source>Filter by words</source>
+        <translation>סינון לפי מילים</translation>
+    </message>
+    <message>
+        <source>Filter feedback by words</source>
+        <translation>סינון המשוב לפי מילים</translation>
+    </message>
+    <message>
+        <source>Filter feedback by touchpoint</source>
+        <translation>סינון המשוב לפי נקודת מגע</translation>
+    </message>
+    <message>
+        <source>Filter feedback by source</source>
+        <translation>סינון המשוב לפי מקור</translation>
+    </message>
+    <message>
+        <source>Filter feedback by score</source>
+        <translation>סינון המשוב לפי ציון</translation>
+    </message>
+    <message>
+        <source>Any score</source>
+        <translation>כל ציון</translation>
+    </message>
+    <message>
+        <source>Promoters (9–10)</source>
+        <translation>ממליצים (9–10)</translation>
+    </message>
+    <message>
+        <source>Passives (7–8)</source>
+        <translation>פסיביים (7–8)</translation>
+    </message>
+    <message>
+        <source>Detractors (0–6)</source>
+        <translation>מלעיזים (0–6)</translation>
+    </message>
+    <message>
+        <source>Dissatisfied (CSAT 1–2)</source>
+        <translation>לא מרוצים (CSAT 1–2)</translation>
+    </message>
+    <message>
+        <source>No score</source>
+        <translation>ללא ציון</translation>
+    </message>
+    <message>
+        <source>Feedback items</source>
+        <translation>פריטי משוב</translation>
+    </message>
+    <message>
+        <source>The chosen feedback item</source>
+        <translation>פריט המשוב שנבחר</translation>
+    </message>
+    <message>
+        <source>Assign to Touchpoint</source>
+        <translation>שיוך לנקודת מגע</translation>
+    </message>
+    <message>
+        <source>Make Note</source>
+        <translation>יצירת הערה</translation>
+    </message>
+    <message>
+        <source>Delete Feedback</source>
+        <translation>מחיקת משוב</translation>
+    </message>
+    <message numerus="yes">
+        <source>Title of the note (feedback items cited: %n):</source>
+        <translation>
+            <numerusform>כותרת ההערה (מצטטת פריט משוב אחד):</numerusform>
+            <numerusform>כותרת ההערה (מצטטת %n פריטי משוב):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All touchpoints</source>
+        <translation>כל נקודות המגע</translation>
+    </message>
+    <message>
+        <source>Unmatched</source>
+        <translation>לא משויך</translation>
+    </message>
+    <message>
+        <source>Untitled touchpoint</source>
+        <translation>נקודת מגע ללא שם</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>כל המקורות</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 מתוך %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Personal data masked: %n</source>
+        <translation>
+            <numerusform>פרטים אישיים שהוסתרו: אחד</numerusform>
+            <numerusform>פרטים אישיים שהוסתרו: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Evidence for: %1</source>
+        <translation>ראיה עבור: %1</translation>
+    </message>
+    <message>
+        <source>Not matched to a touchpoint yet.</source>
+        <translation>עדיין לא שויך לנקודת מגע.</translation>
+    </message>
+    <message>
+        <source>Likeliest touchpoints: %1</source>
+        <translation>נקודות המגע הסבירות ביותר: %1</translation>
+    </message>
+    <message>
+        <source>%1 (suggested)</source>
+        <translation>%1 (הצעה)</translation>
+    </message>
+    <message>
+        <source>Choose Touchpoint…</source>
+        <translation>בחירת נקודת מגע…</translation>
+    </message>
+    <message>
+        <source>The map has no touchpoint yet.</source>
+        <translation>אין עדיין נקודות מגע במפה.</translation>
+    </message>
+    <message>
+        <source>Touchpoint:</source>
+        <translation>נקודת מגע:</translation>
     </message>
 </context>
 <context>
