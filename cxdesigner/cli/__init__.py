@@ -19,10 +19,10 @@ from pathlib import Path
 
 from .. import __version__
 from ..terminal import clean, clean_block
-from . import live_commands, metrics_output
+from . import live_commands, metrics_output, review_commands
 
 COMMANDS = ("new", "templates", "validate", "import", "export", "info", "rank", "tree", "analyze",
-            "metrics", *live_commands.COMMANDS)
+            "metrics", *live_commands.COMMANDS, *review_commands.COMMANDS)
 METHOD_NAMES = ("impact-effort", "ice", "rice", "votes", "weighted")
 
 
@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "a picture of the map (PNG, SVG), the journey graph (GraphML), the "
                        "interactive map (HTML), the Mermaid journey (Markdown), in "
                        "any combination. The report's sections are: cover, contents, "
-                       "summary, map, curve, stages, blueprint, swot, matrix, plan, "
+                       "summary, progress, map, curve, stages, blueprint, swot, matrix, plan, "
                        "personas (see "
                        "docs/report.md).")
     p.add_argument("file", type=Path)
@@ -113,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--consultant", metavar="NAME",
                    help="name on the cover (default: the map's author)")
     p.add_argument("--accent", metavar="#RRGGBB", help="accent colour of the report")
+    p.add_argument("--since", metavar="NAME", help="the snapshot the report's progress "
+                   "section compares with (default: the latest)")
 
     p = sub.add_parser("info", help="show a map's title, counts and stages",
                        description="Show a map's title, element counts and stages in order.")
@@ -139,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="JSON output (docs/cli-json.md)")
     metrics_output.add_parser(sub)
     live_commands.add_parsers(sub)
+    review_commands.add_parsers(sub)
     return parser
 
 
@@ -298,6 +301,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
                          "--png OUT, --svg OUT, --graphml OUT, --html OUT, --mermaid OUT "
                          "and/or --pptx OUT (see cxdesigner export --help)")
     _check_scale(args)
+    if args.since is not None and args.pdf is None:
+        raise UsageError("cxdesigner export: --since is for the PDF report; add --pdf OUT")
     for out in outputs:
         if out is not None:  # before anything is written: never the map itself
             _check_output("export", out, args.file)
@@ -306,6 +311,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.persona is not None and (args.pdf, args.png, args.svg, args.html,
                                      args.pptx) != (None,) * 5:
         _check_persona(journey, args.persona)  # before anything is written
+    if args.since is not None and args.pdf is not None \
+            and journey.snapshot_named(args.since) is None:
+        names = ", ".join(repr(journey.title(s)) for s in journey.snapshots()) or "none"
+        raise UsageError(f"cxdesigner export: there is no snapshot named {args.since!r:.80} "
+                         f"(the map's snapshots: {names:.300})")
     if args.csv is not None:
         try:
             export_csv(journey, args.csv)
@@ -332,7 +342,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
         try:
             report = build_report(journey, args.pdf, paper=args.paper, persona=args.persona,
-                                  **report_options)
+                                  since=args.since, **report_options)
         except ReportError as exc:
             raise UsageError(f"cxdesigner export: {exc}") from None
         for note in report.notes:
@@ -544,4 +554,6 @@ def _cmd_live(args: argparse.Namespace) -> int:
 
 _RUN = {"new": _cmd_new, "templates": _cmd_templates, "validate": _cmd_validate, "import": _cmd_import,
         "export": _cmd_export, "info": _cmd_info, "rank": _cmd_rank, "tree": _cmd_tree,
-        "analyze": _cmd_analyze, "metrics": _cmd_metrics, **dict.fromkeys(live_commands.COMMANDS, _cmd_live)}
+        "analyze": _cmd_analyze, "metrics": _cmd_metrics, **dict.fromkeys(live_commands.COMMANDS, _cmd_live),
+        **dict.fromkeys(review_commands.COMMANDS,
+                        lambda args: review_commands.run(args, _load, _save, UsageError))}

@@ -567,6 +567,10 @@
         <translation>תקציר</translation>
     </message>
     <message>
+        <source>Progress since the last snapshot</source>
+        <translation>ההתקדמות מאז תמונת המצב האחרונה</translation>
+    </message>
+    <message>
         <source>Emotion curves</source>
         <translation>עקומות רגש</translation>
     </message>

@@ -27,6 +27,7 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 
 def section_label(key: str) -> str:
     return {"cover": tr("Cover"), "contents": tr("Contents"), "summary": tr("Summary"),
+            "progress": tr("Progress since the last snapshot"),
             "map": tr("Journey map"), "curve": tr("Emotion curves"),
             "stages": tr("Stage by stage"), "blueprint": tr("Service blueprint"),
             "swot": tr("SWOT"),
