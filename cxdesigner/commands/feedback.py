@@ -28,3 +28,12 @@ class NoteFromFeedbackCommand(ChangeCommand):
         items = list(items)
         super().__init__(journey, tr("Note from Feedback"),
                          lambda: journey.note_from_feedback(items, note_kind, title))
+
+
+class TakeSnapshotCommand(ChangeCommand):
+    """Keep the map as it is now under a name, for the next review to compare with."""
+
+    def __init__(self, journey: JourneyMap, name: str):
+        from ..model.snapshots import take_snapshot
+
+        super().__init__(journey, tr("Take Snapshot"), lambda: take_snapshot(journey, name))

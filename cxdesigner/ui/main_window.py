@@ -31,6 +31,7 @@ from .panels.matrix import PriorityMatrixView
 from .panels.outline import Outline
 from .panels.palette import Palette
 from .panels.feedback import FeedbackPanel
+from .review import Review
 from .panels.lanes import LanesPanel
 from .panels.personas import PersonasPanel
 from .panels.swot import SwotBoard
@@ -98,6 +99,7 @@ class MainWindow(LiveWindowMixin, EditingMixin, ExportsMixin, QuestionsMixin, QM
         self.toolbar = build_toolbar(self, self.act)
         self.addToolBar(self.toolbar)
         build_menus(self, self.act)
+        self.review = Review(self)
         # Delete in the outline deletes what it selects; on the canvas the view has the key.
         self.outline.addAction(self.act.delete)
         self.zoom_label = QLabel()
@@ -466,7 +468,7 @@ class MainWindow(LiveWindowMixin, EditingMixin, ExportsMixin, QuestionsMixin, QM
             self.workshop.exit()
         for part in (self.scene, self.inspector, self.outline, self.personas, self.lanes,
                      self.plan, self.matrix, self.swot, self.analysis, self.feedback,
-                     self.workshop):
+                     self.review, self.workshop):
             part.detach()
         self.document.journey.events.unsubscribe(self._follow_map_direction)
         # Deleting the scene deselects its items one by one: nothing may listen by then.

@@ -1483,8 +1483,128 @@
         <translation>פעולה ללא שם</translation>
     </message>
     <message>
+        <source>Compare with a Snapshot</source>
+        <translation>השוואה לתמונת מצב</translation>
+    </message>
+    <message>
+        <source>The map now</source>
+        <translation>המפה כעת</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>מ־:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>עד:</translation>
+    </message>
+    <message>
+        <source>NPS before</source>
+        <translation>NPS לפני</translation>
+    </message>
+    <message>
+        <source>NPS now</source>
+        <translation>NPS כעת</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>שינוי</translation>
+    </message>
+    <message>
+        <source>CSAT before</source>
+        <translation>CSAT לפני</translation>
+    </message>
+    <message>
+        <source>CSAT now</source>
+        <translation>CSAT כעת</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>לפני</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>כעת</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>מה קרה</translation>
+    </message>
+    <message>
         <source>Action</source>
         <translation>פעולה</translation>
+    </message>
+    <message>
+        <source>* typed by hand, not measured from feedback</source>
+        <translation>* הוקלד ידנית, לא נמדד ממשוב</translation>
+    </message>
+    <message>
+        <source>The map has no snapshot yet: take one with Review &gt; Take Snapshot, and compare with it at the next review.</source>
+        <translation>אין עדיין תמונת מצב במפה: צרו אחת דרך סקירה &gt; יצירת תמונת מצב, והשוו אליה בסקירה הבאה.</translation>
+    </message>
+    <message>
+        <source>Choose two different moments to compare.</source>
+        <translation>בחרו שני מועדים שונים להשוואה.</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>מ־%1 עד %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Notes resolved: %n</source>
+        <translation>
+            <numerusform>הערות שנפתרו: אחת</numerusform>
+            <numerusform>הערות שנפתרו: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Notes added: %n</source>
+        <translation>
+            <numerusform>הערות שנוספו: אחת</numerusform>
+            <numerusform>הערות שנוספו: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Actions completed: %n</source>
+        <translation>
+            <numerusform>פעולות שהושלמו: אחת</numerusform>
+            <numerusform>פעולות שהושלמו: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Actions late: %n</source>
+        <translation>
+            <numerusform>פעולות באיחור: אחת</numerusform>
+            <numerusform>פעולות באיחור: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>נוספה</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>נפתרה</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>הושלמה</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>באיחור</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>הוסרה</translation>
+    </message>
+    <message>
+        <source>NPS and CSAT</source>
+        <translation>NPS ו־CSAT</translation>
+    </message>
+    <message>
+        <source>Emotions</source>
+        <translation>רגשות</translation>
     </message>
     <message>
         <source>Actions</source>
@@ -2836,6 +2956,10 @@ Eli</source>
         <translation>הערה מתוך משוב</translation>
     </message>
     <message>
+        <source>Take Snapshot</source>
+        <translation>יצירת תמונת מצב</translation>
+    </message>
+    <message>
         <source>Filter by words</source>
         <translation>סינון לפי מילים</translation>
     </message>
@@ -2960,6 +3084,54 @@ Eli</source>
     <message>
         <source>Touchpoint:</source>
         <translation>נקודת מגע:</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>הסקירה הבאה</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;סקירה</translation>
+    </message>
+    <message>
+        <source>&amp;Take Snapshot…</source>
+        <translation>&amp;יצירת תמונת מצב…</translation>
+    </message>
+    <message>
+        <source>Keep the map as it is today, to compare with at the next review</source>
+        <translation>שמירת המפה כפי שהיא היום, להשוואה בסקירה הבאה</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with Snapshot…</source>
+        <translation>&amp;השוואה לתמונת מצב…</translation>
+    </message>
+    <message>
+        <source>What changed since a snapshot: NPS, CSAT, emotions, notes and actions</source>
+        <translation>מה השתנה מאז תמונת מצב: NPS,‏ CSAT, רגשות, הערות ופעולות</translation>
+    </message>
+    <message>
+        <source>Review %1</source>
+        <translation>סקירה %1</translation>
+    </message>
+    <message>
+        <source>Name of the snapshot:</source>
+        <translation>שם תמונת המצב:</translation>
+    </message>
+    <message>
+        <source>A snapshot needs a name.</source>
+        <translation>לתמונת מצב צריך שם.</translation>
+    </message>
+    <message>
+        <source>Snapshot “%1” taken; the next review is due on %2.</source>
+        <translation>נוצרה תמונת המצב „%1”; הסקירה הבאה ב־%2.</translation>
+    </message>
+    <message>
+        <source>Review overdue since %1</source>
+        <translation>הסקירה באיחור מאז %1</translation>
+    </message>
+    <message>
+        <source>Next review: %1</source>
+        <translation>הסקירה הבאה: %1</translation>
     </message>
 </context>
 <context>
