@@ -635,6 +635,18 @@
         <translation>הרגשות של:</translation>
     </message>
     <message>
+        <source>The latest snapshot</source>
+        <translation>תמונת המצב האחרונה</translation>
+    </message>
+    <message>
+        <source>The report&apos;s progress section shows what changed since this snapshot</source>
+        <translation>פרק ההתקדמות בדוח מראה מה השתנה מאז תמונת המצב הזו</translation>
+    </message>
+    <message>
+        <source>Progress since:</source>
+        <translation>התקדמות מאז:</translation>
+    </message>
+    <message>
         <source>Branding</source>
         <translation>מיתוג</translation>
     </message>

@@ -46,6 +46,7 @@ class ReportOptions:
     accent: str = DEFAULT_ACCENT
     consultant: str | None = None
     format: str = "pdf"  # export_formats.FORMATS
+    since: str | None = None  # the snapshot the progress section starts at; None: latest
 
     @classmethod
     def default(cls) -> "ReportOptions":
@@ -82,6 +83,8 @@ class ReportOptions:
             options.consultant = data["consultant"]
         if data.get("format") in FORMATS:
             options.format = data["format"]
+        if isinstance(data.get("since"), str) and data["since"]:
+            options.since = data["since"]
         return options
 
 
