@@ -106,9 +106,36 @@ def test_a_hebrew_survey_xlsx_gives_the_same_nps_as_its_csv(tmp_path):
 
 def test_survey_dates_in_israeli_and_excel_forms_become_iso_days(tmp_path):
     journey = shop_map()
-    dates = [journey.get(i)["date"] for i in (imported(journey, survey_as_xlsx(tmp_path)) and
-                                              journey.feedback_items())]
+    imported(journey, survey_as_xlsx(tmp_path))
+    dates = [journey.get(i)["date"] for i in journey.feedback_items()]
+    # A real Excel date, "3/3/2026" (day first) and "04.03.2026", then Excel again.
     assert dates[:4] == ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"]
+
+
+def test_a_date_cell_holding_excels_day_number_is_that_day(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in (["date", "nps"], [46082, 9]):  # 46082 days after 1899-12-30
+        book.active.append(row)
+    book.save(tmp_path / "serial.xlsx")
+    [item] = read_feedback([tmp_path / "serial.xlsx"], shop_map()).items
+    assert item["date"] == "2026-03-01"
+
+
+def test_a_day_number_in_a_csv_is_not_taken_for_a_date(tmp_path):
+    (tmp_path / "serial.csv").write_text("date,nps\n46082,9\n", "utf-8")
+    with pytest.raises(FeedbackError, match='"46082" is not a date'):
+        read_feedback([tmp_path / "serial.csv"], shop_map())
+
+
+def test_excels_unicode_text_export_is_read(tmp_path):
+    path = tmp_path / "unicode.txt"
+    path.write_bytes("תאריך\tנקודת מגע\tNPS\n5/3/2026\tמשלוח\t10\n".encode("utf-16"))
+    journey = shop_map()
+    [item] = read_feedback([path], journey).items
+    assert (item["date"], item["touchpoint"], item["nps"]) == (
+        "2026-03-05", by_title(journey)["משלוח"], 10)
 
 
 def test_a_title_the_map_lacks_leaves_the_item_unmatched_with_a_warning_naming_it():
@@ -120,6 +147,16 @@ def test_a_title_the_map_lacks_leaves_the_item_unmatched_with_a_warning_naming_i
     assert '"אפליקציה"' in warning.message and warning.action == "kept"
     unmatched = [i for i in found.items if "touchpoint" not in i]
     assert unmatched[0]["fields"]["נקודת מגע"] == "אפליקציה"
+
+
+def test_many_rows_naming_unknown_touchpoints_make_one_warning_that_counts_them(tmp_path):
+    path = tmp_path / "many.csv"
+    path.write_text("touchpoint,nps\n" + "".join(f"Kiosk {n},9\n" for n in range(40)), "utf-8")
+    [warning] = read_feedback([path], shop_map()).warnings
+    assert (warning.location, warning.count) == ("many.csv", 40)
+    assert warning.message.startswith("40 rows name a touchpoint the map does not have")
+    assert 'the first at line 2, column "touchpoint" ("Kiosk 0")' in warning.message
+    assert warning.message.endswith("and 35 more.")
 
 
 def test_columns_the_import_does_not_know_are_kept_in_the_items_fields():
@@ -278,9 +315,10 @@ def test_a_folder_skips_and_reports_a_pipe_and_a_link_and_reads_the_rest(tmp_pat
     found = read_feedback([folder], shop_map())
     assert [i["title"] for i in found.items] == ["Late sofa"]
     said = [str(w) for w in found.warnings]
-    assert any("mails/b.eml" in w and "named pipe" in w for w in said)
-    assert any("mails/c.eml" in w and "symbolic link" in w for w in said)
+    assert any("mails: b.eml" in w and "named pipe" in w for w in said)
+    assert any("mails: c.eml" in w and "symbolic link" in w for w in said)
     assert any("1 file not named .eml was not read" in w for w in said)
+    assert len(said) == 3
 
 
 def test_a_folder_holding_only_a_pipe_is_refused_naming_it(tmp_path):

@@ -25,7 +25,7 @@ from ..model.journey import JourneyMap
 from . import feedback_mail as mail
 from . import files
 from .errors import FileFormatError, Problem
-from .feedback_table import FeedbackError, read_table
+from .feedback_table import MAX_FIELD, MAX_SHORT, FeedbackError, read_table
 
 TABLE, MBOX, EML, FOLDER = "table", "mbox", "eml", "folder"
 _BY_SUFFIX = {".csv": TABLE, ".tsv": TABLE, ".xlsx": TABLE, ".mbox": MBOX, ".eml": EML}
@@ -116,6 +116,7 @@ def read_feedback(paths: Iterable[str | os.PathLike[str]], journey: JourneyMap,
             raise
         except FileFormatError as exc:
             raise FeedbackError(exc.message, exc.path or name) from None
+        items = [_fit(item) for item in items]
         count.read = len(items)
         count.matched = sum("touchpoint" in item for item in items)
         count.masked = sum(item.get("masked", 0) for item in items)
@@ -151,6 +152,18 @@ def _read_one(name: str, kind: str, journey: JourneyMap, keep: bool,
         else:
             items.append(privacy.mask_item(message.fields, sender_names(message)))
     return items
+
+
+def _fit(item: dict) -> dict:
+    """The item within the map's limits: a token can be longer than what it masks
+    ("[name]" for "Li"), so a text at its limit may have grown past it."""
+    for key, limit in (("title", S.MAX_TEXT), ("description", S.MAX_TEXT),
+                       ("source", MAX_SHORT), ("channel", MAX_SHORT)):
+        if isinstance(item.get(key), str) and len(item[key]) > limit:
+            item[key] = item[key][:limit]
+    if any(len(v) > MAX_FIELD for v in item.get("fields", {}).values()):
+        item["fields"] = {k: v[:MAX_FIELD] for k, v in item["fields"].items()}
+    return item
 
 
 def sender_names(message: mail.Mail) -> list[str]:

@@ -29,7 +29,8 @@ from pathlib import Path
 
 from ..model import schema as S
 from . import files
-from .errors import FileFormatError, Problem, ProblemLog
+from .errors import FileFormatError, Problem
+from .feedback_warnings import WarningLog
 
 MAX_MAILBOX_BYTES = 256 * 1024 * 1024  # an mbox past this is refused before it is read
 MAX_MESSAGE_BYTES = 25 * 1024 * 1024  # what mail servers let through, attachments and all
@@ -79,7 +80,7 @@ def read_mbox(path: str | os.PathLike[str]) -> MailRead:
     f.close()
     if st.st_size == 0:
         raise FileFormatError("The mailbox is empty.", name)
-    result, log = MailRead(), ProblemLog()
+    result, log = MailRead(), WarningLog()
     base = Path(name).name
     try:
         box = mailbox.mbox(name, create=False)
@@ -114,7 +115,7 @@ def read_eml(path: str | os.PathLike[str]) -> MailRead:
     data = files.read_bytes(name, MAX_MESSAGE_BYTES, "message")
     if not data.strip():
         raise FileFormatError("The message file is empty.", name)
-    result, log = MailRead(), ProblemLog()
+    result, log = MailRead(), WarningLog()
     _take(data, 1, Path(name).name, result, log)
     if not result.mails:
         problems = log.problems()
@@ -128,7 +129,7 @@ def read_folder(path: str | os.PathLike[str]) -> MailRead:
     """Every ``.eml`` of a folder (not its sub-folders), in name order.  Links and
     anything that is not a regular file are skipped and reported, never opened."""
     folder = os.fspath(path)
-    result, log = MailRead(), ProblemLog()
+    result, log = MailRead(), WarningLog()
     base = Path(folder).name or folder
     try:
         with os.scandir(folder) as entries:
@@ -145,21 +146,20 @@ def read_folder(path: str | os.PathLike[str]) -> MailRead:
     number = 0
     for entry_name in sorted(names):
         full = os.path.join(folder, entry_name)
-        shown = f"{base}/{entry_name}"
         try:
             mode = os.lstat(full).st_mode
         except OSError:
             continue  # gone since the listing
         if stat.S_ISLNK(mode):
-            log.add(shown, "This is a symbolic link; links are not followed. Skipped.",
-                    "dropped", many="symbolic links were skipped")
+            log.add(base, entry_name, "This is a symbolic link; links are not followed. "
+                    "Skipped.", "dropped", many="symbolic links were skipped")
             continue
         kind = files.describe_kind(mode)
         if kind == "folder":
             continue
         if kind is not None:
-            log.add(shown, f"This is a {kind}, not a message file. Skipped.", "dropped",
-                    many="special files (pipes, devices, sockets) were skipped")
+            log.add(base, entry_name, f"This is a {kind}, not a message file. Skipped.",
+                    "dropped", many="special files (pipes, devices, sockets) were skipped")
             continue
         if not entry_name.lower().endswith(".eml"):
             others += 1
@@ -171,11 +171,12 @@ def read_folder(path: str | os.PathLike[str]) -> MailRead:
         try:
             data = files.read_bytes(full, MAX_MESSAGE_BYTES, "message")
         except FileFormatError as exc:
-            log.add(shown, f"{exc.message} Skipped.", "dropped")
+            log.add(base, entry_name, f"{exc.message} Skipped.", "dropped",
+                    many="message files could not be read and were skipped")
             continue
-        _take(data, number, shown, result, log, by_name=True)
+        _take(data, number, base, result, log, by_name=entry_name)
     if others:
-        log.add(base, f"{others:,} file{'s' if others != 1 else ''} not named .eml "
+        log.add(base, "", f"{others:,} file{'s' if others != 1 else ''} not named .eml "
                 f"{'were' if others != 1 else 'was'} not read.", "dropped")
     if not result.mails:
         raise FileFormatError("The folder holds no e-mail messages (.eml files) CX Designer "
@@ -184,19 +185,20 @@ def read_folder(path: str | os.PathLike[str]) -> MailRead:
     return result
 
 
-def _first(log: ProblemLog) -> str:
+def _first(log: WarningLog) -> str:
     problems = log.problems()
     return f" ({problems[0]})" if problems else ""
 
 
-def _skip(log: ProblemLog, base: str, number: int, why: str, by_name: bool = False) -> None:
-    where = base if by_name else f"{base}: message {number}"
-    log.add(where, f"Message {number} was skipped: {why}.", "dropped",
-            many="messages could not be read and were skipped")
+def _skip(log: WarningLog, base: str, number: int, why: str, by_name: str = "") -> None:
+    """``by_name``: the message's file in a folder, which names it better than a number."""
+    where = by_name or f"message {number}"
+    log.add(base, where, f"{'This message' if by_name else f'Message {number}'} was "
+            f"skipped: {why}.", "dropped", many="messages could not be read and were skipped")
 
 
-def _take(data: bytes, number: int, base: str, result: MailRead, log: ProblemLog,
-          by_name: bool = False) -> None:
+def _take(data: bytes, number: int, base: str, result: MailRead, log: WarningLog,
+          by_name: str = "") -> None:
     try:
         mail = parse_message(data)
     except Exception as exc:  # the email package raises many kinds on a damaged message

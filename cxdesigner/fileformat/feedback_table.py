@@ -26,7 +26,8 @@ from ..model import schema as S
 from ..model.journey import JourneyMap
 from . import files
 from .csv_limits import quote_problem
-from .errors import FileFormatError, Problem, ProblemLog
+from .errors import FileFormatError, Problem
+from .feedback_warnings import WarningLog
 from .xlsx_read import read_rows
 
 MAX_TABLE_BYTES = 64 * 1024 * 1024
@@ -86,11 +87,11 @@ def read_table(path: str | os.PathLike[str], journey: JourneyMap) -> TableRead:
     """Read a survey export: ``.xlsx`` by its content (a zip), anything else as CSV."""
     name = os.fspath(path)
     data = files.read_bytes(name, MAX_TABLE_BYTES, "feedback file")
-    if data.startswith(b"PK\x03\x04"):
+    if data.startswith(b"PK\x03\x04") or name.lower().endswith(".xlsx"):
         rows, _sheet = read_rows(name, max_rows=S.MAX_FEEDBACK + 1000)
         return _read(((n, row) for n, row in enumerate(rows, 1)), name, journey, "Row",
                      excel=True)
-    if b"\0" in data[:1_000_000]:  # UTF-16 text too: Excel's "Unicode text"
+    if b"\0" in data[:1_000_000] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise FeedbackError("The file holds binary data, so it is not a CSV file or a "
                             'workbook CX Designer can read. Save it as "CSV UTF-8".', name)
     text, encoding = _decode(data, name)
@@ -99,13 +100,22 @@ def read_table(path: str | os.PathLike[str], journey: JourneyMap) -> TableRead:
     delimiter = _delimiter(text, name)
     result = _read(_records(text, delimiter, name), name, journey, "Line", excel=False)
     result.encoding = encoding
-    if encoding != "utf-8":
+    if encoding not in ("utf-8", "utf-16"):
         result.warnings.insert(0, Problem(Path(name).name, f"The file is not UTF-8; it was "
                                           f"read as {encoding}.", "kept"))
     return result
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" (tabs)
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise FeedbackError("The file starts as UTF-16 text but is damaged further "
+                                "on.", name) from None
+        if "\0" in text:
+            raise FeedbackError("The file holds binary data, so it is not a CSV file.", name)
+        return text, "utf-16"
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -167,7 +177,7 @@ def _records(text: str, delimiter: str, name: str):
 
 def _read(records, name: str, journey: JourneyMap, row_word: str, excel: bool) -> TableRead:
     result = TableRead()
-    log = ProblemLog()
+    log = WarningLog()
     base = Path(name).name
     header: list[str] | None = None
     columns: list[str | None] = []
@@ -195,11 +205,13 @@ def _read(records, name: str, journey: JourneyMap, row_word: str, excel: bool) -
             if len(found) == 1:
                 item["touchpoint"] = found[0]
             else:
-                where = f'{base}: {row_word.lower()} {line}, column "{_column(header, columns)}"'
+                where = f'{row_word.lower()} {line}, column "{_column(header, columns)}"'
                 what = "is the title of several touchpoints" if found else \
                     "names no touchpoint of this map"
-                log.add(where, f'"{typed[:60]}" {what}; the item is left unmatched.', "kept",
-                        many=f"rows {what}, so their items are left unmatched")
+                log.add(base, where, f'"{typed[:60]}" {what}; the item is left unmatched.',
+                        many=("rows name a title several touchpoints share" if found else
+                              "rows name a touchpoint the map does not have")
+                        + ", so their items are left unmatched", note=f'"{typed[:30]}"')
                 item["fields"][_column(header, columns)] = typed[:MAX_FIELD]
         item["source"] = item["source"] or base[:MAX_SHORT]
         result.items.append(item)
@@ -216,7 +228,7 @@ def _column(header: list[str], columns: list[str | None]) -> str:
     return header[columns.index(TOUCHPOINT)].strip()[:MAX_SHORT]
 
 
-def _header(cells: list[str], line: int, name: str, log: ProblemLog, base: str
+def _header(cells: list[str], line: int, name: str, log: WarningLog, base: str
             ) -> tuple[list[str], list[str | None]]:
     columns: list[str | None] = []
     seen: dict[str, str] = {}
@@ -230,7 +242,7 @@ def _header(cells: list[str], line: int, name: str, log: ProblemLog, base: str
         if column:
             seen[column] = label
         elif kept >= S.MAX_FEEDBACK_FIELDS - 1:  # one place kept for an unknown touchpoint
-            log.add(f'{base}: line {line}, column {i + 1}', "A map keeps at most "
+            log.add(base, f"line {line}, column {i + 1}", "A map keeps at most "
                     f"{S.MAX_FEEDBACK_FIELDS - 1} of a file's own columns; the cells of this "
                     "one were left out.", "dropped", many="columns past the ones a map keeps "
                     "were left out")
