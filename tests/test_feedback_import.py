@@ -186,6 +186,15 @@ def test_a_survey_saved_in_the_hebrew_windows_code_page_is_read_with_a_note(tmp_
     assert "windows-1255" in found.warnings[0].message
 
 
+def test_damaged_utf8_is_refused_rather_than_read_in_another_code_page(tmp_path):
+    path = tmp_path / "damaged.csv"
+    path.write_bytes("תאריך,תגובה\n1/4/2026,שירות טוב\n".encode() + b"1/4/2026,\xff\n")
+    with pytest.raises(FeedbackError, match="UTF-8 text with 1 damaged byte, the first on "
+                       "line 3") as caught:
+        read_feedback([path], shop_map())
+    assert caught.value.line == 3
+
+
 def test_a_name_column_is_masked_and_its_words_too_in_the_comment(tmp_path):
     path = tmp_path / "named.csv"
     path.write_text("name,comment,nps\nNoa Katz,Noa here: slow delivery,3\n", "utf-8")

@@ -115,13 +115,11 @@ def read_eml(path: str | os.PathLike[str]) -> MailRead:
     data = files.read_bytes(name, MAX_MESSAGE_BYTES, "message")
     if not data.strip():
         raise FileFormatError("The message file is empty.", name)
-    result, log = MailRead(), WarningLog()
-    _take(data, 1, Path(name).name, result, log)
-    if not result.mails:
-        problems = log.problems()
-        raise FileFormatError(problems[0].message if problems else
-                              "The file is not an e-mail message.", name)
-    result.warnings = log.problems()
+    result = MailRead()
+    why = _take(data, 1, Path(name).name, result, WarningLog())
+    if why:
+        raise FileFormatError(f"This is not an e-mail message CX Designer can read: {why}.",
+                              name)
     return result
 
 
@@ -187,7 +185,7 @@ def read_folder(path: str | os.PathLike[str]) -> MailRead:
 
 def _first(log: WarningLog) -> str:
     problems = log.problems()
-    return f" ({problems[0]})" if problems else ""
+    return f" {problems[0].message}" if problems else ""
 
 
 def _skip(log: WarningLog, base: str, number: int, why: str, by_name: str = "") -> None:
@@ -198,17 +196,18 @@ def _skip(log: WarningLog, base: str, number: int, why: str, by_name: str = "") 
 
 
 def _take(data: bytes, number: int, base: str, result: MailRead, log: WarningLog,
-          by_name: str = "") -> None:
+          by_name: str = "") -> str | None:
+    """Add the message to ``result``, or say why not (and log it)."""
     try:
         mail = parse_message(data)
+        why = None if mail is not None else "it has no subject and no text"
     except Exception as exc:  # the email package raises many kinds on a damaged message
-        _skip(log, base, number, f"it could not be read ({type(exc).__name__}: "
-              f"{str(exc)[:120]})", by_name)
-        return
+        mail, why = None, f"it could not be read ({type(exc).__name__}: {str(exc)[:120]})"
     if mail is None:
-        _skip(log, base, number, "it has no subject and no text", by_name)
-        return
+        _skip(log, base, number, why, by_name)
+        return why
     result.mails.append(mail)
+    return None
 
 
 def parse_message(data: bytes) -> Mail | None:

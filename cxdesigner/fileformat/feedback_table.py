@@ -120,6 +120,14 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
         bad = data.count(b"\n", 0, exc.start) + 1
+    loose = data.decode("utf-8", "replace")
+    broken = loose.count("\ufffd")
+    if sum(not c.isascii() for c in loose) - broken > broken:
+        # Mostly good UTF-8: a damaged file, which another code page would turn to
+        # nonsense without a word.
+        raise FeedbackError(f"The file is UTF-8 text with {broken:,} damaged "
+                            f"byte{'s' if broken != 1 else ''}, the first on line {bad}. "
+                            'Save it again as "CSV UTF-8".', name, bad)
     # Old Excel saves "CSV" in the system's code page: Hebrew (1255) or Western (1252).
     for encoding in ("windows-1255", "windows-1252"):
         try:
