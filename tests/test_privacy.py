@@ -7,7 +7,14 @@ import time
 import pytest
 
 from cxdesigner.model import privacy
-from cxdesigner.model.privacy import Masker, israeli_id_ok, luhn_ok, mask_item, mask_text, name_parts
+from cxdesigner.model.privacy import (
+    Masker,
+    israeli_id_ok,
+    luhn_ok,
+    mask_item,
+    mask_text,
+    name_parts,
+)
 
 
 def _luhn_complete(prefix: str) -> str:

@@ -25,7 +25,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                        "a folder of them. E-mail addresses, phone numbers, ID and card "
                        "numbers and the sender's name are masked unless "
                        "--keep-personal-data. See docs/feedback.md.")
-    p.add_argument("map", type=Path, help="the .cxmap file to add to (saved in place)")
+    p.add_argument("map", type=Path, metavar="MAP",
+                   help="the .cxmap file to add to (saved in place)")
     p.add_argument("files", type=Path, nargs="+", metavar="FILE",
                    help="survey export, mailbox, message or folder of messages")
     p.add_argument("--keep-personal-data", action="store_true",

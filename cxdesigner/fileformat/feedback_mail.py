@@ -280,8 +280,8 @@ def _clean(text: str) -> str:
 
 
 class _Text(HTMLParser):
-    _BLOCKS = {"p", "br", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
-               "blockquote", "table", "ul", "ol"}
+    _BLOCKS = frozenset({"p", "br", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+                         "blockquote", "table", "ul", "ol"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

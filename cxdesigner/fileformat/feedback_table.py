@@ -280,7 +280,7 @@ def _row(cells: list[str], line: int, header: list[str], columns: list[str | Non
         if not value or column == "":
             continue
 
-        def fail(problem: str) -> FeedbackError:
+        def fail(problem: str, label: str = label) -> FeedbackError:
             return FeedbackError(f'{row_word} {line}, column "{label[:60]}": {problem}', name,
                                  line, label[:60])
         limit = {COMMENT: S.MAX_TEXT, TOUCHPOINT: S.MAX_TEXT, CHANNEL: MAX_SHORT,
