@@ -493,3 +493,35 @@ def test_the_import_is_one_undo_step():
     assert journey.count(S.FEEDBACK) == 18
     journey.apply(step.inverse())
     assert journey.count(S.FEEDBACK) == 0
+
+
+def test_damaged_copies_of_the_samples_import_or_are_refused_never_crash(tmp_path):
+    """Bytes flipped, cut and spliced into the survey and the mailbox: each copy gives
+    items the map accepts, or a FeedbackError; nothing else escapes."""
+    import random
+
+    rnd = random.Random(15)
+    samples = [SURVEY.read_bytes(), INBOX.read_bytes()]
+    pieces = [b'"', b"\n", b",", b"=?utf-8?b?", b"?=", b"\nFrom x\n", b"\r", b"\0", b"<p>",
+              b"Content-Type: multipart/mixed; boundary=a\n", b"--a\n", b"charset=bogus"]
+    outcomes = set()
+    for n in range(150):
+        data = bytearray(rnd.choice(samples))
+        for _ in range(rnd.randint(1, 20)):
+            at = rnd.randrange(len(data))
+            choice = rnd.random()
+            if choice < 0.4:
+                data[at] = rnd.randrange(256)
+            elif choice < 0.6:
+                del data[at:at + rnd.randint(1, 50)]
+            else:
+                data[at:at] = rnd.choice(pieces)
+        path = tmp_path / f"copy{n}{rnd.choice(['.csv', '.mbox', '.eml', '.txt', ''])}"
+        path.write_bytes(bytes(data))
+        journey = shop_map()
+        try:
+            journey.add_feedback(read_feedback([path], journey).items)
+            outcomes.add("imported")
+        except FeedbackError:
+            outcomes.add("refused")
+    assert outcomes == {"imported", "refused"}
