@@ -178,6 +178,12 @@ def test_english_headers_match_whatever_their_case_spacing_or_delimiter(tmp_path
         "Fast and easy", "Web form", {"Age": "30-40"})
 
 
+def test_a_survey_without_a_source_column_says_survey(tmp_path):
+    (tmp_path / "plain.csv").write_text("nps\n9\n", "utf-8")
+    [item] = read_feedback([tmp_path / "plain.csv"], shop_map()).items
+    assert item["source"] == "survey"
+
+
 def test_a_survey_saved_in_the_hebrew_windows_code_page_is_read_with_a_note(tmp_path):
     path = tmp_path / "old_excel.csv"
     path.write_bytes("תאריך;תגובה\n1/4/2026;שירות טוב\n".encode("cp1255"))

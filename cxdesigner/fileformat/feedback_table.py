@@ -33,6 +33,7 @@ from .xlsx_read import read_rows
 MAX_TABLE_BYTES = 64 * 1024 * 1024
 MAX_SHORT = 200  # channel, source; and a column's name, as the map keeps it
 MAX_FIELD = 10_000  # one of the file's own columns (schema.feedback_fields)
+SURVEY = "survey"  # the source of a row whose file has no source column
 
 DATE, TOUCHPOINT, CHANNEL, NPS, CSAT, COMMENT, SOURCE = COLUMNS = (
     "date", "touchpoint", "channel", "nps", "csat", "comment", "source")
@@ -221,7 +222,7 @@ def _read(records, name: str, journey: JourneyMap, row_word: str, excel: bool) -
                               "rows name a touchpoint the map does not have")
                         + ", so their items are left unmatched", note=f'"{typed[:30]}"')
                 item["fields"][_column(header, columns)] = typed[:MAX_FIELD]
-        item["source"] = item["source"] or base[:MAX_SHORT]
+        item["source"] = item["source"] or SURVEY  # the editor names it in its language
         result.items.append(item)
         result.names.append(names)
     if header is None:
