@@ -19,10 +19,11 @@ from pathlib import Path
 
 from .. import __version__
 from ..terminal import clean, clean_block
-from . import live_commands, metrics_output, review_commands
+from . import feedback_commands, live_commands, metrics_output, review_commands
 
 COMMANDS = ("new", "templates", "validate", "import", "export", "info", "rank", "tree", "analyze",
-            "metrics", *live_commands.COMMANDS, *review_commands.COMMANDS)
+            "metrics", *live_commands.COMMANDS, *review_commands.COMMANDS,
+            *feedback_commands.COMMANDS)
 METHOD_NAMES = ("impact-effort", "ice", "rice", "votes", "weighted")
 
 
@@ -142,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     metrics_output.add_parser(sub)
     live_commands.add_parsers(sub)
     review_commands.add_parsers(sub)
+    feedback_commands.add_parsers(sub)
     return parser
 
 
@@ -556,4 +558,5 @@ _RUN = {"new": _cmd_new, "templates": _cmd_templates, "validate": _cmd_validate,
         "export": _cmd_export, "info": _cmd_info, "rank": _cmd_rank, "tree": _cmd_tree,
         "analyze": _cmd_analyze, "metrics": _cmd_metrics, **dict.fromkeys(live_commands.COMMANDS, _cmd_live),
         **dict.fromkeys(review_commands.COMMANDS,
-                        lambda args: review_commands.run(args, _load, _save, UsageError))}
+                        lambda args: review_commands.run(args, _load, _save, UsageError)),
+        "feedback": lambda args: feedback_commands.run(args, _load, _save, UsageError)}
