@@ -131,5 +131,38 @@ def test_a_hidden_panel_does_no_work_until_shown(qtbot, window):
 def test_the_touchpoint_filter_follows_a_renamed_touchpoint(qtbot, window):
     window.document.journey.rename("t2", "Courier")
     panel = window.feedback
-    qtbot.waitUntil(lambda: "Courier" in panel.touchpoint.itemText(
-        panel.touchpoint.findData("t2")))
+    panel.touchpoint.showPopup()  # the list is made again when opened
+    assert "Courier" in panel.touchpoint.itemText(panel.touchpoint.findData("t2"))
+    panel.touchpoint.hidePopup()
+
+
+def test_an_edit_patches_the_rows_instead_of_filtering_them_all(qtbot, window):
+    panel = window.feedback
+    journey = window.document.journey
+    calls = []
+    original = panel.rows.refilter
+    panel.rows.refilter = lambda *a: calls.append(a) or original(*a)
+    panel.touchpoint.setCurrentIndex(panel.touchpoint.findData(UNMATCHED))
+    assert len(calls) == 1 and sorted(shown(window)) == ["f3", "f4"]
+    journey.assign_feedback(["f3"], "t2")  # leaves the unmatched rows
+    journey.add_feedback([{"id": "f5", "date": "2026-02-01"}])  # comes in, newest first
+    qtbot.waitUntil(lambda: shown(window) == ["f5", "f4"])
+    journey.set_fields("f4", date="2026-03-01")  # moves to its new place
+    qtbot.waitUntil(lambda: shown(window) == ["f4", "f5"])
+    assert len(calls) == 1 and panel.count.text() == "2 of 5"
+
+
+@pytest.mark.parametrize("column", range(6))
+def test_patched_rows_keep_the_order_a_fresh_sort_gives(qtbot, window, column):
+    panel = window.feedback
+    journey = window.document.journey
+    panel.table.sortByColumn(column, Qt.AscendingOrder)
+    journey.add_feedback([{"id": f"g{i}", "nps": i % 11, "date": f"2026-0{1 + i % 9}-01",
+                           "source": "survey" if i % 2 else "email",
+                           "description": f"comment {i * 7 % 13}",
+                           "touchpoint": ("t1", "t2", None)[i % 3]} for i in range(20)])
+    journey.assign_feedback(["g1", "g5"], "t1")
+    qtbot.waitUntil(lambda: len(shown(window)) == 24)
+    patched = shown(window)
+    panel.rows.show(list(patched))
+    assert shown(window) == patched

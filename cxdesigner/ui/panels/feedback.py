@@ -23,7 +23,6 @@ from ...commands import RemoveElementsCommand
 from ...commands.feedback import AssignFeedbackCommand, NoteFromFeedbackCommand
 from ...model import Event
 from ...model import schema as S
-from ...model.changes import EVIDENCE_KINDS
 from ..document.document import Document
 from .action_common import map_direction
 from .feedback_rows import (DATE, UNMATCHED, FeedbackRows, item_text, kind_names,
@@ -39,6 +38,36 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate("Feedback", text, disambiguation, n)
 
 
+MAX_PATCH = 2000  # items touched at once past which filtering them all again is cheaper
+
+
+class LazyCombo(QComboBox):
+    """A filter's list, made again only when it is opened after it went stale (a map's
+    5,000 touchpoints are not listed again for each edit); the choice is kept."""
+
+    def __init__(self, entries: Callable[[], list[tuple[str, object]]]):
+        super().__init__()
+        self.entries = entries
+        self.stale = True
+
+    def refill(self) -> None:
+        self.stale = False
+        chosen = self.currentData()
+        self.blockSignals(True)
+        self.clear()
+        for name, key in self.entries():
+            self.addItem(name, key)
+        self.setCurrentIndex(max(self.findData(chosen), 0))
+        self.blockSignals(False)
+        if self.currentData() != chosen:  # the chosen one is gone: filter again
+            self.currentIndexChanged.emit(self.currentIndex())
+
+    def showPopup(self) -> None:  # Qt's name
+        if self.stale:
+            self.refill()
+        super().showPopup()
+
+
 class FeedbackPanel(QWidget):
     def __init__(self, document: Document, show: Callable[[list[str]], None] | None = None,
                  suggester: Suggester | None = None, parent=None):
@@ -49,15 +78,19 @@ class FeedbackPanel(QWidget):
         self.suggester = suggester
         self.rows = FeedbackRows(journey, self)
         self.lazy = LazyPanel(self, self._catch_up)
-        self._filters_due = True  # the touchpoint and source lists to make again
+        # What the edits since the last catch-up touched: items to patch in the table,
+        # or (past MAX_PATCH of them, or at first) the whole table to filter again.
+        self._touched: set[str] = set()
+        self._refilter_due = True
+        self._renamed = False  # a touchpoint's title: its items' rows repaint
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Filter by words"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(tr("Filter feedback by words"))
-        self.touchpoint = QComboBox()
+        self.touchpoint = LazyCombo(self._touchpoint_entries)
         self.touchpoint.setAccessibleName(tr("Filter feedback by touchpoint"))
-        self.source = QComboBox()
+        self.source = LazyCombo(self._source_entries)
         self.source.setAccessibleName(tr("Filter feedback by source"))
         self.score = QComboBox()
         self.score.setAccessibleName(tr("Filter feedback by score"))
@@ -139,6 +172,11 @@ class FeedbackPanel(QWidget):
         self.search.textChanged.connect(self._refilter)
         for combo in (self.touchpoint, self.source, self.score):
             combo.currentIndexChanged.connect(self._refilter)
+        # Until first opened, a filter lists only its "all" entries (and Unmatched): a
+        # map of 5,000 touchpoints opens without listing them.
+        self.touchpoint.addItem(tr("All touchpoints"), None)
+        self.touchpoint.addItem(tr("Unmatched"), UNMATCHED)
+        self.source.addItem(tr("All sources"), None)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         journey.events.subscribe("journey_changed", self._on_journey_changed)
         self._on_selection_changed()
@@ -196,50 +234,65 @@ class FeedbackPanel(QWidget):
 
     # ----------------------------------------------------------- following
     def _on_journey_changed(self, event: Event) -> None:
+        # O(ops): what to patch is kept until the panel is seen and the loop turns.
+        touched = self._touched
         for op in event.change.ops:
             kind = getattr(op, "kind", None)
-            if kind in EVIDENCE_KINDS or kind in (S.TOUCHPOINT, S.STAGE):
+            if kind == S.FEEDBACK:
+                touched.add(op.id)
+            elif kind == S.CONCERNS:
+                touched.add(op.source)
+            elif kind in (S.TOUCHPOINT, S.STAGE):
                 # Touchpoints name the rows and fill the touchpoint filter.
-                self._filters_due = self._filters_due or kind != S.FEEDBACK
-                self.lazy.mark_stale()
-                return
+                self.touchpoint.stale = True
+                self._renamed = True
+            elif kind != S.CITES:  # a note's evidence shows in the chosen item only
+                continue
+            self.lazy.mark_stale()
+        if len(touched) > MAX_PATCH:
+            touched.clear()
+            self._refilter_due = True
 
     def _catch_up(self) -> None:
-        if self._filters_due:
-            self._fill_filters()
-        self._refilter()
+        self.setLayoutDirection(map_direction(self.journey))
+        self.source.stale = True  # read again only when its list is opened
+        if self._refilter_due:
+            self._refilter()
+            return
+        chosen = self.selected_items()
+        touched, self._touched = self._touched, set()
+        if self._renamed:
+            self._renamed = False
+            self.rows.touchpoints_renamed()
+        self.rows.patch(touched)
+        self._after_rows_changed(chosen)
 
-    def _fill_filters(self) -> None:
-        self._filters_due = False
+    def _touchpoint_entries(self) -> list[tuple[str, str | None]]:
         journey = self.journey
-        self.setLayoutDirection(map_direction(journey))
-        for combo, entries in (
-                (self.touchpoint, [(tr("All touchpoints"), None),
-                                   (tr("Unmatched"), UNMATCHED)] +
-                 [(isolate(journey.title(tp) or tr("Untitled touchpoint")), tp)
-                  for tp in journey.journey_order()]),
-                (self.source, [(tr("All sources"), None)] +
-                 [(isolate(source_label(s)), s) for s in sources(journey)])):
-            chosen = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            for name, key in entries:
-                combo.addItem(name, key)
-            at = combo.findData(chosen)
-            combo.setCurrentIndex(max(at, 0))
-            combo.blockSignals(False)
+        return [(tr("All touchpoints"), None), (tr("Unmatched"), UNMATCHED)] + [
+            (isolate(journey.title(tp) or tr("Untitled touchpoint")), tp)
+            for tp in journey.journey_order()]
+
+    def _source_entries(self) -> list[tuple[str, str | None]]:
+        return [(tr("All sources"), None)] + [(isolate(source_label(s)), s)
+                                             for s in sources(self.journey)]
 
     def _refilter(self) -> None:
+        self._refilter_due = False
+        self._touched.clear()
         chosen = self.selected_items()
         tp = self.touchpoint.currentData()
         if tp is not None and tp != UNMATCHED and tp not in self.journey:
             tp = None
-        ids = self.rows.filtered(tp, self.source.currentData(), self.score.currentData(),
-                                 self.search.text())
-        self.rows.show(ids)
-        self.count.setText(tr("%1 of %2").replace("%1", f"{len(ids):,}").replace(
+        self.rows.refilter(tp, self.source.currentData(), self.score.currentData(),
+                           self.search.text())
+        self._after_rows_changed(chosen)
+
+    def _after_rows_changed(self, chosen: list[str]) -> None:
+        self.count.setText(tr("%1 of %2").replace("%1", f"{len(self.rows.ids):,}").replace(
             "%2", f"{self.journey.count(S.FEEDBACK):,}"))
-        self.select(chosen)
+        if chosen != self.selected_items():
+            self.select(chosen)
         self._on_selection_changed()
 
     def _on_selection_changed(self, *_args) -> None:
