@@ -184,3 +184,25 @@ def test_export_onto_a_folder_is_refused_with_a_message(tmp_path):
     (tmp_path / "out.xlsx").mkdir()
     with pytest.raises(CsvError, match="out.xlsx"):
         export_xlsx(_journey(EN_HEADER, EN_ROWS), tmp_path / "out.xlsx")
+
+
+def test_the_command_line_writes_a_workbook_and_imports_it_back(tmp_path, capsys):
+    from cxdesigner.cli import main
+
+    source = ROOT / "resources" / "samples" / "bakery-he.cxmap"
+    assert main(["export", str(source), "--xlsx", str(tmp_path / "j.xlsx")]) == 0
+    assert main(["import", str(tmp_path / "j.xlsx"), "-o", str(tmp_path / "j.cxmap")]) == 0
+    out = capsys.readouterr().out
+    assert "Wrote" in out and "Imported 26 touchpoints in 5 stages" in out
+    assert export_csv_text(cxmap.load(tmp_path / "j.cxmap").journey) == \
+        export_csv_text(cxmap.load(source).journey)
+
+
+def test_the_command_line_says_in_one_line_where_a_workbook_is_wrong(tmp_path, capsys):
+    from cxdesigner.cli import main
+
+    path = _workbook(tmp_path, [["stage", "touchpoint", "channel"], ["Buy", "Till", "fax"]])
+    assert main(["import", str(path), "-o", str(tmp_path / "j.cxmap")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and 'Row 2 of sheet "Sheet", column "channel"' in err
+    assert not (tmp_path / "j.cxmap").exists()

@@ -107,3 +107,11 @@ def export_xlsx(journey: JourneyMap, path: str | os.PathLike[str],
 
 def _text(value: str) -> str:
     return _ILLEGAL.sub("", value)
+
+
+def import_sheet(path: str | os.PathLike[str], title: str | None = None) -> CsvImport:
+    """Import a journey spreadsheet, a workbook or a CSV as its extension says."""
+    from .csvio import import_csv
+
+    is_book = os.fspath(path).lower().endswith(".xlsx")
+    return (import_xlsx if is_book else import_csv)(path, title)

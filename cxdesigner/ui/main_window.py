@@ -35,7 +35,7 @@ from .panels.personas import PersonasPanel
 from .panels.swot import SwotBoard
 from .workshop.mode import WorkshopMode
 from .window_edits import EditingMixin
-from .window_exports import CSV_FILTER, ExportsMixin, file_stem
+from .window_exports import CSV_FILTER, SHEETS, XLSX_FILTER, ExportsMixin, file_stem
 from .window_questions import QuestionsMixin
 
 MAP_FILTER = "*.cxmap"
@@ -352,19 +352,19 @@ class MainWindow(LiveWindowMixin, EditingMixin, ExportsMixin, QuestionsMixin, QM
         return window
 
     def import_csv(self) -> None:
-        path = self.ask_open_path(tr("Import Journey CSV"), tr("Journey CSV (%1)").replace(
-            "%1", CSV_FILTER))
+        path = self.ask_open_path(tr("Import Journey Spreadsheet"), tr(
+            "Journey spreadsheets (%1)").replace("%1", f"{CSV_FILTER} {XLSX_FILTER}"))
         if path:
             self.import_csv_path(path)
 
     def import_csv_path(self, path: str | Path) -> "MainWindow | None":
-        """A new, untitled and unsaved map from a journey CSV."""
-        from ..fileformat.csvio import import_csv
+        """A new, untitled and unsaved map from a journey CSV or XLSX workbook."""
+        from ..fileformat.xlsx_journey import import_sheet
 
         try:
-            result = import_csv(path)
+            result = import_sheet(path)
         except FileFormatError as exc:
-            self.show_error(tr("Cannot import CSV"), str(exc))
+            self.show_error(tr("Cannot import the spreadsheet"), str(exc))
             return None
         document = Document(result.journey)
         document.mark_modified()
@@ -522,7 +522,7 @@ class MainWindow(LiveWindowMixin, EditingMixin, ExportsMixin, QuestionsMixin, QM
         if not mime.hasUrls():
             return []
         return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()
-                and Path(url.toLocalFile()).suffix.lower() in (".cxmap", ".csv")]
+                and Path(url.toLocalFile()).suffix.lower() in (".cxmap", *SHEETS)]
 
     def dragEnterEvent(self, event) -> None:  # Qt's name
         if self.dropped_files(event.mimeData()):
@@ -545,7 +545,7 @@ class MainWindow(LiveWindowMixin, EditingMixin, ExportsMixin, QuestionsMixin, QM
     def _open_dropped(self, paths: list[Path]) -> None:
         window = self
         for path in paths:
-            opened = (window.import_csv_path(path) if path.suffix.lower() == ".csv"
+            opened = (window.import_csv_path(path) if path.suffix.lower() in SHEETS
                       else window.open_path(path))
             window = opened or window
 
