@@ -7,12 +7,15 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
 
 from cxdesigner.fileformat import cxmap
 from cxdesigner.fileformat.csvio import CsvError, export_csv_text, read_csv_bytes
 from cxdesigner.fileformat.xlsx_journey import export_xlsx, export_xlsx_bytes, import_xlsx
+from cxdesigner.fileformat.xmltext import xml_text
 from cxdesigner.model import JourneyMap
 
+from test_csv import csv_journeys
 from test_csv_lanes import HE_HEADER, HE_ROWS, cells, lanes, sheet
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -206,3 +209,14 @@ def test_the_command_line_says_in_one_line_where_a_workbook_is_wrong(tmp_path, c
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and 'Row 2 of sheet "Sheet", column "channel"' in err
     assert not (tmp_path / "j.cxmap").exists()
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(csv_journeys())
+def test_export_then_import_round_trips_any_titles_xml_can_hold(tmp_path_factory, journey):
+    text = export_csv_text(journey)
+    assume(xml_text(text) == text)
+    path = tmp_path_factory.mktemp("book") / "any.xlsx"
+    export_xlsx(journey, path)
+    assert export_csv_text(import_xlsx(path).journey) == text

@@ -10,24 +10,24 @@ Every text goes into a text cell: a title that starts with "=", "+", "-" or "@" 
 text in Excel, never a formula, and needs no apostrophe (the CSV's guard), so it comes
 back exactly.  The header is bold and frozen, the columns as wide as their texts need
 (within bounds), and a right-to-left map's sheet reads right to left.  Characters XML
-cannot hold (control characters other than tab and line breaks) are left out.
+cannot hold (control characters other than tab and line breaks) are left out, or
+become a space where they separated words (``xmltext.xml_text``).
 """
 
 from __future__ import annotations
 
 import io
 import os
-import re
 
 from ..model import schema as S
 from ..model.journey import JourneyMap
 from . import files, xlsx_read
 from .csvio import CsvError, CsvImport, Place, export_rows, import_records
 from .errors import FileFormatError
+from .xmltext import xml_text
 
 EXCEL_CELL_CHARS = 32_767  # the most Excel shows in one cell; a longer one is "repaired"
 MIN_WIDTH, MAX_WIDTH = 8, 60  # column widths, in characters
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def import_xlsx(path: str | os.PathLike[str], title: str | None = None) -> CsvImport:
@@ -59,7 +59,7 @@ def export_xlsx_bytes(journey: JourneyMap, persona: str = S.GENERAL) -> bytes:
     sheet.title = "מסע הלקוח" if language == "he" else "Journey"
     sheet.sheet_view.rightToLeft = journey.document["direction"] == "rtl"
     widths = [len(name) for name in header]
-    sheet.append([_text(name) for name in header])
+    sheet.append([xml_text(name) for name in header])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -71,7 +71,7 @@ def export_xlsx_bytes(journey: JourneyMap, persona: str = S.GENERAL) -> bytes:
             if isinstance(value, int):
                 cell.value = value
                 continue
-            text = _text(value)
+            text = xml_text(value)
             if len(text) > EXCEL_CELL_CHARS:
                 raise CsvError(f'Row {number:,}, column "{header[column - 1]}": the text has '
                                f"{len(text):,} characters, more than the {EXCEL_CELL_CHARS:,} "
@@ -103,10 +103,6 @@ def export_xlsx(journey: JourneyMap, path: str | os.PathLike[str],
     except FileFormatError as exc:
         raise CsvError(exc.message.replace("Could not save", "The spreadsheet could not be "
                                            "written"), target) from None
-
-
-def _text(value: str) -> str:
-    return _ILLEGAL.sub("", value)
 
 
 def import_sheet(path: str | os.PathLike[str], title: str | None = None) -> CsvImport:
