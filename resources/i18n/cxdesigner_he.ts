@@ -956,7 +956,7 @@
     </message>
     <message>
         <source>Excel workbooks (%1)</source>
-        <translation>קובצי Excel‏ (%1)</translation>
+        <translation>קובצי אקסל (%1)</translation>
     </message>
     <message>
         <source>Cannot export the spreadsheet</source>
@@ -1084,7 +1084,7 @@
     </message>
     <message>
         <source>A new map from a journey spreadsheet: CSV or Excel (XLSX)</source>
-        <translation>מפה חדשה מגיליון מסע: CSV או Excel‏ (XLSX)</translation>
+        <translation>מפה חדשה מגיליון מסע: CSV או אקסל (XLSX)</translation>
     </message>
     <message>
         <source>&amp;Report…</source>
@@ -1132,7 +1132,7 @@
     </message>
     <message>
         <source>The journey spreadsheet as an Excel workbook</source>
-        <translation>גיליון המסע כקובץ Excel</translation>
+        <translation>גיליון המסע כקובץ אקסל</translation>
     </message>
     <message>
         <source>Interactive &amp;Map…</source>
