@@ -214,9 +214,13 @@ def test_the_command_line_says_in_one_line_where_a_workbook_is_wrong(tmp_path, c
 @settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(csv_journeys())
-def test_export_then_import_round_trips_any_titles_xml_can_hold(tmp_path_factory, journey):
+def test_a_workbook_brings_back_what_the_csv_brings_back_for_any_titles(tmp_path_factory,
+                                                                        journey):
+    # Compared with the CSV's own round trip: an import judges the map's language from
+    # its titles, so an English map of Hebrew titles comes back Hebrew either way.
     text = export_csv_text(journey)
     assume(xml_text(text) == text)
     path = tmp_path_factory.mktemp("book") / "any.xlsx"
     export_xlsx(journey, path)
-    assert export_csv_text(import_xlsx(path).journey) == text
+    by_csv = read_csv_bytes(text.encode("utf-8"), "any.csv").journey
+    assert export_csv_text(import_xlsx(path).journey) == export_csv_text(by_csv)
