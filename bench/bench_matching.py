@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cxdesigner.fileformat.cxmap import load  # noqa: E402
-from cxdesigner.model.journey import JourneyMap  # noqa: E402
-from cxdesigner.model.matching import Matcher  # noqa: E402
+from cxdesigner.fileformat.cxmap import load
+from cxdesigner.model.journey import JourneyMap
+from cxdesigner.model.matching import Matcher
 
 LABELLED = ROOT / "tests" / "data" / "feedback" / "labelled.json"
 SAMPLES = ROOT / "resources" / "samples"

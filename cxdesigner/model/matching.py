@@ -177,13 +177,19 @@ class Matcher:
         raw = [[(field, words(text)) for field, text in texts] for texts in parts]
         known = {_fold(w) for card in raw for _f, ws in card for w in ws}
         self._known = frozenset(known)
+        # A prefixed word no card holds bare ("לחברים" alone) is found from the bare
+        # form another prefix gives ("החברים"): bare form -> the terms that carry it.
+        self._prefixed: dict[str, set[str]] = {}
         docs: list[Counter] = []
         for card in raw:
             tf: Counter = Counter()
             for field, ws in card:
                 weight = WEIGHTS[field]
                 for w in ws:
-                    tf[_term(w, self._known)] += weight
+                    term = _term(w, self._known)
+                    tf[term] += weight
+                    for rest in _bare(w) if term == _fold(w) else ():
+                        self._prefixed.setdefault(rest, set()).add(term)
             docs.append(tf)
         n = len(docs)
         lengths = [sum(tf.values()) for tf in docs]
@@ -191,12 +197,6 @@ class Matcher:
         df: Counter = Counter(t for tf in docs for t in tf)
         self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
         # term -> [(card number, its BM25 weight x the term's rarity)]
-        # A prefixed term no card holds bare ("לחברים" alone) is found from the bare
-        # form another prefix gives ("החברים"): bare form -> the terms that carry it.
-        self._prefixed: dict[str, list[str]] = {}
-        for t in df:
-            for rest in _bare(t):
-                self._prefixed.setdefault(rest, []).append(t)
         self._postings: dict[str, list[tuple[int, float]]] = {}
         self._cards: list[dict[str, float]] = []  # the same, per card: the explanations
         for i, (tf, length) in enumerate(zip(docs, lengths)):
@@ -207,7 +207,8 @@ class Matcher:
             self._cards.append(card)
 
     def terms(self, text: str) -> dict[str, str]:
-        """The text's index terms, each with the first word that gave it."""
+        """The text's words that the map holds, as index terms, each with the first
+        word that gave it as the text wrote it."""
         found: dict[str, str] = {}
         for written, w in _words(text):
             term = _term(w, self._known)
@@ -215,7 +216,7 @@ class Matcher:
                 found.setdefault(term, written)
                 continue
             for rest in (_fold(w), *_bare(w)):
-                for other in self._prefixed.get(rest, ()):
+                for other in sorted(self._prefixed.get(rest, ())):
                     found.setdefault(other, written)
         return found
 
@@ -236,9 +237,6 @@ class Matcher:
         weights = self._cards[card]
         shared = sorted((t for t in terms if t in weights), key=lambda t: -weights[t])
         return tuple(terms[t] for t in shared)
-
-    def suggest_many(self, texts: Iterable[str], limit: int = 3) -> list[list[Suggestion]]:
-        return [self.suggest(text, limit) for text in texts]
 
 
 def item_text(fields) -> str:
