@@ -3,6 +3,7 @@ the Mermaid text, each drawn on the report's worker thread with its progress."""
 
 from __future__ import annotations
 
+import subprocess
 import threading
 from pathlib import Path
 
@@ -135,3 +136,32 @@ def test_the_picture_bridge_gives_up_when_the_editor_quits(qapp):
     thread.start()
     thread.join(10)  # the GUI thread never answers here: the worker must not hang
     assert not thread.is_alive() and len(caught) == 1
+
+
+def test_the_report_compares_with_the_snapshot_chosen_in_the_dialog(qtbot, close_windows,
+                                                                    tmp_path, monkeypatch,
+                                                                    errors):
+    import datetime as dt
+
+    from cxdesigner.model import snapshots
+
+    journey = small_map()
+    snapshots.take_snapshot(journey, "Winter", dt.datetime(2026, 1, 5, 9))
+    snapshots.take_snapshot(journey, "Spring", dt.datetime(2026, 4, 5, 9))
+    window = open_window(journey=journey)
+    seen = []
+
+    def fake_exec(dialog):
+        seen.append(dialog)
+        assert dialog.since.isEnabled() and dialog.since.itemData(1) == "Spring"
+        dialog.since.setCurrentIndex(dialog.since.findData("Winter"))
+        dialog.accept()
+        return dialog.result()
+    monkeypatch.setattr(rd.ReportDialog, "exec", fake_exec)
+    out = tmp_path / "r.pdf"
+    monkeypatch.setattr(window, "ask_save_path", lambda *a: str(out.with_suffix("")))
+    job = rx.export_report(window)
+    qtbot.waitUntil(out.exists, timeout=120_000)
+    qtbot.waitUntil(lambda: not job.running, timeout=10_000)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "Progress since Winter" in text and errors == []

@@ -183,3 +183,18 @@ def test_a_record_refuses_what_json_cannot_hold():
         S.record({"a": {"b": {"c": {"d": {"e": {"f": {"g": 1}}}}}}})
     with pytest.raises(ValueError, match="set"):
         S.record({"a": {1, 2}})
+
+
+def test_a_copy_with_fresh_ids_renames_the_ids_inside_snapshot_records(shop):
+    from cxdesigner.fileformat import templates
+
+    shop.add_feedback([{"id": "f1", "touchpoint": "t1"}])
+    shop.add_snapshot("Spring", "2026-03-01T10:00",
+                      {"touchpoints": {"t1": {"title": "Checkout", "stage": "s1"}},
+                       "order": ["t1", "t2"]})
+    copy = templates.copy_with_fresh_ids(shop, make_id=lambda old: f"n-{old}")
+    (snapshot,) = copy.snapshots()
+    assert copy.get(snapshot)["record"] == {
+        "touchpoints": {"n-t1": {"title": "Checkout", "stage": "n-s1"}},
+        "order": ["n-t1", "n-t2"]}
+    assert copy.touchpoint_of_item("n-f1") == "n-t1"

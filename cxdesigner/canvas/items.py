@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyle, QStyleOp
 from ..model import layout as L
 from ..bidi import isolate
 from . import labels
+from ..model.metrics import touchpoint_badge
 from .pictures import thumbnail
 
 # Kinds of item, so the scene can tell them apart (QGraphicsItem.type()).
@@ -140,6 +141,18 @@ def draw_centred(painter: QPainter, rect: QRectF, text: str, size: int,
 
 
 _THUMB_SIZE = (54, 54)  # a touchpoint's picture on its card, beside the title
+_BADGE_GOOD, _BADGE_BAD, _BADGE_NEUTRAL = QColor("#2e7d32"), QColor("#c62828"), QColor("#607d8b")
+
+
+def _badge_text(count: int, nps: float | None, rtl: bool) -> str:
+    """A card's feedback badge: "12" items, or "12 · +35" with their NPS; "" for none.
+    Laid out left to right, so a right-to-left map puts the count on the right, where
+    its reader starts."""
+    if not count:
+        return ""
+    if nps is None:
+        return f"{count}"
+    return f"{nps:+.0f} · {count}" if rtl else f"{count} · {nps:+.0f}"
 _CARD_BOUNDS = QRectF(-10, -3, L.CARD_W + 20, L.CARD_H + 6)  # with the handle
 # Flags set in one call from constants: PySide's enum look-ups cost more than the call.
 # The chips lie inside the card (ItemContainsChildrenInShape): Qt then keeps them out
@@ -254,6 +267,9 @@ class TouchpointCardItem(ModelItem, QGraphicsRectItem):
         # Laid out at the first paint (never for a card that is not painted).
         self._title: tuple[tuple[str, bool], QTextLayout] | None = None
         self._top: tuple[tuple[str, str, bool], QTextLayout] | None = None  # likewise
+        # The feedback badge (item count, NPS), worked out at the first paint after
+        # the scene says it changed (``badge_changed``): panning never recounts.
+        self._badge: tuple[int, float | None] | None = None
 
     def type(self) -> int:  # Qt's name
         return CARD_TYPE
@@ -326,6 +342,29 @@ class TouchpointCardItem(ModelItem, QGraphicsRectItem):
             draw_chip(painter, QRectF(QPointF(*offsets[i]), _CHIP_SIZE), kind,
                       f"+{extra + 1}" if extra else words.note_letter(kind), None)
 
+    def badge(self) -> str:
+        """What its feedback badge says ("" when no feedback is about it)."""
+        if self._badge is None:
+            self._badge = touchpoint_badge(self.journey, self.element_id)
+        return _badge_text(*self._badge, self.rtl)
+
+    def badge_changed(self) -> None:
+        """Its feedback changed: count it again at the next paint."""
+        self._badge = None
+        self.update()
+
+    def _draw_badge(self, painter: QPainter, text: str, width: float, rtl: bool) -> None:
+        # Beside the emotion dot, towards the middle: the count of what customers wrote
+        # about this touchpoint and their NPS, coloured as NPS reads (red below 0).
+        nps = self._badge[1]
+        box = QRectF(36 if rtl else L.CARD_W - 36 - width, 9, width, 18)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(_BADGE_NEUTRAL if nps is None else
+                         _BADGE_GOOD if nps > 0 else _BADGE_BAD if nps < 0 else _BADGE_NEUTRAL)
+        painter.drawRoundedRect(box, 9, 9)
+        painter.setPen(_WHITE)
+        draw_centred(painter, box, text, 11)
+
     @staticmethod
     def _draw_picture(painter: QPainter, picture: QPixmap, rtl: bool) -> None:
         w, h = _THUMB_SIZE
@@ -351,11 +390,17 @@ class TouchpointCardItem(ModelItem, QGraphicsRectItem):
         # label starts after the dot in a right-to-left map, where the dot is on the left).
         painter.setPen(palette.placeholderText().color())
         words = labels.map_words(self.journey)  # the map's language, not the interface's
-        key = (attrs["channel"], attrs["mode"], rtl, words.lang)
+        badge = self.badge()
+        badge_w = _short(badge, 11, True)[1] + 10 if badge else 0.0
+        key = (attrs["channel"], attrs["mode"], rtl, words.lang, badge_w)
         if self._top is None or self._top[0] != key:  # laid out again only on a change
             top = f"{words.channel(key[0])} · {words.mode(key[1])}"
-            self._top = (key, _line(top, 12, False, rtl, L.CARD_W - 46, own_direction=True))
-        self._top[1].draw(painter, QPointF(36 if rtl else 10, 6))
+            room = L.CARD_W - 46 - (badge_w + 4 if badge_w else 0)
+            self._top = (key, _line(top, 12, False, rtl, room, own_direction=True))
+        self._top[1].draw(painter, QPointF(36 + (badge_w + 4 if badge_w else 0) if rtl
+                                           else 10, 6))
+        if badge:
+            self._draw_badge(painter, badge, badge_w, rtl)
         emotion = self.journey.emotion(self.element_id, self.scene().persona)
         dot = QRectF(8 if rtl else L.CARD_W - 32, 6, 24, 24)
         painter.setPen(Qt.NoPen)

@@ -48,7 +48,11 @@ _LAYOUT_FREE = frozenset({
     "about_removed", "flow_added", "flow_removed", "persona_added", "persona_removed",
     "persona_changed", "action_added", "action_removed", "action_changed",
     "addresses_added", "addresses_removed", "child_of_added", "child_of_removed",
-    "for_persona_added", "for_persona_removed", "journey_changed"})
+    "for_persona_added", "for_persona_removed", "journey_changed",
+    # Feedback shows on a card as a badge, repainted with the card; snapshots not at all.
+    "feedback_added", "feedback_removed", "feedback_changed", "concerns_added",
+    "concerns_removed", "cites_added", "cites_removed", "snapshot_added",
+    "snapshot_removed", "snapshot_changed"})
 _CARD_PLACE_KEYS = frozenset({"x", "y"})  # touchpoint fields the layout reads
 _PLACE_EVENTS = frozenset({"touchpoint_added", "touchpoint_removed"})
 _STAGE_EDGE_EVENTS = frozenset({"in_stage_added", "in_stage_removed"})
@@ -79,6 +83,7 @@ class JourneyScene(QGraphicsScene):
         self._items: dict[str, ModelItem] = {}  # stages, touchpoints and notes by id
         self._flows: dict[tuple[str, str], FlowItem] = {}
         self._dirty_cards: set[str] = set()  # cards whose chips to rebuild after a change
+        self._badges: set[str] = set()  # cards whose feedback badge changed
         # What the change being applied needs, settled once at journey_changed.
         self._touched: set[str] = set()  # touchpoints that came, went or moved
         self._stages_dirty = False  # stages came, went or were reordered
@@ -452,6 +457,18 @@ class JourneyScene(QGraphicsScene):
     def _on_about_removed(self, event: Event) -> None:
         self._dirty_cards.add(event.target)
 
+    def _on_concerns_added(self, event: Event) -> None:
+        self._badges.add(event.target)
+
+    def _on_concerns_removed(self, event: Event) -> None:
+        self._badges.add(event.target)
+
+    def _on_feedback_changed(self, event: Event) -> None:
+        if "nps" in event.keys and event.id in self.journey:
+            tp = self.journey.touchpoint_of_item(event.id)
+            if tp is not None:
+                self._badges.add(tp)
+
     def _on_flow_added(self, event: Event) -> None:
         self._add_flow(event.source, event.target)
         self._overview_dirty = True
@@ -531,6 +548,11 @@ class JourneyScene(QGraphicsScene):
                 card.refresh_chips()
                 card.update()  # it paints its chips
         self._dirty_cards.clear()
+        for card_id in self._badges:
+            card = self._items.get(card_id)
+            if card is not None and card.type() == CARD_TYPE:
+                card.badge_changed()
+        self._badges.clear()
         touched.clear()
         emotions.clear()
         self._stages_dirty = self._relayout_all = self._curve_all = False

@@ -19,10 +19,11 @@ from pathlib import Path
 
 from .. import __version__
 from ..terminal import clean, clean_block
-from . import live_commands
+from . import feedback_commands, live_commands, metrics_output, review_commands
 
 COMMANDS = ("new", "templates", "validate", "import", "export", "info", "rank", "tree", "analyze",
-            *live_commands.COMMANDS)
+            "metrics", *live_commands.COMMANDS, *review_commands.COMMANDS,
+            *feedback_commands.COMMANDS)
 METHOD_NAMES = ("impact-effort", "ice", "rice", "votes", "weighted")
 
 
@@ -81,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "a picture of the map (PNG, SVG), the journey graph (GraphML), the "
                        "interactive map (HTML), the Mermaid journey (Markdown), in "
                        "any combination. The report's sections are: cover, contents, "
-                       "summary, map, curve, stages, blueprint, swot, matrix, plan, "
+                       "summary, progress, map, curve, stages, blueprint, swot, matrix, plan, "
                        "personas (see "
                        "docs/report.md).")
     p.add_argument("file", type=Path)
@@ -116,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--consultant", metavar="NAME",
                    help="name on the cover (default: the map's author)")
     p.add_argument("--accent", metavar="#RRGGBB", help="accent colour of the report")
+    p.add_argument("--since", metavar="NAME", help="the snapshot the report's progress "
+                   "section compares with (default: the latest)")
 
     p = sub.add_parser("info", help="show a map's title, counts and stages",
                        description="Show a map's title, element counts and stages in order.")
@@ -140,7 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--persona", help="persona id for emotions (default: any customer)")
     p.add_argument("--json", action="store_true", help="JSON output (docs/cli-json.md)")
+    metrics_output.add_parser(sub)
     live_commands.add_parsers(sub)
+    review_commands.add_parsers(sub)
+    feedback_commands.add_parsers(sub)
     return parser
 
 
@@ -292,7 +298,6 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from ..fileformat import FileFormatError
     from ..fileformat.csvio import export_csv
-
     from ..fileformat.xlsx_journey import export_xlsx
 
     outputs = (args.csv, args.pdf, args.png, args.svg, args.graphml, args.html, args.mermaid,
@@ -302,6 +307,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
                          "--pdf OUT, --png OUT, --svg OUT, --graphml OUT, --html OUT, "
                          "--mermaid OUT and/or --pptx OUT (see cxdesigner export --help)")
     _check_scale(args)
+    if args.since is not None and args.pdf is None:
+        raise UsageError("cxdesigner export: --since is for the PDF report; add --pdf OUT")
     for out in outputs:
         if out is not None:  # before anything is written: never the map itself
             _check_output("export", out, args.file)
@@ -310,6 +317,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.persona is not None and (args.pdf, args.png, args.svg, args.html,
                                      args.pptx) != (None,) * 5:
         _check_persona(journey, args.persona)  # before anything is written
+    if args.since is not None and args.pdf is not None \
+            and journey.snapshot_named(args.since) is None:
+        names = ", ".join(repr(journey.title(s)) for s in journey.snapshots()) or "none"
+        raise UsageError(f"cxdesigner export: there is no snapshot named {args.since!r:.80} "
+                         f"(the map's snapshots: {names:.300})")
     for out, write in ((args.csv, export_csv), (args.xlsx, export_xlsx)):
         if out is None:
             continue
@@ -338,7 +350,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
         try:
             report = build_report(journey, args.pdf, paper=args.paper, persona=args.persona,
-                                  **report_options)
+                                  since=args.since, **report_options)
         except ReportError as exc:
             raise UsageError(f"cxdesigner export: {exc}") from None
         for note in report.notes:
@@ -524,6 +536,20 @@ def _open_editor(argv: list[str]) -> int:
     return run_editor(args.file, args.join)
 
 
+def _cmd_metrics(args: argparse.Namespace) -> int:
+    from ..model import metrics
+
+    try:
+        start, end = metrics_output.dates(args)
+    except ValueError as exc:
+        raise UsageError(f"cxdesigner metrics: {exc}") from None
+    journey = _load(Path(args.file)).journey
+    found = metrics.compute(journey, start, end)
+    print(metrics_output.metrics_json(journey, found) if args.json
+          else metrics_output.metrics_text(journey, found))
+    return 0
+
+
 def _cmd_live(args: argparse.Namespace) -> int:
     from ..fileformat import FileFormatError
     from ..live.client import RoomError
@@ -536,4 +562,7 @@ def _cmd_live(args: argparse.Namespace) -> int:
 
 _RUN = {"new": _cmd_new, "templates": _cmd_templates, "validate": _cmd_validate, "import": _cmd_import,
         "export": _cmd_export, "info": _cmd_info, "rank": _cmd_rank, "tree": _cmd_tree,
-        "analyze": _cmd_analyze, **dict.fromkeys(live_commands.COMMANDS, _cmd_live)}
+        "analyze": _cmd_analyze, "metrics": _cmd_metrics, **dict.fromkeys(live_commands.COMMANDS, _cmd_live),
+        **dict.fromkeys(review_commands.COMMANDS,
+                        lambda args: review_commands.run(args, _load, _save, UsageError)),
+        "feedback": lambda args: feedback_commands.run(args, _load, _save, UsageError)}

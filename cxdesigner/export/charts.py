@@ -86,28 +86,46 @@ class CurveChart(Flowable):
                      (ctx.labels.emotion(value), Style(REGULAR, 7.0, MUTED))]
             ax = plot_x0 + plot_w + 4 if is_rtl else 0.0
             rtl.draw_line(canv, label, ax, y - 2.4, axis_w - 6, is_rtl, "start")
-        # the curve
-        j = ctx.journey
-        values = [(i, j.emotion(p.tp, self.persona)) for i, p in enumerate(self.points)]
-        known = [(i, v) for i, v in values if v is not None]
-        if len(known) > 1:
-            canv.setStrokeColor(rtl.color(ctx.theme.accent))
-            canv.setLineWidth(1.8)
-            canv.setLineJoin(1)
-            path = Path()
-            path.move_to(px(known[0][0]), py(known[0][1]))
-            for i, v in known[1:]:
-                path.line_to(px(i), py(v))
-            path.draw(canv, stroke=True, fill=False)
+        self.draw_curves(canv, px, py)
         every = max(1, int(12.0 / step) + 1) if step < 12 else 1
-        for i, v in values:
-            if v is not None:
-                colour = EMOTION_COLOURS.get(v, NO_EMOTION)
-                pdftext.stamp(canv, ("point", colour), px(i), py(v), 5.0,
-                              lambda c, colour=colour: disc(c, colour, 3.4, 1.0))
+        for i in range(len(self.points)):
             if i % every == 0:
                 rtl.draw_line(canv, [(str(self.points[i].number), Style(REGULAR, 6.5, FAINT))],
                               px(i) - 10, 4.0, 20, False, "center")
+
+
+    def draw_curves(self, canv, px, py) -> None:
+        """The persona's curve, its points coloured by emotion (``progress`` draws a
+        second one under it)."""
+        j = self.ctx.journey
+        values = [j.emotion(p.tp, self.persona) for p in self.points]
+        draw_curve(canv, px, py, values, self.ctx.theme.accent)
+
+
+def draw_curve(canv, px, py, values: list[int | None], colour: str | None,
+               dash: tuple[float, float] | None = None, width: float = 1.8,
+               dot: float = 3.4) -> None:
+    """A line through the known values and a dot on each, coloured by its emotion
+    (``colour`` None: the line's colour)."""
+    known = [(i, v) for i, v in enumerate(values) if v is not None]
+    line = colour or "#8a949e"
+    if len(known) > 1:
+        canv.saveState()
+        canv.setStrokeColor(rtl.color(line))
+        canv.setLineWidth(width)
+        canv.setLineJoin(1)
+        if dash:
+            canv.setDash(*dash)
+        path = Path()
+        path.move_to(px(known[0][0]), py(known[0][1]))
+        for i, v in known[1:]:
+            path.line_to(px(i), py(v))
+        path.draw(canv, stroke=True, fill=False)
+        canv.restoreState()
+    for i, v in known:
+        fill = EMOTION_COLOURS.get(v, NO_EMOTION) if colour else line
+        pdftext.stamp(canv, ("point", fill, dot), px(i), py(v), dot + 1.6,
+                      lambda c, fill=fill: disc(c, fill, dot, 1.0))
 
 
 # ------------------------------------------------------------ priority matrix

@@ -97,6 +97,7 @@ class Ctx:
     pages: dict[str, int] = field(default_factory=dict)  # heading key -> page number
     numbers: dict[str, int] = field(default_factory=dict)  # touchpoint -> its number
     page_refs: list[str] = field(default_factory=list)  # keys whose page is printed
+    since: str | None = None  # the snapshot the progress section compares with
     # What several sections ask of the map, worked out once per report (the map does
     # not change while its report is made: the editor hands over a copy).
     _memo: dict = field(default_factory=dict, repr=False)

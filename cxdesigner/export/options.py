@@ -14,7 +14,7 @@ from ..fileformat import files
 from ..fileformat.errors import FileFormatError
 
 # The sections, in the order the report prints them.
-SECTIONS = ("cover", "contents", "summary", "map", "curve", "stages", "blueprint", "swot",
+SECTIONS = ("cover", "contents", "summary", "progress", "map", "curve", "stages", "blueprint", "swot",
             "matrix", "plan", "personas")
 PAPERS = ("a4", "letter")
 DEFAULT_ACCENT = "#1f5f8b"

@@ -26,7 +26,7 @@ from reportlab.platypus import (BaseDocTemplate, Frame, NextPageTemplate, PageBr
 from ..model import JourneyMap
 from ..model import schema as S
 from ..model.gc_pause import collector_paused
-from . import blueprint, fonts, pictures, rtl, sections, visuals
+from . import blueprint, fonts, pictures, progress, rtl, sections, visuals
 from .context import FAINT, MUTED, RULE, WHITE, Ctx, Theme, mix
 from .flowables import Contents, P, contents_form, lay_out, draw_lines
 from .labels import Labels
@@ -51,7 +51,8 @@ class Report:
 
 def build_report(journey: JourneyMap, path: str | os.PathLike[str], paper: str = "a4",
                  sections: str | list[str] | tuple[str, ...] | None = None,
-                 persona: str | None = None, branding: Branding | None = None) -> Report:
+                 persona: str | None = None, branding: Branding | None = None,
+                 since: str | None = None) -> Report:
     """Write the report of ``journey`` to ``path`` (PDF).  Raises ``ReportError`` with a
     message for the user; on any failure an existing file at ``path`` is untouched."""
     from ..fileformat import FileFormatError
@@ -60,7 +61,7 @@ def build_report(journey: JourneyMap, path: str | os.PathLike[str], paper: str =
     path = Path(path)
     if path.is_dir():
         raise ReportError(f"{path} is a folder; give the PDF file to write.")
-    data, report = _render(journey, paper, sections, persona, branding)
+    data, report = _render(journey, paper, sections, persona, branding, since)
     try:
         write_atomic(path, data, backup=False)
     except FileFormatError as exc:
@@ -72,13 +73,15 @@ def build_report(journey: JourneyMap, path: str | os.PathLike[str], paper: str =
 
 def render_report(journey: JourneyMap, paper: str = "a4",
                   sections: str | list[str] | tuple[str, ...] | None = None,
-                  persona: str | None = None, branding: Branding | None = None) -> bytes:
-    """The report as PDF bytes (what ``build_report`` writes)."""
-    return _render(journey, paper, sections, persona, branding)[0]
+                  persona: str | None = None, branding: Branding | None = None,
+                  since: str | None = None) -> bytes:
+    """The report as PDF bytes (what ``build_report`` writes).  ``since``: the
+    snapshot the progress section compares with (default the latest)."""
+    return _render(journey, paper, sections, persona, branding, since)[0]
 
 
 # ------------------------------------------------------------------ making
-def _render(journey, paper, chosen, persona, branding) -> tuple[bytes, Report]:
+def _render(journey, paper, chosen, persona, branding, since=None) -> tuple[bytes, Report]:
     paper = check_paper(paper)
     chosen = parse_sections(chosen)
     branding = branding or Branding()
@@ -87,6 +90,10 @@ def _render(journey, paper, chosen, persona, branding) -> tuple[bytes, Report]:
     if persona != S.GENERAL and (persona not in journey
                                  or journey.kind_of(persona) != S.PERSONA):
         raise ReportError(f"{persona!r:.60} is not a persona of this map.")
+    try:
+        since = progress.snapshot_for(journey, since)
+    except ValueError as exc:
+        raise ReportError(str(exc)) from None
     logo = _logo(branding.logo) if branding.logo is not None and "cover" in chosen else None
     fonts.register()
     doc_fields = journey.document
@@ -95,6 +102,7 @@ def _render(journey, paper, chosen, persona, branding) -> tuple[bytes, Report]:
     ctx.consultant = ctx.t(branding.consultant if branding.consultant is not None
                            else doc_fields["author"])
     ctx.numbers = {tp: i for i, tp in enumerate(journey.journey_order(), 1)}
+    ctx.since = since
     _scan(journey, ctx.tally)
     builder = _Builder(ctx, paper, chosen, logo)
     return builder.run()
@@ -143,6 +151,8 @@ class _Builder:
     def __init__(self, ctx: Ctx, paper: str, chosen: tuple[str, ...], logo) -> None:
         if not blueprint.has_blueprint(ctx.journey):  # no lane holds cells: no section,
             chosen = tuple(k for k in chosen if k != "blueprint")  # nor its contents line
+        if ctx.since is None:  # no review to compare with: no progress section
+            chosen = tuple(k for k in chosen if k != "progress")
         self.ctx, self.chosen, self.logo = ctx, chosen, logo
         self.portrait = PAGES[paper]
         self.wide = landscape(PAGES[paper])
@@ -242,7 +252,11 @@ class _Builder:
         ctx = self.ctx
         w, h = self.frames[orient]
         if key == "summary":
-            return sections.summary(ctx)
+            found = sections.summary(ctx)  # the next review under the key figures
+            at = next(i for i, f in enumerate(found) if isinstance(f, sections.Tiles)) + 1
+            return found[:at] + progress.review_line(ctx) + found[at:]
+        if key == "progress":
+            return progress.progress(ctx)
         if key == "map":
             return visuals.journey_map(ctx, w, h)
         if key == "curve":
@@ -266,7 +280,7 @@ class _Builder:
         entries = []
         stages = ctx.journey.stages()
         for key in body_sections:
-            entries.append((key, L(key), 0))
+            entries.append((key, progress.title(ctx) if key == "progress" else L(key), 0))
             if key == "stages" and len(stages) <= 12:
                 for i, stage in enumerate(stages, 1):
                     title = ctx.title(stage)
@@ -312,7 +326,7 @@ class _Builder:
             draw_lines(canv, sub, margin, y, inner, is_rtl)
         # the details below
         rows = [(L("client"), client), (L("consultant"), ctx.consultant),
-                (L("date"), L.date(ctx.today))]
+                (L("date"), L.date(ctx.today)), (L("next_review"), progress.next_review_text(ctx))]
         y = bottom - 52
         label_w = 120.0
         for label, value in rows:

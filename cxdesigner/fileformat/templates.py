@@ -195,7 +195,38 @@ def copy_with_fresh_ids(source: JourneyMap, document: Mapping[str, Any] | None =
     for element, persona, kind in source.graph.edges(data="kind"):
         if kind == S.FOR_PERSONA:
             journey.assign_persona(ids[element], ids[persona])
+    _copy_evidence(source, journey, ids, fields)
     return journey
+
+
+def _copy_evidence(source: JourneyMap, journey: JourneyMap, ids: dict[str, str],
+                   fields: Callable[..., dict[str, Any]]) -> None:
+    """Feedback items (with their touchpoints and the notes citing them) and snapshots,
+    whose records name elements by id: every id in a record follows too."""
+    from ..model import schema as S
+
+    items = source.feedback_items()
+    if items:
+        journey.add_feedback([
+            {"id": ids[item], "title": source.title(item), **fields(item),
+             **({} if source.touchpoint_of_item(item) is None
+                else {"touchpoint": ids[source.touchpoint_of_item(item)]})}
+            for item in items])
+        for note, item, kind in source.graph.edges(data="kind"):
+            if kind == S.CITES:
+                journey.cite_feedback(ids[note], [ids[item]])
+    for snapshot in source.snapshots():
+        attrs = source.get(snapshot)
+        journey.add_snapshot(attrs["title"], attrs["taken"], _renamed(attrs["record"], ids),
+                             id=ids[snapshot])
+
+
+def _renamed(value: Any, ids: Mapping[str, str]) -> Any:
+    if isinstance(value, dict):
+        return {ids.get(k, k): _renamed(v, ids) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_renamed(v, ids) for v in value]
+    return ids.get(value, value) if isinstance(value, str) else value
 
 
 def _copy_lanes(source: JourneyMap, journey: JourneyMap, ids: dict[str, str]) -> None:

@@ -100,3 +100,13 @@ class Change:
     def inverse(self) -> "Change":
         return Change(f"Undo {self.label}", tuple(op.inverse() for op in reversed(self.ops)),
                       self.id)
+
+
+# Node and edge kinds that only customer feedback and review snapshots use: an edit of
+# nothing else leaves the journey, its layout, plan and analysis as they were.
+EVIDENCE_KINDS = frozenset({"feedback", "snapshot", "concerns", "cites"})
+
+
+def evidence_only(change: Change) -> bool:
+    """Whether a change touched only feedback items, citations and snapshots, in O(ops)."""
+    return all(getattr(op, "kind", None) in EVIDENCE_KINDS for op in change.ops)

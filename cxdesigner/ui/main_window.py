@@ -30,6 +30,8 @@ from .panels.inspector import Inspector
 from .panels.matrix import PriorityMatrixView
 from .panels.outline import Outline
 from .panels.palette import Palette
+from .panels.feedback import FeedbackPanel
+from .review import Review
 from .panels.lanes import LanesPanel
 from .panels.personas import PersonasPanel
 from .panels.swot import SwotBoard
@@ -97,6 +99,7 @@ class MainWindow(LiveWindowMixin, EditingMixin, ExportsMixin, QuestionsMixin, QM
         self.toolbar = build_toolbar(self, self.act)
         self.addToolBar(self.toolbar)
         build_menus(self, self.act)
+        self.review = Review(self)
         # Delete in the outline deletes what it selects; on the canvas the view has the key.
         self.outline.addAction(self.act.delete)
         self.zoom_label = QLabel()
@@ -131,6 +134,7 @@ class MainWindow(LiveWindowMixin, EditingMixin, ExportsMixin, QuestionsMixin, QM
         personas = self._dock("personas", tr("Personas"), self.personas, start)
         self.tabifyDockWidget(outline, personas)
         self.lanes = LanesPanel(self.document)
+        self.feedback = FeedbackPanel(self.document, self.show_elements)
         self.tabifyDockWidget(personas, self._dock("lanes", tr("Lanes"), self.lanes, start))
         outline.raise_()
         # Prioritising happens under the map: plan, matrix, SWOT and analysis as tabs.
@@ -144,6 +148,8 @@ class MainWindow(LiveWindowMixin, EditingMixin, ExportsMixin, QuestionsMixin, QM
                              Qt.BottomDockWidgetArea),
                   self._dock("swot", tr("SWOT"), self.swot, Qt.BottomDockWidgetArea),
                   self._dock("analysis", tr("Analysis"), self.analysis,
+                             Qt.BottomDockWidgetArea),
+                  self._dock("feedback", tr("Feedback"), self.feedback,
                              Qt.BottomDockWidgetArea)]
         for dock in bottom[1:]:
             self.tabifyDockWidget(bottom[0], dock)
@@ -461,7 +467,8 @@ class MainWindow(LiveWindowMixin, EditingMixin, ExportsMixin, QuestionsMixin, QM
         if self.workshop.active:
             self.workshop.exit()
         for part in (self.scene, self.inspector, self.outline, self.personas, self.lanes,
-                     self.plan, self.matrix, self.swot, self.analysis, self.workshop):
+                     self.plan, self.matrix, self.swot, self.analysis, self.feedback,
+                     self.review, self.workshop):
             part.detach()
         self.document.journey.events.unsubscribe(self._follow_map_direction)
         # Deleting the scene deselects its items one by one: nothing may listen by then.

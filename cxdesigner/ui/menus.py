@@ -39,6 +39,8 @@ class MenuWindow(Protocol):
     toolbar: QToolBar
     recent_menu: QMenu
     export_menu: QMenu
+    file_menu: QMenu
+    view_menu: QMenu
 
     def menuBar(self) -> "QMenuBar": ...
     def style(self) -> QStyle: ...
@@ -284,6 +286,8 @@ def build_menus(w: MenuWindow, a: SimpleNamespace) -> None:
     lanes_menu.addAction(w.docks["lanes"].toggleViewAction())
 
     view_menu = bar.addMenu(tr("&View"))
+    w.view_menu = view_menu  # menus added later go before it (ui/review.py)
+    w.file_menu = file_menu
     view_menu.addActions([a.zoom_in, a.zoom_out, a.fit])
     view_menu.addSeparator()
     view_menu.addAction(w.workshop.toggle_action)

@@ -418,6 +418,14 @@
         <translation>תעדוף לפי:</translation>
     </message>
     <message>
+        <source>The method advises a review every 3 to 5 months; the next one is due this long after the last snapshot.</source>
+        <translation>השיטה ממליצה על סקירה כל 3 עד 5 חודשים; הסקירה הבאה מגיעה כעבור זמן זה מתמונת המצב האחרונה.</translation>
+    </message>
+    <message>
+        <source>Review every:</source>
+        <translation>סקירה כל:</translation>
+    </message>
+    <message>
         <source>Preferences</source>
         <translation>העדפות</translation>
     </message>
@@ -559,6 +567,10 @@
         <translation>תקציר</translation>
     </message>
     <message>
+        <source>Progress since the last snapshot</source>
+        <translation>ההתקדמות מאז תמונת המצב האחרונה</translation>
+    </message>
+    <message>
         <source>Emotion curves</source>
         <translation>עקומות רגש</translation>
     </message>
@@ -621,6 +633,18 @@
     <message>
         <source>Emotions of:</source>
         <translation>הרגשות של:</translation>
+    </message>
+    <message>
+        <source>The latest snapshot</source>
+        <translation>תמונת המצב האחרונה</translation>
+    </message>
+    <message>
+        <source>The report&apos;s progress section shows what changed since this snapshot</source>
+        <translation>פרק ההתקדמות בדוח מראה מה השתנה מאז תמונת המצב הזו</translation>
+    </message>
+    <message>
+        <source>Progress since:</source>
+        <translation>התקדמות מאז:</translation>
     </message>
     <message>
         <source>Branding</source>
@@ -879,6 +903,10 @@
     <message>
         <source>Analysis</source>
         <translation>ניתוח</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>משוב</translation>
     </message>
     <message>
         <source>Recovered map not opened</source>
@@ -1495,8 +1523,128 @@
         <translation>פעולה ללא שם</translation>
     </message>
     <message>
+        <source>Compare with a Snapshot</source>
+        <translation>השוואה לתמונת מצב</translation>
+    </message>
+    <message>
+        <source>The map now</source>
+        <translation>המפה כעת</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>מ־:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>עד:</translation>
+    </message>
+    <message>
+        <source>NPS before</source>
+        <translation>NPS לפני</translation>
+    </message>
+    <message>
+        <source>NPS now</source>
+        <translation>NPS כעת</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>שינוי</translation>
+    </message>
+    <message>
+        <source>CSAT before</source>
+        <translation>CSAT לפני</translation>
+    </message>
+    <message>
+        <source>CSAT now</source>
+        <translation>CSAT כעת</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>לפני</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>כעת</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>מה קרה</translation>
+    </message>
+    <message>
         <source>Action</source>
         <translation>פעולה</translation>
+    </message>
+    <message>
+        <source>* typed by hand, not measured from feedback</source>
+        <translation>* הוקלד ידנית, לא נמדד ממשוב</translation>
+    </message>
+    <message>
+        <source>The map has no snapshot yet: take one with Review &gt; Take Snapshot, and compare with it at the next review.</source>
+        <translation>אין עדיין תמונת מצב במפה: צרו אחת דרך סקירה &gt; יצירת תמונת מצב, והשוו אליה בסקירה הבאה.</translation>
+    </message>
+    <message>
+        <source>Choose two different moments to compare.</source>
+        <translation>בחרו שני מועדים שונים להשוואה.</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>מ־%1 עד %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Notes resolved: %n</source>
+        <translation>
+            <numerusform>הערות שנפתרו: אחת</numerusform>
+            <numerusform>הערות שנפתרו: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Notes added: %n</source>
+        <translation>
+            <numerusform>הערות שנוספו: אחת</numerusform>
+            <numerusform>הערות שנוספו: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Actions completed: %n</source>
+        <translation>
+            <numerusform>פעולות שהושלמו: אחת</numerusform>
+            <numerusform>פעולות שהושלמו: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Actions late: %n</source>
+        <translation>
+            <numerusform>פעולות באיחור: אחת</numerusform>
+            <numerusform>פעולות באיחור: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>נוספה</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>נפתרה</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>הושלמה</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>באיחור</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>הוסרה</translation>
+    </message>
+    <message>
+        <source>NPS and CSAT</source>
+        <translation>NPS ו־CSAT</translation>
+    </message>
+    <message>
+        <source>Emotions</source>
+        <translation>רגשות</translation>
     </message>
     <message>
         <source>Actions</source>
@@ -1708,8 +1856,40 @@
         <translation>שלב</translation>
     </message>
     <message>
+        <source>Survey</source>
+        <translation>סקר</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>דואר אלקטרוני</translation>
+    </message>
+    <message>
         <source>Touchpoint</source>
         <translation>נקודת מגע</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>תאריך</translation>
+    </message>
+    <message>
+        <source>CSAT</source>
+        <translation>CSAT</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>מקור</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>טקסט</translation>
+    </message>
+    <message>
+        <source>(unmatched)</source>
+        <translation>(לא משויך)</translation>
+    </message>
+    <message>
+        <source>Pain Point</source>
+        <translation>נקודת כאב</translation>
     </message>
     <message>
         <source>Note</source>
@@ -1854,6 +2034,24 @@
     <message>
         <source>(untitled)</source>
         <translation>(ללא שם)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Customers who wrote about this: %n</source>
+        <translation>
+            <numerusform>לקוחות שכתבו על כך: אחד</numerusform>
+            <numerusform>לקוחות שכתבו על כך: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Feedback items: %n</source>
+        <translation>
+            <numerusform>פריטי משוב: אחד</numerusform>
+            <numerusform>פריטי משוב: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>NPS %1</source>
+        <translation>NPS %1</translation>
     </message>
     <message>
         <source>(unnamed persona)</source>
@@ -2784,6 +2982,196 @@ Eli</source>
     <message>
         <source>Picture</source>
         <translation>תמונה</translation>
+    </message>
+    <message>
+        <source>Import Feedback</source>
+        <translation>ייבוא משוב</translation>
+    </message>
+    <message>
+        <source>Assign Feedback</source>
+        <translation>שיוך משוב</translation>
+    </message>
+    <message>
+        <source>Note from Feedback</source>
+        <translation>הערה מתוך משוב</translation>
+    </message>
+    <message>
+        <source>Take Snapshot</source>
+        <translation>יצירת תמונת מצב</translation>
+    </message>
+    <message>
+        <source>Filter by words</source>
+        <translation>סינון לפי מילים</translation>
+    </message>
+    <message>
+        <source>Filter feedback by words</source>
+        <translation>סינון המשוב לפי מילים</translation>
+    </message>
+    <message>
+        <source>Filter feedback by touchpoint</source>
+        <translation>סינון המשוב לפי נקודת מגע</translation>
+    </message>
+    <message>
+        <source>Filter feedback by source</source>
+        <translation>סינון המשוב לפי מקור</translation>
+    </message>
+    <message>
+        <source>Filter feedback by score</source>
+        <translation>סינון המשוב לפי ציון</translation>
+    </message>
+    <message>
+        <source>Any score</source>
+        <translation>כל ציון</translation>
+    </message>
+    <message>
+        <source>Promoters (9–10)</source>
+        <translation>ממליצים (9–10)</translation>
+    </message>
+    <message>
+        <source>Passives (7–8)</source>
+        <translation>פסיביים (7–8)</translation>
+    </message>
+    <message>
+        <source>Detractors (0–6)</source>
+        <translation>מלעיזים (0–6)</translation>
+    </message>
+    <message>
+        <source>Dissatisfied (CSAT 1–2)</source>
+        <translation>לא מרוצים (CSAT 1–2)</translation>
+    </message>
+    <message>
+        <source>No score</source>
+        <translation>ללא ציון</translation>
+    </message>
+    <message>
+        <source>Feedback items</source>
+        <translation>פריטי משוב</translation>
+    </message>
+    <message>
+        <source>The chosen feedback item</source>
+        <translation>פריט המשוב שנבחר</translation>
+    </message>
+    <message>
+        <source>Assign to Touchpoint</source>
+        <translation>שיוך לנקודת מגע</translation>
+    </message>
+    <message>
+        <source>Make Note</source>
+        <translation>יצירת הערה</translation>
+    </message>
+    <message>
+        <source>Delete Feedback</source>
+        <translation>מחיקת משוב</translation>
+    </message>
+    <message numerus="yes">
+        <source>Title of the note (feedback items cited: %n):</source>
+        <translation>
+            <numerusform>כותרת ההערה (מצטטת פריט משוב אחד):</numerusform>
+            <numerusform>כותרת ההערה (מצטטת %n פריטי משוב):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All touchpoints</source>
+        <translation>כל נקודות המגע</translation>
+    </message>
+    <message>
+        <source>Unmatched</source>
+        <translation>לא משויך</translation>
+    </message>
+    <message>
+        <source>Untitled touchpoint</source>
+        <translation>נקודת מגע ללא שם</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>כל המקורות</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 מתוך %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Personal data masked: %n</source>
+        <translation>
+            <numerusform>פרטים אישיים שהוסתרו: אחד</numerusform>
+            <numerusform>פרטים אישיים שהוסתרו: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Evidence for: %1</source>
+        <translation>ראיה עבור: %1</translation>
+    </message>
+    <message>
+        <source>Not matched to a touchpoint yet.</source>
+        <translation>עדיין לא שויך לנקודת מגע.</translation>
+    </message>
+    <message>
+        <source>Likeliest touchpoints: %1</source>
+        <translation>נקודות המגע הסבירות ביותר: %1</translation>
+    </message>
+    <message>
+        <source>%1 (suggested)</source>
+        <translation>%1 (הצעה)</translation>
+    </message>
+    <message>
+        <source>Choose Touchpoint…</source>
+        <translation>בחירת נקודת מגע…</translation>
+    </message>
+    <message>
+        <source>The map has no touchpoint yet.</source>
+        <translation>אין עדיין נקודות מגע במפה.</translation>
+    </message>
+    <message>
+        <source>Touchpoint:</source>
+        <translation>נקודת מגע:</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>הסקירה הבאה</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;סקירה</translation>
+    </message>
+    <message>
+        <source>&amp;Take Snapshot…</source>
+        <translation>&amp;יצירת תמונת מצב…</translation>
+    </message>
+    <message>
+        <source>Keep the map as it is today, to compare with at the next review</source>
+        <translation>שמירת המפה כפי שהיא היום, להשוואה בסקירה הבאה</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with Snapshot…</source>
+        <translation>&amp;השוואה לתמונת מצב…</translation>
+    </message>
+    <message>
+        <source>What changed since a snapshot: NPS, CSAT, emotions, notes and actions</source>
+        <translation>מה השתנה מאז תמונת מצב: NPS,‏ CSAT, רגשות, הערות ופעולות</translation>
+    </message>
+    <message>
+        <source>Review %1</source>
+        <translation>סקירה %1</translation>
+    </message>
+    <message>
+        <source>Name of the snapshot:</source>
+        <translation>שם תמונת המצב:</translation>
+    </message>
+    <message>
+        <source>A snapshot needs a name.</source>
+        <translation>לתמונת מצב צריך שם.</translation>
+    </message>
+    <message>
+        <source>Snapshot “%1” taken; the next review is due on %2.</source>
+        <translation>נוצרה תמונת המצב „%1”; הסקירה הבאה ב־%2.</translation>
+    </message>
+    <message>
+        <source>Review overdue since %1</source>
+        <translation>הסקירה באיחור מאז %1</translation>
+    </message>
+    <message>
+        <source>Next review: %1</source>
+        <translation>הסקירה הבאה: %1</translation>
     </message>
 </context>
 <context>

@@ -122,7 +122,19 @@ def build(map_content: Content, lang: str) -> JourneyMap:
         add_note(journey, note, lang)
     for action in map_content.actions:
         add_action(journey, action, lang, None)
+    if map_content.feedback:
+        add_feedback(journey, map_content.feedback, lang)
     return journey
+
+
+def add_feedback(journey: JourneyMap, items: list, lang: str) -> None:
+    journey.add_feedback([
+        {"id": f.id, "touchpoint": f.on, "date": f.date, "source": f.source,
+         "channel": f.channel, "title": pick(f.title, lang), "description": pick(f.text, lang),
+         "nps": f.nps, "csat": f.csat} for f in items])
+    for f in items:
+        for note in f.cited_by:
+            journey.cite_feedback(note, [f.id])
 
 
 def build_five_stages(lang: str) -> JourneyMap:

@@ -113,5 +113,6 @@ def render(key: str, journey: JourneyMap, options: ReportOptions,
         return mermaid_text(journey).encode("utf-8"), None
     from ...export import report  # ReportLab loads here, off the GUI thread
 
+    since = options.since if options.since and journey.snapshot_named(options.since) else None
     return report.render_report(journey, paper=options.paper, sections=options.sections,
-                                persona=options.persona, branding=branding), None
+                                persona=options.persona, branding=branding, since=since), None

@@ -1,4 +1,5 @@
-"""The map details dialog: title, client, author, goal, language, direction, scoring."""
+"""The map details dialog: title, client, author, goal, language, direction, scoring,
+and how often the map is reviewed."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
-                               QPlainTextEdit, QWidget)
+                               QPlainTextEdit, QSpinBox, QWidget)
 
 from ...canvas.title_editor import limit_line, show_line
 from ...model import JourneyMap
@@ -57,6 +58,15 @@ class MapDetailsDialog(QDialog):
         form.addRow(tr("Language:"), self.language)
         form.addRow(tr("Direction:"), self.direction)
         form.addRow(tr("Prioritise by:"), self.scoring)
+        # The method reviews the map every 3 to 5 months: the next review is due this
+        # long after the last snapshot.
+        self.review = QSpinBox()
+        self.review.setRange(1, 24)
+        self.review.setValue(self.document["review_months"])
+        self.review.setSuffix(tr(" months"))
+        self.review.setToolTip(tr("The method advises a review every 3 to 5 months; the "
+                                  "next one is due this long after the last snapshot."))
+        form.addRow(tr("Review every:"), self.review)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -81,6 +91,7 @@ class MapDetailsDialog(QDialog):
         values["language"] = self.language.currentData()
         values["direction"] = self.direction.currentData()
         values["scoring_method"] = self.scoring.currentData()
+        values["review_months"] = self.review.value()
         return values
 
     def changes(self) -> dict[str, Any]:

@@ -91,6 +91,17 @@ class ReportDialog(QDialog):
             self.persona.addItem(journey.title(persona) or tr("Untitled persona"), persona)
         self.persona.setCurrentIndex(max(0, self.persona.findData(options.persona)))
         form.addRow(tr("Emotions of:"), self.persona)
+        # The progress section compares with a snapshot: the latest, or one chosen.
+        self.since = QComboBox()
+        self.since.addItem(tr("The latest snapshot"), None)
+        for shot in reversed(journey.snapshots()):
+            name = journey.title(shot)
+            if self.since.findData(name) < 0:
+                self.since.addItem(f"{name} ({journey.get(shot)['taken'][:10]})", name)
+        self.since.setCurrentIndex(max(0, self.since.findData(options.since)))
+        self.since.setToolTip(tr("The report's progress section shows what changed since "
+                                 "this snapshot"))
+        form.addRow(tr("Progress since:"), self.since)
         outer.addLayout(form)
 
         brand = QGroupBox(tr("Branding"))
@@ -165,7 +176,8 @@ class ReportDialog(QDialog):
             sections=tuple(k for k in SECTIONS if self.section_boxes[k].isChecked()),
             paper=self.paper.currentData(), persona=self.persona.currentData(),
             logo=self._logo, accent=self._accent, format=self.format.currentData(),
-            consultant=None if consultant == self.author else consultant)
+            consultant=None if consultant == self.author else consultant,
+            since=self.since.currentData())
 
     def set_logo(self, path: str) -> bool:
         """Take ``path`` as the logo ("" for none) if it is a usable image; otherwise
@@ -262,6 +274,7 @@ class ReportDialog(QDialog):
         self.sections_box.setEnabled(kind in f.USES_SECTIONS)
         self.paper.setEnabled(kind in f.USES_PAPER)
         self.persona.setEnabled(kind in f.USES_PERSONA)
+        self.since.setEnabled(kind == "pdf" and self.since.count() > 1)
         self.brand_box.setEnabled(kind in f.USES_BRANDING)
         self._update_ok()
 

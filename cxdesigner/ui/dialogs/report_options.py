@@ -27,6 +27,7 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 
 def section_label(key: str) -> str:
     return {"cover": tr("Cover"), "contents": tr("Contents"), "summary": tr("Summary"),
+            "progress": tr("Progress since the last snapshot"),
             "map": tr("Journey map"), "curve": tr("Emotion curves"),
             "stages": tr("Stage by stage"), "blueprint": tr("Service blueprint"),
             "swot": tr("SWOT"),
@@ -45,6 +46,7 @@ class ReportOptions:
     accent: str = DEFAULT_ACCENT
     consultant: str | None = None
     format: str = "pdf"  # export_formats.FORMATS
+    since: str | None = None  # the snapshot the progress section starts at; None: latest
 
     @classmethod
     def default(cls) -> "ReportOptions":
@@ -81,6 +83,8 @@ class ReportOptions:
             options.consultant = data["consultant"]
         if data.get("format") in FORMATS:
             options.format = data["format"]
+        if isinstance(data.get("since"), str) and data["since"]:
+            options.since = data["since"]
         return options
 
 

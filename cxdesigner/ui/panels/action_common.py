@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QStyle, QTreeWidget, QTreeWidgetItem, QTreeWidget
 
 from ...canvas import labels
 from ...model import schema as S
-from ...model.changes import AddNode, RemoveNode, SetNode, SetStageOrder
+from ...model.changes import AddNode, RemoveNode, SetNode, SetStageOrder, evidence_only
 from .lazy_panel import LazyPanel
 
 SelectCallback = Callable[[list[str]], None]
@@ -141,6 +141,8 @@ _PLACE_KEYS = {"x", "y"}
 
 def affects_actions(change) -> bool:
     """Whether an applied change can alter the plan or the action tree.  O(ops)."""
+    if evidence_only(change):
+        return False
     came_or_went = {op.id for op in change.ops
                     if type(op) in (AddNode, RemoveNode) and op.kind == S.TOUCHPOINT}
     for op in change.ops:

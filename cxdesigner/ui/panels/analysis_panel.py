@@ -27,6 +27,7 @@ from ...bidi import isolate, left_to_right
 from ...canvas import labels
 from ...model import Event, analysis
 from ...model import schema as S
+from ...model.changes import evidence_only
 from ..document.document import Document
 from ..language import ours
 from .action_common import map_direction
@@ -123,7 +124,8 @@ class AnalysisPanel(QWidget):
         self.lazy.mark_stale()
 
     def _on_journey_changed(self, event: Event) -> None:
-        self.schedule()
+        if not evidence_only(event.change):  # feedback changes no path or gap
+            self.schedule()
 
     # ------------------------------------------------------------- building
     def refresh(self) -> None:

@@ -17,6 +17,7 @@ from ...commands import ChangeCommand, MoveTouchpointsCommand, SetEmotionCommand
 from ...fileformat.csvio import STEP_X
 from ...model import Event
 from ...model import schema as S
+from ...model.metrics import touchpoint_badge
 from ...model.changes import SetDocument, SetStageOrder
 from ..document.document import Document
 from ..language import ours
@@ -26,8 +27,9 @@ from .inspector_picture import add_picture_row
 EMPTY, MANY = "empty", "many"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Inspector", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    # A count goes third, as in Qt's own call, so that lupdate sees the plural.
+    return QCoreApplication.translate("Inspector", text, disambiguation, n)
 
 
 def kind_label(kind: str) -> str:
@@ -245,6 +247,15 @@ class Inspector(QWidget):
             target = self.journey.target_of(element)
             about = self.journey.title(target) if target else tr("the whole map")
             text = ours(tr("About: %1").replace("%1", isolate(about or tr("(untitled)"))))
+            cited = len(self.journey.cited_items(element))
+            if cited:  # the evidence, counted: the items the note was made from
+                text += "\n" + tr("Customers who wrote about this: %n", None, cited)
+        elif kind == S.TOUCHPOINT:
+            count, nps = touchpoint_badge(self.journey, element)
+            if count:
+                text = tr("Feedback items: %n", None, count)
+                if nps is not None:
+                    text += " · " + tr("NPS %1").replace("%1", f"{nps:+.0f}")
         self.subheading.setText(text)
         self.subheading.setVisible(bool(text))
 

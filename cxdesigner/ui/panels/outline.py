@@ -18,7 +18,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
 
 from ...model import Event
-from ...model.changes import SetDocument
+from ...model.changes import SetDocument, evidence_only
 from ..document.document import Document
 from .lazy_panel import LazyPanel
 from .outline_model import MAP_NOTES, ROOT, OutlineRows, dot_icon, row_label, tr
@@ -313,6 +313,8 @@ class Outline(QTreeWidget):
     # -------------------------------------------------------------- events
     def _on_journey_changed(self, event: Event) -> None:
         # O(1): kept until the loop turns (or the outline is shown again).
+        if evidence_only(event.change):
+            return  # feedback and snapshots have no rows here
         if not self._rebuild_due:
             self._pending.append(event.change)
             self._pending_ops += len(event.change.ops)

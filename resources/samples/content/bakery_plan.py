@@ -3,6 +3,7 @@ trees."""
 
 from __future__ import annotations
 
+from .bakery_feedback import BAKERY_FEEDBACK
 from .model import Action, Content, Note, T
 
 from .bakery import (BAKERY_DOC, BAKERY_FLOWS, BAKERY_PERSONAS, BAKERY_STAGES,
@@ -414,4 +415,5 @@ BAKERY_ACTIONS = [
 ]
 
 CONTENT = Content(BAKERY_DOC, BAKERY_STAGES, BAKERY_PERSONAS, BAKERY_TOUCHPOINTS,
-                  BAKERY_FLOWS, BAKERY_NOTES, BAKERY_ACTIONS, FEEL_KEYS)
+                  BAKERY_FLOWS, BAKERY_NOTES, BAKERY_ACTIONS, FEEL_KEYS,
+                  feedback=BAKERY_FEEDBACK)

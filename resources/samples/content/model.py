@@ -116,6 +116,21 @@ class Lane:
 
 
 @dataclass
+class Feedback:
+    """What one customer wrote or answered, about a touchpoint (None: not matched yet)."""
+    id: str
+    on: str | None
+    date: str
+    source: str
+    title: T | str
+    text: T
+    nps: int | None = None
+    csat: int | None = None
+    channel: str = ""
+    cited_by: tuple[str, ...] = ()  # notes made from it (their evidence)
+
+
+@dataclass
 class Content:
     """One whole map, in the order the builder adds it: stages, personas,
     touchpoints, flows, notes, actions."""
@@ -128,3 +143,4 @@ class Content:
     actions: list[Action] = field(default_factory=list)
     feel_keys: tuple[str, ...] = (ANY,)  # whose emotion each ``Touchpoint.feel`` gives
     lanes: list[Lane] = field(default_factory=list)
+    feedback: list[Feedback] = field(default_factory=list)

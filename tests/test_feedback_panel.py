@@ -1,0 +1,135 @@
+"""The Feedback panel driven as a user would: filters, assigning, notes made from
+feedback, deleting, and undo showing in the table."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+
+from cxdesigner.model import JourneyMap
+from cxdesigner.model import schema as S
+from cxdesigner.ui.document.document import Document
+from cxdesigner.ui.main_window import MainWindow
+from cxdesigner.ui.panels.feedback_rows import UNMATCHED
+
+pytestmark = pytest.mark.usefixtures("temp_settings", "close_all_windows")
+
+
+@pytest.fixture
+def window(qtbot):
+    journey = JourneyMap()
+    journey.add_stage("Buy", id="s1")
+    journey.add_touchpoint("s1", "Till", id="t1")
+    journey.add_touchpoint("s1", "Delivery", id="t2")
+    journey.add_feedback([
+        {"id": "f1", "touchpoint": "t1", "nps": 10, "source": "survey", "date": "2026-01-02",
+         "description": "Quick and friendly"},
+        {"id": "f2", "touchpoint": "t1", "nps": 3, "source": "survey", "date": "2026-01-03",
+         "description": "The card reader failed"},
+        {"id": "f3", "source": "email", "title": "Late parcel",
+         "description": "My parcel came a week late", "date": "2026-01-04"},
+        {"id": "f4", "source": "email", "title": "Late again",
+         "description": "Second late parcel this month"}])
+    window = MainWindow(Document(journey))
+    window.resize(1400, 900)
+    window.show()
+    window.docks["feedback"].raise_()
+    qtbot.waitUntil(lambda: window.feedback.rows.rowCount() == 4)
+    return window
+
+
+def shown(window) -> list[str]:
+    return list(window.feedback.rows.ids)
+
+
+def click_row(qtbot, panel, item, modifier=Qt.NoModifier):
+    table = panel.table
+    rect = table.visualRect(panel.rows.index(panel.rows.row_of(item), 0))
+    qtbot.mouseClick(table.viewport(), Qt.LeftButton, modifier, rect.center())
+
+
+def test_the_unmatched_filter_shows_only_items_without_a_touchpoint(qtbot, window):
+    panel = window.feedback
+    panel.touchpoint.setCurrentIndex(panel.touchpoint.findData(UNMATCHED))
+    assert sorted(shown(window)) == ["f3", "f4"]
+    assert panel.count.text() == "2 of 4"
+
+
+def test_typing_words_filters_and_the_score_filter_finds_detractors(qtbot, window):
+    panel = window.feedback
+    qtbot.keyClicks(panel.search, "parcel")
+    assert sorted(shown(window)) == ["f3", "f4"]
+    panel.search.clear()
+    panel.score.setCurrentIndex(panel.score.findData("detractors"))
+    assert shown(window) == ["f2"]
+
+
+def test_newest_first_with_undated_items_last(qtbot, window):
+    assert shown(window) == ["f3", "f2", "f1", "f4"]
+
+
+def test_assigning_the_selection_is_one_undo_step(qtbot, window, monkeypatch):
+    panel = window.feedback
+    click_row(qtbot, panel, "f3")
+    click_row(qtbot, panel, "f4", Qt.ControlModifier)
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        lambda *a, **k: ("2. Delivery", True))
+    panel._choose_touchpoint()
+    journey = window.document.journey
+    assert journey.touchpoint_of_item("f3") == journey.touchpoint_of_item("f4") == "t2"
+    window.document.undo_stack.undo()
+    assert journey.touchpoint_of_item("f3") is None and journey.touchpoint_of_item("f4") is None
+
+
+def test_a_pain_point_made_from_items_cites_them_and_counts_them(qtbot, window, monkeypatch):
+    panel = window.feedback
+    click_row(qtbot, panel, "f1")
+    click_row(qtbot, panel, "f2", Qt.ControlModifier)
+    assert sorted(panel.selected_items()) == ["f1", "f2"]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("The till is slow", True))
+    note = panel.make_note("pain_point")
+    journey = window.document.journey
+    assert journey.get(note)["note_kind"] == "pain_point" and journey.target_of(note) == "t1"
+    assert sorted(journey.cited_items(note)) == ["f1", "f2"]
+    qtbot.waitUntil(lambda: "Customers who wrote about this: 2" in window.inspector.subheading.text())
+    window.document.undo_stack.undo()
+    assert note not in journey
+
+
+def test_delete_removes_the_selected_items_and_undo_brings_them_back(qtbot, window):
+    panel = window.feedback
+    click_row(qtbot, panel, "f1")
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key_Delete)
+    journey = window.document.journey
+    assert "f1" not in journey
+    qtbot.waitUntil(lambda: "f1" not in shown(window))
+    window.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: "f1" in shown(window))
+
+
+def test_the_detail_shows_the_whole_item(qtbot, window):
+    panel = window.feedback
+    click_row(qtbot, panel, "f3")
+    text = panel.detail.toPlainText()
+    assert "Late parcel" in text and "a week late" in text and "2026-01-04" in text
+
+
+def test_a_hidden_panel_does_no_work_until_shown(qtbot, window):
+    window.docks["plan"].raise_()
+    panel = window.feedback
+    qtbot.waitUntil(lambda: not panel.isVisible() or panel.visibleRegion().isEmpty())
+    before = panel.lazy.updates
+    window.document.journey.add_feedback([{"id": "f9"}])
+    qtbot.wait(50)
+    assert panel.lazy.updates == before
+    window.docks["feedback"].raise_()
+    qtbot.waitUntil(lambda: "f9" in shown(window))
+
+
+def test_the_touchpoint_filter_follows_a_renamed_touchpoint(qtbot, window):
+    window.document.journey.rename("t2", "Courier")
+    panel = window.feedback
+    qtbot.waitUntil(lambda: "Courier" in panel.touchpoint.itemText(
+        panel.touchpoint.findData("t2")))
