@@ -138,6 +138,12 @@ def create_actions(w: MenuWindow) -> SimpleNamespace:
     a.save_as = _action(w, tr("Save &As…"), w.save_as, QKeySequence.SaveAs)
     a.import_csv = _action(w, tr("&Import Spreadsheet…"), w.import_csv,
                            tip=tr("A new map from a journey spreadsheet: CSV or Excel (XLSX)"))
+    a.import_feedback = _action(w, tr("Import &Feedback…"), lambda: _import_feedback(w),
+                                tip=tr("Survey exports (CSV, Excel) and e-mails (mbox, .eml) "
+                                       "as the map's customer feedback"))
+    a.import_feedback_folder = _action(w, tr("Import Feedback Fol&der…"),
+                                       lambda: _import_feedback(w, folder=True),
+                                       tip=tr("A folder of saved e-mails (.eml)"))
     # File > Export
     a.export_report = _action(w, tr("&Report…"), w.export_report,
                               tip=tr("The client report: PDF, presentation, interactive map "
@@ -223,6 +229,12 @@ def _lane_actions(w: MenuWindow, a: SimpleNamespace) -> None:
     a.clear_mark = _action(w, tr("&Clear Mark"), lambda: cells.set_mark(None))
 
 
+def _import_feedback(w: MenuWindow, folder: bool = False) -> None:
+    from .dialogs.import_feedback import import_feedback
+
+    import_feedback(w, folder=folder)
+
+
 def _preferences(w: MenuWindow) -> None:
     from .dialogs.preferences import edit_preferences
 
@@ -257,7 +269,7 @@ def build_menus(w: MenuWindow, a: SimpleNamespace) -> None:
     w.room_vote_menu = file_menu.addMenu(tr("Room &Vote"))
     w.room_vote_menu.addActions([a.open_round, a.close_round])
     file_menu.addSeparator()
-    file_menu.addAction(a.import_csv)
+    file_menu.addActions([a.import_csv, a.import_feedback, a.import_feedback_folder])
     w.export_menu = file_menu.addMenu(tr("&Export"))
     w.export_menu.addActions([a.export_report, a.export_png, a.export_svg, a.export_graphml,
                               a.export_csv, a.export_xlsx, a.export_html])

@@ -1115,6 +1115,22 @@
         <translation>מפה חדשה מגיליון מסע: CSV או אקסל (XLSX)</translation>
     </message>
     <message>
+        <source>Import &amp;Feedback…</source>
+        <translation>ייבוא &amp;משוב…</translation>
+    </message>
+    <message>
+        <source>Survey exports (CSV, Excel) and e-mails (mbox, .eml) as the map&apos;s customer feedback</source>
+        <translation>קובצי סקרים (CSV, אקסל) ומיילים (mbox, ‏.eml) כמשוב הלקוחות של המפה</translation>
+    </message>
+    <message>
+        <source>Import Feedback Fol&amp;der…</source>
+        <translation>ייבוא משוב מ&amp;תיקייה…</translation>
+    </message>
+    <message>
+        <source>A folder of saved e-mails (.eml)</source>
+        <translation>תיקייה של מיילים שמורים (‎.eml)</translation>
+    </message>
+    <message>
         <source>&amp;Report…</source>
         <translation>&amp;דוח…</translation>
     </message>
@@ -3172,6 +3188,57 @@ Eli</source>
     <message>
         <source>Next review: %1</source>
         <translation>הסקירה הבאה: %1</translation>
+    </message>
+    <message>
+        <source>What the import noticed</source>
+        <translation>מה הייבוא הבחין בו</translation>
+    </message>
+    <message>
+        <source>Keep personal data (names, e-mail addresses, phone, ID and card numbers)</source>
+        <translation>שמירת פרטים אישיים (שמות, כתובות מייל, טלפונים, מספרי זהות וכרטיסים)</translation>
+    </message>
+    <message>
+        <source>By default they are masked before they enter the map; keep them only if you may store them.</source>
+        <translation>כברירת מחדל הם מוסתרים לפני שהם נכנסים למפה; שמרו אותם רק אם מותר לכם לאחסן אותם.</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported: %1</source>
+        <translation>אי אפשר לייבא דבר: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 items, %3 about a touchpoint named in the file, %4 pieces of personal data masked</source>
+        <translation>%1: %2 פריטים, %3 על נקודת מגע שצוינה בקובץ, %4 פרטים אישיים הוסתרו</translation>
+    </message>
+    <message>
+        <source>The items without a touchpoint wait in the Feedback panel, with the likeliest touchpoints suggested.</source>
+        <translation>הפריטים שאין להם נקודת מגע ממתינים בחלונית המשוב, עם הצעות לנקודות המגע הסבירות ביותר.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n Item(s)</source>
+        <translation>
+            <numerusform>ייבוא פריט אחד</numerusform>
+            <numerusform>ייבוא %n פריטים</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Feedback Folder</source>
+        <translation>ייבוא משוב מתיקייה</translation>
+    </message>
+    <message>
+        <source>Feedback (%1)</source>
+        <translation>משוב (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>כל הקבצים (*)</translation>
+    </message>
+    <message>
+        <source>Cannot import feedback</source>
+        <translation>אי אפשר לייבא את המשוב</translation>
+    </message>
+    <message>
+        <source>Imported %1 items: %2 matched, %3 to sort, %4 pieces of personal data masked.</source>
+        <translation>יובאו %1 פריטים: %2 שויכו, %3 ממתינים למיון, %4 פרטים אישיים הוסתרו.</translation>
     </message>
 </context>
 <context>
