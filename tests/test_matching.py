@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from cxdesigner.fileformat import cxmap
 from cxdesigner.model import JourneyMap
-from cxdesigner.model.matching import Matcher, suggest_for_items, words
+from cxdesigner.model.matching import Matcher, Suggester, suggest_for_items, words
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "tests" / "data" / "feedback" / "labelled.json"
@@ -201,3 +201,29 @@ def test_any_unicode_text_gives_a_list_without_failing(text):
     journey = cxmap.load(ROOT / "resources" / "samples" / "bakery-he.cxmap").journey
     found = Matcher(journey).suggest(text)
     assert len(found) <= 3 and all(s.score > 0 for s in found)
+
+
+def test_the_suggester_follows_an_edit_of_the_map(shop):
+    suggester = Suggester(shop)
+    assert suggester("hamper") == []
+    shop.set_fields("t3", title="Gift hamper")
+    assert [tp for tp, _why in suggester("hamper")] == ["t3"]
+    assert suggester("hamper")[0][1] == "hamper"
+    suggester.detach()
+
+
+def test_the_suggester_keeps_its_index_while_only_feedback_changes(shop, monkeypatch):
+    from cxdesigner.model import matching
+
+    built = []
+    monkeypatch.setattr(matching, "Matcher", lambda journey: built.append(1) or Matcher(journey))
+    suggester = Suggester(shop)
+    suggester("courier")
+    shop.add_feedback([{"id": "f1", "description": "courier late"}])
+    shop.assign_feedback(["f1"], "t2")
+    suggester("courier")
+    assert len(built) == 1
+    shop.add_note("insight", "Couriers", on="t2")
+    suggester("courier")
+    assert len(built) == 2
+    suggester.detach()

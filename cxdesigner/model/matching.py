@@ -35,6 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import schema as S
+from .changes import evidence_only
 from .vocabulary import CHANNELS
 
 # How much a word counts by where the card holds it.
@@ -237,6 +238,30 @@ class Matcher:
         weights = self._cards[card]
         shared = sorted((t for t in terms if t in weights), key=lambda t: -weights[t])
         return tuple(terms[t] for t in shared)
+
+
+class Suggester:
+    """The editor's suggestions for a map that changes: ``suggester(text)`` gives
+    [(touchpoint id, the explaining words)], best first.  The index is built at the
+    first call after an edit that changed more than feedback, citations or snapshots,
+    so sorting a thousand e-mails into the map builds it once."""
+
+    def __init__(self, journey, limit: int = 3) -> None:
+        self.journey, self.limit = journey, limit
+        self._matcher: Matcher | None = None
+        journey.events.subscribe("journey_changed", self._on_changed)
+
+    def __call__(self, text: str) -> list[tuple[str, str]]:
+        if self._matcher is None:
+            self._matcher = Matcher(self.journey)
+        return [(s.tp, ", ".join(s.words)) for s in self._matcher.suggest(text, self.limit)]
+
+    def detach(self) -> None:
+        self.journey.events.unsubscribe(self._on_changed)
+
+    def _on_changed(self, event) -> None:
+        if not evidence_only(event.change):
+            self._matcher = None
 
 
 def item_text(fields) -> str:

@@ -17,6 +17,7 @@ from ..bidi import isolate
 from ..canvas.scene import JourneyScene
 from ..canvas.view import JourneyView
 from ..fileformat import FileFormatError, templates
+from ..model.matching import Suggester
 from . import copy_paste, gui_gc, settings
 from .document import autosave
 from .document.document import Document
@@ -134,7 +135,8 @@ class MainWindow(LiveWindowMixin, EditingMixin, ExportsMixin, QuestionsMixin, QM
         personas = self._dock("personas", tr("Personas"), self.personas, start)
         self.tabifyDockWidget(outline, personas)
         self.lanes = LanesPanel(self.document)
-        self.feedback = FeedbackPanel(self.document, self.show_elements)
+        self.feedback = FeedbackPanel(self.document, self.show_elements,
+                                      Suggester(self.document.journey))
         self.tabifyDockWidget(personas, self._dock("lanes", tr("Lanes"), self.lanes, start))
         outline.raise_()
         # Prioritising happens under the map: plan, matrix, SWOT and analysis as tabs.
@@ -468,7 +470,7 @@ class MainWindow(LiveWindowMixin, EditingMixin, ExportsMixin, QuestionsMixin, QM
             self.workshop.exit()
         for part in (self.scene, self.inspector, self.outline, self.personas, self.lanes,
                      self.plan, self.matrix, self.swot, self.analysis, self.feedback,
-                     self.review, self.workshop):
+                     self.feedback.suggester, self.review, self.workshop):
             part.detach()
         self.document.journey.events.unsubscribe(self._follow_map_direction)
         # Deleting the scene deselects its items one by one: nothing may listen by then.
