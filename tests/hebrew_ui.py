@@ -18,6 +18,7 @@ ALLOWED_LATIN = {
     "CX", "Designer", "CSAT", "NPS", "KPI", "RICE", "ICE", "SWOT", "PDF", "CSV", "PNG",
     "SVG", "HTML", "PPTX", "XLSX", "JPEG", "GraphML", "yEd", "Gephi", "MiB", "KiB", "A4", "Letter",
     "Mermaid", "Markdown",  # a diagram language and a file format, by their names
+    "mbox", "eml",  # mailbox and message files, by the names mail programs give them
     "English",  # the Preferences' language list names each language in itself
 }
 # Keyboard keys and shortcuts are what the keyboard shows: "Ctrl+Z", "F11", "(S)".
