@@ -1,6 +1,6 @@
-"""The main window's exports: the journey as CSV or XLSX, the PDF report, PNG and SVG pictures,
-GraphML and the interactive map (HTML), each asked for a path that is never the map's own file (a mixin of
-``MainWindow``)."""
+"""The main window's exports: the journey as CSV or XLSX, the PDF report, PNG and SVG
+pictures, GraphML and the interactive map (HTML), each asked for a path that is never
+the map's own file (a mixin of ``MainWindow``)."""
 
 from __future__ import annotations
 
