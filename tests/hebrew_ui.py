@@ -16,7 +16,7 @@ from cxdesigner.ui import language
 # Names that stay Latin in Hebrew: ours, the methods', the formats' and the tools'.
 ALLOWED_LATIN = {
     "CX", "Designer", "CSAT", "NPS", "KPI", "RICE", "ICE", "SWOT", "PDF", "CSV", "PNG",
-    "SVG", "HTML", "PPTX", "JPEG", "GraphML", "yEd", "Gephi", "MiB", "KiB", "A4", "Letter",
+    "SVG", "HTML", "PPTX", "XLSX", "JPEG", "GraphML", "yEd", "Gephi", "MiB", "KiB", "A4", "Letter",
     "Mermaid", "Markdown",  # a diagram language and a file format, by their names
     "mbox", "eml",  # mailbox and message files, by the names mail programs give them
     "English",  # the Preferences' language list names each language in itself

@@ -337,12 +337,12 @@ def test_cli_write_failure_is_one_line(qapp, tmp_path, capsys):
 
 
 # ================================================================== the editor's menu
-def test_file_export_submenu_holds_the_six_exports(qtbot, close_windows):
+def test_file_export_submenu_holds_the_eight_exports(qtbot, close_windows):
     window = open_window()
     texts = [a.text() for a in window.export_menu.actions()]
     assert texts == ["&Report…", "&Image (PNG)…", "Image (&SVG)…",
-                     "&Graph (GraphML)…", "Journey (&CSV)…", "Interactive &Map…",
-                     "&Presentation (PowerPoint)…"]
+                     "&Graph (GraphML)…", "Journey (&CSV)…", "Journey (&XLSX)…",
+                     "Interactive &Map…", "&Presentation (PowerPoint)…"]
     file_menu = window.menuBar().actions()[0].menu()
     assert window.export_menu.menuAction() in file_menu.actions()
     assert window.act.export_csv not in file_menu.actions()  # moved under Export

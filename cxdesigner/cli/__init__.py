@@ -64,18 +64,19 @@ def build_parser() -> argparse.ArgumentParser:
                        "problem listed.")
     p.add_argument("file", type=Path)
 
-    p = sub.add_parser("import", help="build a map from a journey CSV",
-                       description="Build a map from a journey spreadsheet saved as CSV: one "
+    p = sub.add_parser("import", help="build a map from a journey CSV or XLSX",
+                       description="Build a map from a journey spreadsheet, CSV or .xlsx: one "
                        "row per touchpoint with columns stage, touchpoint, channel, emotion, "
                        "pain_points, opportunities, the blueprint's lanes (customer_actions, "
                        "frontstage, backstage, support, physical_evidence, lane:NAME for a "
                        "lane of your own), fail_points and wait_points (or their Hebrew "
                        "names; see docs/file-format.md).")
-    p.add_argument("csv", type=Path)
+    p.add_argument("csv", type=Path, metavar="FILE", help="a .csv file, or an .xlsx workbook "
+                   "(its first sheet)")
     p.add_argument("-o", "--output", required=True, type=Path, help="the .cxmap file to write")
     p.add_argument("--force", action="store_true", help="replace an existing file")
 
-    p = sub.add_parser("export", help="export a map as CSV, PDF report, PNG, SVG, GraphML, "
+    p = sub.add_parser("export", help="export a map as CSV, XLSX, PDF report, PNG, SVG, GraphML, "
                        "an interactive HTML map or Mermaid",
                        description="Export a map: the journey CSV, the client report (PDF), "
                        "a picture of the map (PNG, SVG), the journey graph (GraphML), the "
@@ -87,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--csv", type=Path, metavar="OUT",
                    help="write the journey CSV (UTF-8 with BOM, opens in Excel)")
+    p.add_argument("--xlsx", type=Path, metavar="OUT",
+                   help="write the journey spreadsheet as an Excel workbook (.xlsx)")
     p.add_argument("--pdf", type=Path, metavar="OUT", help="write the client report (PDF)")
     p.add_argument("--png", type=Path, metavar="OUT", help="write a picture of the map (PNG)")
     p.add_argument("--scale", type=float, metavar="S",
@@ -276,11 +279,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from ..fileformat import FileFormatError
-    from ..fileformat.csvio import import_csv
+    from ..fileformat.xlsx_journey import import_sheet
 
     _check_output("import", args.output, args.csv)  # even with --force
     try:
-        result = import_csv(args.csv)
+        result = import_sheet(args.csv)
     except FileFormatError as exc:
         raise UsageError(f"cxdesigner import: {exc}") from None
     for warning in result.warnings:
@@ -295,13 +298,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from ..fileformat import FileFormatError
     from ..fileformat.csvio import export_csv
+    from ..fileformat.xlsx_journey import export_xlsx
 
     outputs = (args.csv, args.pdf, args.png, args.svg, args.graphml, args.html, args.mermaid,
-               args.pptx)
+               args.pptx, args.xlsx)
     if all(out is None for out in outputs):
-        raise UsageError("cxdesigner export: say what to write: --csv OUT, --pdf OUT, "
-                         "--png OUT, --svg OUT, --graphml OUT, --html OUT, --mermaid OUT "
-                         "and/or --pptx OUT (see cxdesigner export --help)")
+        raise UsageError("cxdesigner export: say what to write: --csv OUT, --xlsx OUT, "
+                         "--pdf OUT, --png OUT, --svg OUT, --graphml OUT, --html OUT, "
+                         "--mermaid OUT and/or --pptx OUT (see cxdesigner export --help)")
     _check_scale(args)
     if args.since is not None and args.pdf is None:
         raise UsageError("cxdesigner export: --since is for the PDF report; add --pdf OUT")
@@ -318,14 +322,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
         names = ", ".join(repr(journey.title(s)) for s in journey.snapshots()) or "none"
         raise UsageError(f"cxdesigner export: there is no snapshot named {args.since!r:.80} "
                          f"(the map's snapshots: {names:.300})")
-    if args.csv is not None:
+    for out, write in ((args.csv, export_csv), (args.xlsx, export_xlsx)):
+        if out is None:
+            continue
         try:
-            export_csv(journey, args.csv)
+            write(journey, out)
         except FileFormatError as exc:
             raise UsageError(f"cxdesigner export: {exc}") from None
         except OSError as exc:
-            raise UsageError(f"cxdesigner export: {args.csv}: {exc.strerror}") from None
-        print(clean(f"Wrote {args.csv}"))
+            raise UsageError(f"cxdesigner export: {out}: {exc.strerror}") from None
+        print(clean(f"Wrote {out}"))
     if args.graphml is not None:
         from ..fileformat.graphml import export_graphml
 

@@ -85,15 +85,35 @@ class CsvError(FileFormatError):
     """A CSV that cannot be imported or written; the message names the line and column."""
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None,
-                 column: str | None = None):
-        where = [f"line {line}"] if line else []
+                 column: str | None = None, sheet: str | None = None):
+        # A workbook's sheet has rows where a CSV file has lines.
+        where = [f'sheet "{sheet}"'] if sheet is not None else []
+        where += [f"{'line' if sheet is None else 'row'} {line}"] if line else []
         where += [f'column "{column}"'] if column is not None else []
         super().__init__(message, path or None, ", ".join(where) or None)
-        self.line, self.column = line, column
+        self.line, self.column, self.sheet = line, column, sheet
 
     def __str__(self) -> str:
         # The message already says where, so the base class's " at ..." would repeat it.
         return f"{self.path}: {self.message}" if self.path else self.message
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the rows come from, for messages: a CSV file's lines, or the rows of a
+    workbook's sheet."""
+    source: str
+    sheet: str | None = None
+
+    def at(self, line: int, start: bool = True) -> str:
+        """"Line 5", or 'Row 5 of sheet "Journey"' (lower case inside a sentence)."""
+        where = (f"Line {line:,}" if self.sheet is None
+                 else f'Row {line:,} of sheet "{self.sheet}"')
+        return where if start else where[0].lower() + where[1:]
+
+    def error(self, message: str, line: int | None = None, column: str | None = None
+              ) -> CsvError:
+        return CsvError(message, self.source, line, column, self.sheet)
 
 
 @dataclass
@@ -142,52 +162,69 @@ def read_csv_bytes(data: bytes | str, source: str = "", title: str | None = None
                        'workbook, save it from your spreadsheet as "CSV UTF-8".', source)
     if not text.strip():
         raise CsvError("The file is empty.", source)
+    delimiter = _delimiter(text)
+
+    def check(raw: list[str], cells: list[str], header: list[str] | None,
+              required: tuple[int, ...], line: int, physical: int) -> None:
+        _check_quotes(quote_problem(raw, cells, delimiter, header, required), line, physical,
+                      source)
+    return import_records(_records(text, source, delimiter), Place(source), title, check)
+
+
+def import_records(records, place: Place, title: str | None = None, check=None,
+                   unescape: bool = True) -> CsvImport:
+    """Check the rows of a journey spreadsheet, then build its map: the one path of
+    the CSV and the XLSX import.  ``records`` yields (row number, cells, the row's
+    raw lines, its first line in the file); ``check`` looks at each record before it
+    is read (the CSV's lost quotes); ``unescape`` takes off the apostrophe the CSV
+    export puts before a formula-like text (a workbook's text cells need none)."""
+    source = place.source
     if title is None:
         # A file name the system could not decode carries lone surrogates, which no
         # title may hold: they become "?".
         title = Path(source).stem.encode("utf-8", "replace").decode("utf-8")
     title = title[:S.MAX_TEXT]
-    delimiter = _delimiter(text)
-    records = _records(text, source, delimiter)
     header_line, header = 1, []
     for header_line, header, raw, physical in records:
-        _check_quotes(quote_problem(raw, header, delimiter, None, ()), header_line, physical,
-                      source)
+        if check:
+            check(raw, header, None, (), header_line, physical)
         if any(c.strip() for c in header):
             break
-    columns, warnings, lanes = _columns(header, header_line, source)
+    columns, warnings, lanes = _columns(header, header_line, place)
     names = {col: header[i].strip() for i, col in enumerate(columns) if col}
     unnamed = {i for i, col in enumerate(columns) if col == ""}
     required = (columns.index(STAGE), columns.index(TOUCHPOINT))
     # Counted as the rows are checked, so a file that would make a map too big to save
     # and open stops at the row that crosses the limit, before anything is built.
     budget, stages = ImportBudget(title), set()
-    _count_lanes(budget, lanes, names, header_line, source)
+    _count_lanes(budget, lanes, names, header_line, place)
     rows: list[_Row] = []  # checked, before anything is built
     for line, cells, raw, physical in records:
-        _check_quotes(quote_problem(raw, cells, delimiter, header, required), line, physical,
-                      source)
+        if check:
+            check(raw, cells, header, required, line, physical)
         if not any(c.strip() for c in cells):
             continue  # spreadsheets leave empty rows between groups
         if len(rows) == MAX_ROWS:
-            raise CsvError(f"The file has more than {MAX_ROWS:,} touchpoint rows, more than "
-                           "one import may hold. Split it into smaller files.", source, line)
+            raise place.error(f"The file has more than {MAX_ROWS:,} touchpoint rows, more "
+                              "than one import may hold. Split it into smaller files.", line)
         for i in sorted(i for i in unnamed if i < len(cells) and cells[i].strip()):
             unnamed.discard(i)
-            warnings.append(Problem(f"line {line}, column {i + 1}", f"Column {i + 1} has no "
-                                    "name in the header, so its cells were ignored.", "dropped"))
-        row = _row(line, cells, columns, names, lanes, source)
-        _count(budget, row, stages, bool(rows), names, line, source)
+            warnings.append(Problem(f"{place.at(line, False)}, column {i + 1}", f"Column "
+                                    f"{i + 1} has no name in the header, so its cells were "
+                                    "ignored.", "dropped"))
+        row = _row(line, cells, columns, names, lanes, place, unescape)
+        _count(budget, row, stages, bool(rows), names, line, place)
         rows.append(row)
     if not rows:
-        raise CsvError("The file has a header but no touchpoint rows.", source)
+        raise place.error(f"The {'file' if place.sheet is None else 'sheet'} has a header "
+                          "but no touchpoint rows.")
     hebrew = sum(bool(_HEBREW.search(h)) for h in names.values()) * 2 > len(names) or sum(
         bool(_HEBREW.search(row[1])) for row in rows) * 2 > len(rows)
     return CsvImport(_build(rows, title, hebrew, lanes), warnings)
 
 
 def _count(budget: ImportBudget, row: _Row, stages: set[str], flow: bool,
-           names: dict[str, str], line: int, source: str) -> None:
+           names: dict[str, str], line: int, place: Place) -> None:
     """Count what ``row`` adds to the map; refuse the file if that crosses a limit."""
     stage, title, _fields, notes = row
     counted = [("stage", stage, STAGE)] if stage not in stages else []
@@ -201,20 +238,20 @@ def _count(budget: ImportBudget, row: _Row, stages: set[str], flow: bool,
     for kind, text, column in counted:
         problem = budget.add(kind, text, names[column])
         if problem:
-            raise CsvError(f'Line {line:,}, column "{problem[0]}": {problem[1]}', source, line,
-                           problem[0])
+            raise place.error(f'{place.at(line)}, column "{problem[0]}": {problem[1]}', line,
+                              problem[0])
 
 
 def _count_lanes(budget: ImportBudget, lanes: dict[str, CL.Lane], names: dict[str, str],
-                 line: int, source: str) -> None:
+                 line: int, place: Place) -> None:
     """Count the lanes the header makes (and the emotion lane's node they bring)."""
     for n, (column, lane) in enumerate(lanes.items()):
         first = [("emotion_lane", "")] if n == 0 else []
         for kind, title in [*first, ("lane", lane.title)]:
             problem = budget.add(kind, title, names[column])
             if problem:
-                raise CsvError(f'Line {line:,}, column "{problem[0]}": {problem[1]}', source,
-                               line, problem[0])
+                raise place.error(f'{place.at(line)}, column "{problem[0]}": {problem[1]}',
+                                  line, problem[0])
 
 
 def _check_quotes(problem: tuple[str | None, str] | None, line: int, physical: int,
@@ -279,13 +316,13 @@ def _delimiter(text: str) -> str:
     return max(",;", key=score)  # the first of equals: the comma
 
 
-def _columns(header: list[str], line: int, source: str
+def _columns(header: list[str], line: int, place: Place
              ) -> tuple[list[str | None], list[Problem], dict[str, CL.Lane]]:
     """What each header cell names: a column, ``None`` (unknown) or "" (no name); and
     the lanes of the lane columns (their column -> the lane), in column order."""
     if len(header) > MAX_COLUMNS:
-        raise CsvError(f"The header on line {line} has {len(header):,} columns, more than "
-                       f"the {MAX_COLUMNS:,} an import may have.", source, line)
+        raise place.error(f"The header on {place.at(line, False)} has {len(header):,} "
+                          f"columns, more than the {MAX_COLUMNS:,} an import may have.", line)
     columns: list[str | None] = []
     warnings: list[Problem] = []
     seen: dict[str, str] = {}
@@ -297,38 +334,40 @@ def _columns(header: list[str], line: int, source: str
         lane = CL.parse_header(name, _LANE_WORDS, _key) if column is None else None
         if lane is not None:
             if lane in lane_names:
-                raise CsvError(f'Line {line} has two columns for one lane: "{lane_names[lane]}" '
-                               f'and "{name}". Keep one of them.', source, line, name)
+                raise place.error(f'{place.at(line)} has two columns for one lane: '
+                                  f'"{lane_names[lane]}" and "{name}". Keep one of them.',
+                                  line, name)
             if len(lanes) == CL.MAX_LANE_COLUMNS:
-                raise CsvError(f'Line {line}, column "{name}": the header has more than '
-                               f"{CL.MAX_LANE_COLUMNS} lane columns; a map has at most "
-                               f"{S.MAX_LANES} lanes, the emotion lane among them.",
-                               source, line, name)
+                raise place.error(f'{place.at(line)}, column "{name}": the header has more '
+                                  f"than {CL.MAX_LANE_COLUMNS} lane columns; a map has at "
+                                  f"most {S.MAX_LANES} lanes, the emotion lane among them.",
+                                  line, name)
             if len(lane.title) > S.MAX_TEXT:
-                raise CsvError(f'Line {line}: a lane\'s name has {len(lane.title):,} '
-                               f"characters, more than the {S.MAX_TEXT:,} a text may have.",
-                               source, line)
+                raise place.error(f"{place.at(line)}: a lane's name has "
+                                  f"{len(lane.title):,} characters, more than the "
+                                  f"{S.MAX_TEXT:,} a text may have.", line)
             column = f"lane#{len(lanes)}"
             lanes[column], lane_names[lane] = lane, name
         elif column in seen:
-            raise CsvError(f'Line {line} has two columns for {column}: "{seen[column]}" and '
-                           f'"{name}". Keep one of them.', source, line, name)
+            raise place.error(f'{place.at(line)} has two columns for {column}: '
+                              f'"{seen[column]}" and "{name}". Keep one of them.', line, name)
         if column:
             seen[column] = name
         elif column is None:
-            warnings.append(Problem(f'line {line}, column "{name}"', f'The column "{name}" is '
-                                    "not one CX Designer knows, so its cells were ignored.",
-                                    "dropped"))
+            warnings.append(Problem(f'{place.at(line, False)}, column "{name}"', f'The column '
+                                    f'"{name}" is not one CX Designer knows, so its cells '
+                                    "were ignored.", "dropped"))
         columns.append(column)
     for column, hebrew in ((STAGE, HEBREW_COLUMNS[0]), (TOUCHPOINT, HEBREW_COLUMNS[1])):
         if column not in seen:
-            raise CsvError(f'Line {line} has no "{column}" (or "{hebrew}") column. The first row '
-                           "must name the columns, and stage and touchpoint are required.",
-                           source, line, column)
+            raise place.error(f'{place.at(line)} has no "{column}" (or "{hebrew}") column. The '
+                              "first row must name the columns, and stage and touchpoint are "
+                              "required.", line, column)
     for column in CL.MARK_COLUMNS:
         if column in seen and not lanes:
             columns[columns.index(column)] = None
-            warnings.append(Problem(f'line {line}, column "{seen[column]}"', f'The column '
+            warnings.append(Problem(f'{place.at(line, False)}, column "{seen[column]}"',
+                                    f'The column '
                                     f'"{seen[column]}" flags cells of lanes, but the file '
                                     "has no lane columns, so its cells were ignored.",
                                     "dropped"))
@@ -336,26 +375,27 @@ def _columns(header: list[str], line: int, source: str
 
 
 def _row(line: int, cells: list[str], columns: list[str | None], names: dict[str, str],
-         lanes: dict[str, CL.Lane], source: str) -> _Row:
+         lanes: dict[str, CL.Lane], place: Place, unescape: bool = True) -> _Row:
     if any(c.strip() for c in cells[len(columns):]):
         # An error, not a warning: extra cells mostly mean an unquoted comma or semicolon
         # in a text, which has also shifted every cell after it into the wrong column.
-        raise CsvError(f"Line {line} has {len(cells)} cells, but the header names only "
-                       f"{len(columns)} columns. A text probably holds the delimiter: put "
-                       "that cell in quotes.", source, line)
+        raise place.error(f"{place.at(line)} has {len(cells)} cells, but the header names "
+                          f"only {len(columns)} columns."
+                          + (" A text probably holds the delimiter: put that cell in quotes."
+                             if place.sheet is None else ""), line)
     values = dict.fromkeys((*COLUMNS, *CL.MARK_COLUMNS, *lanes), "")
     for i, column in enumerate(columns):
         if not column or i >= len(cells):
             continue  # spreadsheets drop a row's trailing empty cells
         if len(cells[i]) > S.MAX_TEXT:
-            raise CsvError(f'Line {line}, column "{names[column]}": the cell has '
-                           f"{len(cells[i]):,} characters, more than the {S.MAX_TEXT:,} a "
-                           "text may have.", source, line, names[column])
-        values[column] = _unescape(cells[i].strip())
+            raise place.error(f'{place.at(line)}, column "{names[column]}": the cell has '
+                              f"{len(cells[i]):,} characters, more than the {S.MAX_TEXT:,} a "
+                              "text may have.", line, names[column])
+        values[column] = _unescape(cells[i].strip()) if unescape else cells[i].strip()
 
     def fail(column: str, problem: str) -> CsvError:
-        return CsvError(f'Line {line}, column "{names[column]}": {problem}', source, line,
-                        names[column])
+        return place.error(f'{place.at(line)}, column "{names[column]}": {problem}', line,
+                           names[column])
     for column, what in ((STAGE, "a stage"), (TOUCHPOINT, "a touchpoint title")):
         if not values[column]:
             raise fail(column, f"the cell is empty, but every row needs {what}.")
@@ -415,33 +455,48 @@ def _unescape(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and _FORMULA.match(cell, 1) else cell
 
 
-def export_csv_text(journey: JourneyMap, persona: str = S.GENERAL) -> str:
-    """The map as journey CSV text (no BOM), emotions as ``persona`` feels them.
+def export_rows(journey: JourneyMap, persona: str = S.GENERAL
+                ) -> tuple[list[str], list[list[str | int | None]]]:
+    """The journey sheet's header and rows, shared by the CSV and the XLSX export: one
+    row per touchpoint in journey order, each cell the text it holds (the emotion a
+    whole number, or ``None`` when the persona's is not set).
 
     Note titles are joined by line breaks, so a title holding ";" or a line break
-    comes back as several notes; NUL characters are left out, as no spreadsheet keeps
-    them and import refuses them as binary.  Every lane that holds text gets a column
-    (hidden ones too: their cells are the map's), and the fail and wait points follow
-    when the map has such lanes.
+    comes back as several notes.  Every lane that holds text gets a column (hidden
+    ones too: their cells are the map's), and the fail and wait points follow when
+    the map has such lanes.
     """
-    out = io.StringIO()
-    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL)
     language = "he" if journey.document["language"] == "he" else "en"
     lanes, headers, marks = CL.export_columns(journey, language)
-    writer.writerow([*(HEBREW_COLUMNS if language == "he" else COLUMNS), *headers, *marks])
+    header = [*(HEBREW_COLUMNS if language == "he" else COLUMNS), *headers, *marks]
+    rows: list[list[str | int | None]] = []
     for tp in journey.journey_order():
         fields = journey.get(tp)
         notes = {kind: [journey.title(n) for n in journey.notes_on(tp)
                         if journey.get(n)["note_kind"] == kind]
                  for kind in NOTE_COLUMNS.values()}
-        emotion = journey.emotion(tp, persona)
-        texts = [journey.title(journey.stage_of(tp)), fields["title"], fields["channel"],
-                 "\n".join(notes["pain_point"]), "\n".join(notes["opportunity"]),
-                 *(fields["cells"].get(lane, "") for lane in lanes)]
-        texts += CL.marks_cells(fields["marks"], lanes, headers)
-        cells = [_escape(t.replace("\0", "")) for t in texts]
-        cells.insert(3, "" if emotion is None else str(emotion))
-        writer.writerow(cells)
+        row: list[str | int | None] = [
+            journey.title(journey.stage_of(tp)), fields["title"], fields["channel"],
+            journey.emotion(tp, persona), "\n".join(notes["pain_point"]),
+            "\n".join(notes["opportunity"]),
+            *(fields["cells"].get(lane, "") for lane in lanes)]
+        rows.append(row + CL.marks_cells(fields["marks"], lanes, headers))
+    return header, rows
+
+
+def export_csv_text(journey: JourneyMap, persona: str = S.GENERAL) -> str:
+    """The map as journey CSV text (no BOM), emotions as ``persona`` feels them
+    (``export_rows``).  A text a spreadsheet would run as a formula gets an apostrophe
+    first; NUL characters are left out, as no spreadsheet keeps them and import
+    refuses them as binary.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL)
+    header, rows = export_rows(journey, persona)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if cell is None else str(cell) if isinstance(cell, int)
+                         else _escape(cell.replace("\0", "")) for cell in row])
     return out.getvalue()
 
 

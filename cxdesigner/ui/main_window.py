@@ -17,6 +17,7 @@ from ..bidi import isolate
 from ..canvas.scene import JourneyScene
 from ..canvas.view import JourneyView
 from ..fileformat import FileFormatError, templates
+from ..model.matching import Suggester
 from . import copy_paste, gui_gc, settings
 from .document import autosave
 from .document.document import Document
@@ -37,7 +38,7 @@ from .panels.personas import PersonasPanel
 from .panels.swot import SwotBoard
 from .workshop.mode import WorkshopMode
 from .window_edits import EditingMixin
-from .window_exports import CSV_FILTER, ExportsMixin, file_stem
+from .window_exports import CSV_FILTER, SHEETS, XLSX_FILTER, ExportsMixin, file_stem
 from .window_questions import QuestionsMixin
 
 MAP_FILTER = "*.cxmap"
@@ -134,7 +135,8 @@ class MainWindow(LiveWindowMixin, EditingMixin, ExportsMixin, QuestionsMixin, QM
         personas = self._dock("personas", tr("Personas"), self.personas, start)
         self.tabifyDockWidget(outline, personas)
         self.lanes = LanesPanel(self.document)
-        self.feedback = FeedbackPanel(self.document, self.show_elements)
+        self.feedback = FeedbackPanel(self.document, self.show_elements,
+                                      Suggester(self.document.journey))
         self.tabifyDockWidget(personas, self._dock("lanes", tr("Lanes"), self.lanes, start))
         outline.raise_()
         # Prioritising happens under the map: plan, matrix, SWOT and analysis as tabs.
@@ -358,19 +360,19 @@ class MainWindow(LiveWindowMixin, EditingMixin, ExportsMixin, QuestionsMixin, QM
         return window
 
     def import_csv(self) -> None:
-        path = self.ask_open_path(tr("Import Journey CSV"), tr("Journey CSV (%1)").replace(
-            "%1", CSV_FILTER))
+        path = self.ask_open_path(tr("Import Journey Spreadsheet"), tr(
+            "Journey spreadsheets (%1)").replace("%1", f"{CSV_FILTER} {XLSX_FILTER}"))
         if path:
             self.import_csv_path(path)
 
     def import_csv_path(self, path: str | Path) -> "MainWindow | None":
-        """A new, untitled and unsaved map from a journey CSV."""
-        from ..fileformat.csvio import import_csv
+        """A new, untitled and unsaved map from a journey CSV or XLSX workbook."""
+        from ..fileformat.xlsx_journey import import_sheet
 
         try:
-            result = import_csv(path)
+            result = import_sheet(path)
         except FileFormatError as exc:
-            self.show_error(tr("Cannot import CSV"), str(exc))
+            self.show_error(tr("Cannot import the spreadsheet"), str(exc))
             return None
         document = Document(result.journey)
         document.mark_modified()
@@ -468,7 +470,7 @@ class MainWindow(LiveWindowMixin, EditingMixin, ExportsMixin, QuestionsMixin, QM
             self.workshop.exit()
         for part in (self.scene, self.inspector, self.outline, self.personas, self.lanes,
                      self.plan, self.matrix, self.swot, self.analysis, self.feedback,
-                     self.review, self.workshop):
+                     self.feedback.suggester, self.review, self.workshop):
             part.detach()
         self.document.journey.events.unsubscribe(self._follow_map_direction)
         # Deleting the scene deselects its items one by one: nothing may listen by then.
@@ -529,7 +531,7 @@ class MainWindow(LiveWindowMixin, EditingMixin, ExportsMixin, QuestionsMixin, QM
         if not mime.hasUrls():
             return []
         return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()
-                and Path(url.toLocalFile()).suffix.lower() in (".cxmap", ".csv")]
+                and Path(url.toLocalFile()).suffix.lower() in (".cxmap", *SHEETS)]
 
     def dragEnterEvent(self, event) -> None:  # Qt's name
         if self.dropped_files(event.mimeData()):
@@ -552,7 +554,7 @@ class MainWindow(LiveWindowMixin, EditingMixin, ExportsMixin, QuestionsMixin, QM
     def _open_dropped(self, paths: list[Path]) -> None:
         window = self
         for path in paths:
-            opened = (window.import_csv_path(path) if path.suffix.lower() == ".csv"
+            opened = (window.import_csv_path(path) if path.suffix.lower() in SHEETS
                       else window.open_path(path))
             window = opened or window
 

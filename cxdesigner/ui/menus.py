@@ -57,6 +57,7 @@ class MenuWindow(Protocol):
     def open_voting_round(self) -> Any: ...
     def close_voting_round(self) -> Any: ...
     def export_csv(self) -> Any: ...
+    def export_xlsx(self) -> Any: ...
     def export_report(self) -> Any: ...
     def export_image(self, *args: Any) -> Any: ...
     def export_graphml(self) -> Any: ...
@@ -135,7 +136,8 @@ def create_actions(w: MenuWindow) -> SimpleNamespace:
     a.save = _action(w, tr("&Save"), w.save, QKeySequence.Save,
                      _icon(w, "document-save", S.SP_DialogSaveButton))
     a.save_as = _action(w, tr("Save &As…"), w.save_as, QKeySequence.SaveAs)
-    a.import_csv = _action(w, tr("&Import CSV…"), w.import_csv)
+    a.import_csv = _action(w, tr("&Import Spreadsheet…"), w.import_csv,
+                           tip=tr("A new map from a journey spreadsheet: CSV or Excel (XLSX)"))
     a.import_feedback = _action(w, tr("Import &Feedback…"), lambda: _import_feedback(w),
                                 tip=tr("Survey exports (CSV, Excel) and e-mails (mbox, .eml) "
                                        "as the map's customer feedback"))
@@ -154,6 +156,8 @@ def create_actions(w: MenuWindow) -> SimpleNamespace:
                                tip=tr("The journey graph for yEd or Gephi"))
     a.export_csv = _action(w, tr("Journey (&CSV)…"), w.export_csv,
                            tip=tr("The journey spreadsheet: one row per touchpoint"))
+    a.export_xlsx = _action(w, tr("Journey (&XLSX)…"), w.export_xlsx,
+                            tip=tr("The journey spreadsheet as an Excel workbook"))
     a.export_html = _action(w, tr("Interactive &Map…"), w.export_html_map,
                             tip=tr("One web page to send: the map to click through, with "
                                    "its notes, plan and SWOT"))
@@ -268,7 +272,7 @@ def build_menus(w: MenuWindow, a: SimpleNamespace) -> None:
     file_menu.addActions([a.import_csv, a.import_feedback, a.import_feedback_folder])
     w.export_menu = file_menu.addMenu(tr("&Export"))
     w.export_menu.addActions([a.export_report, a.export_png, a.export_svg, a.export_graphml,
-                              a.export_csv, a.export_html])
+                              a.export_csv, a.export_xlsx, a.export_html])
     w.export_menu.addAction(a.export_deck)
     file_menu.addSeparator()
     file_menu.addActions([a.close, a.quit])

@@ -1,6 +1,6 @@
-"""The main window's exports: journey CSV, the PDF report, PNG and SVG pictures,
-GraphML and the interactive map (HTML), each asked for a path that is never the map's own file (a mixin of
-``MainWindow``)."""
+"""The main window's exports: the journey as CSV or XLSX, the PDF report, PNG and SVG
+pictures, GraphML and the interactive map (HTML), each asked for a path that is never
+the map's own file (a mixin of ``MainWindow``)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from ..bidi import isolate
 from ..fileformat import FileFormatError
 
 CSV_FILTER = "*.csv"
+XLSX_FILTER = "*.xlsx"
+SHEETS = (".csv", ".xlsx")  # the journey spreadsheets File > Import and a drop take
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -31,12 +33,24 @@ class ExportsMixin:
             Path.home() / (file_stem(self.document.journey.document["title"]) + ".csv"))
         path = self.ask_save_path(tr("Export Journey CSV"), tr("Journey CSV (%1)").replace(
             "%1", CSV_FILTER), base)
-        if not path or self._is_own_file(Path(path), tr("Cannot export CSV")):
-            return
+        if path and not self._is_own_file(Path(path), tr("Cannot export CSV")):
+            self._write_sheet(export_csv, Path(path), tr("Cannot export CSV"))
+
+    def export_xlsx(self) -> None:
+        """File > Export > Journey (XLSX)…: the CSV's rows as an Excel workbook."""
+        from ..fileformat.xlsx_journey import export_xlsx
+
+        self.commit_pending()
+        path = self._export_path(tr("Export Journey Spreadsheet"),
+                                 tr("Excel workbooks (%1)"), "xlsx")
+        if path is not None:
+            self._write_sheet(export_xlsx, path, tr("Cannot export the spreadsheet"))
+
+    def _write_sheet(self, write, path: Path, failed: str) -> None:
         try:
-            export_csv(self.document.journey, path, self.scene.persona)
+            write(self.document.journey, path, self.scene.persona)
         except (FileFormatError, OSError) as exc:
-            self.show_error(tr("Cannot export CSV"), str(exc))
+            self.show_error(failed, str(exc))
             return
         self.statusBar().showMessage(tr("Exported %1").replace("%1", isolate(str(path))), 5000)
 

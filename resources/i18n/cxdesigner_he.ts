@@ -925,16 +925,20 @@
         <translation>פתיחת מפה</translation>
     </message>
     <message>
-        <source>Import Journey CSV</source>
-        <translation>ייבוא מסע מ־CSV</translation>
+        <source>Import Journey Spreadsheet</source>
+        <translation>ייבוא גיליון מסע</translation>
+    </message>
+    <message>
+        <source>Journey spreadsheets (%1)</source>
+        <translation>גיליונות מסע (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot import the spreadsheet</source>
+        <translation>לא ניתן לייבא את הגיליון</translation>
     </message>
     <message>
         <source>Journey CSV (%1)</source>
         <translation>מסע ב־CSV‏ (%1)</translation>
-    </message>
-    <message>
-        <source>Cannot import CSV</source>
-        <translation>לא ניתן לייבא CSV</translation>
     </message>
     <message numerus="yes">
         <source>Imported with %n warning(s). The first: %1</source>
@@ -973,6 +977,18 @@
     <message>
         <source>Cannot export CSV</source>
         <translation>לא ניתן לייצא CSV</translation>
+    </message>
+    <message>
+        <source>Export Journey Spreadsheet</source>
+        <translation>ייצוא המסע לגיליון</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (%1)</source>
+        <translation>קובצי אקסל (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot export the spreadsheet</source>
+        <translation>לא ניתן לייצא את הגיליון</translation>
     </message>
     <message>
         <source>Exported %1</source>
@@ -1091,8 +1107,12 @@
         <translation>&amp;שמירה</translation>
     </message>
     <message>
-        <source>&amp;Import CSV…</source>
-        <translation>&amp;ייבוא CSV…</translation>
+        <source>&amp;Import Spreadsheet…</source>
+        <translation>&amp;ייבוא גיליון…</translation>
+    </message>
+    <message>
+        <source>A new map from a journey spreadsheet: CSV or Excel (XLSX)</source>
+        <translation>מפה חדשה מגיליון מסע: CSV או אקסל (XLSX)</translation>
     </message>
     <message>
         <source>Import &amp;Feedback…</source>
@@ -1149,6 +1169,14 @@
     <message>
         <source>The journey spreadsheet: one row per touchpoint</source>
         <translation>גיליון המסע: שורה לכל נקודת מגע</translation>
+    </message>
+    <message>
+        <source>Journey (&amp;XLSX)…</source>
+        <translation>מסע (&amp;XLSX)…</translation>
+    </message>
+    <message>
+        <source>The journey spreadsheet as an Excel workbook</source>
+        <translation>גיליון המסע כקובץ אקסל</translation>
     </message>
     <message>
         <source>Interactive &amp;Map…</source>

@@ -29,7 +29,8 @@ from .feedback_rows import (DATE, UNMATCHED, FeedbackRows, item_text, kind_names
                             source_label, sources)
 from .lazy_panel import LazyPanel
 
-# suggest(text) -> [(touchpoint id, why)], best first: model/matching.py when present.
+# suggest(text) -> [(touchpoint id, why)], best first: the window gives
+# model/matching.Suggester.
 Suggester = Callable[[str], list[tuple[str, str]]]
 
 
