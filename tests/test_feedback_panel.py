@@ -39,6 +39,10 @@ def window(qtbot):
     return window
 
 
+def strip(text: str) -> str:
+    return text.strip("\u2066\u2067\u2068\u2069")
+
+
 def shown(window) -> list[str]:
     return list(window.feedback.rows.ids)
 
@@ -53,7 +57,7 @@ def test_the_unmatched_filter_shows_only_items_without_a_touchpoint(qtbot, windo
     panel = window.feedback
     panel.touchpoint.setCurrentIndex(panel.touchpoint.findData(UNMATCHED))
     assert sorted(shown(window)) == ["f3", "f4"]
-    assert panel.count.text() == "2 of 4"
+    assert strip(panel.count.text()) == "2 of 4"
 
 
 def test_typing_words_filters_and_the_score_filter_finds_detractors(qtbot, window):
@@ -149,7 +153,7 @@ def test_an_edit_patches_the_rows_instead_of_filtering_them_all(qtbot, window):
     qtbot.waitUntil(lambda: shown(window) == ["f5", "f4"])
     journey.set_fields("f4", date="2026-03-01")  # moves to its new place
     qtbot.waitUntil(lambda: shown(window) == ["f4", "f5"])
-    assert len(calls) == 1 and panel.count.text() == "2 of 5"
+    assert len(calls) == 1 and strip(panel.count.text()) == "2 of 5"
 
 
 @pytest.mark.parametrize("column", range(6))
@@ -166,3 +170,18 @@ def test_patched_rows_keep_the_order_a_fresh_sort_gives(qtbot, window, column):
     patched = shown(window)
     panel.rows.show(list(patched))
     assert shown(window) == patched
+
+
+def test_the_count_gives_the_nps_and_csat_of_what_the_filters_show(qtbot, window):
+    panel = window.feedback
+    journey = window.document.journey
+    assert strip(panel.count.text()) == "4 of 4 · NPS 0"  # a promoter and a detractor
+    panel.touchpoint.setCurrentIndex(panel.touchpoint.findData(UNMATCHED))
+    assert strip(panel.count.text()) == "2 of 4"  # no answers among them
+    journey.add_feedback([{"id": "p1", "nps": 10, "csat": 5},
+                          {"id": "p2", "nps": 8, "csat": 2}])
+    qtbot.waitUntil(lambda: strip(panel.count.text()) == "4 of 6 · NPS +50 · CSAT 50%")
+    journey.set_fields("p2", nps=0)  # a passive becomes a detractor
+    qtbot.waitUntil(lambda: strip(panel.count.text()) == "4 of 6 · NPS 0 · CSAT 50%")
+    journey.remove("p1")
+    qtbot.waitUntil(lambda: strip(panel.count.text()) == "3 of 5 · NPS −100 · CSAT 0%")

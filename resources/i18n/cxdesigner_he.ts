@@ -3106,6 +3106,10 @@ Eli</source>
         <source>%1 of %2</source>
         <translation>%1 מתוך %2</translation>
     </message>
+    <message>
+        <source>CSAT %1%</source>
+        <translation>CSAT %1%</translation>
+    </message>
     <message numerus="yes">
         <source>Personal data masked: %n</source>
         <translation>

@@ -290,8 +290,16 @@ class FeedbackPanel(QWidget):
         self._after_rows_changed(chosen)
 
     def _after_rows_changed(self, chosen: list[str]) -> None:
-        self.count.setText(tr("%1 of %2").replace("%1", f"{len(self.rows.ids):,}").replace(
-            "%2", f"{self.journey.count(S.FEEDBACK):,}"))
+        parts = [tr("%1 of %2").replace("%1", f"{len(self.rows.ids):,}").replace(
+            "%2", f"{self.journey.count(S.FEEDBACK):,}")]
+        tally = self.rows.tally  # the shown rows' figures: the filter's NPS and CSAT
+        if tally.nps_answers:
+            nps = round(tally.nps)
+            parts.append(tr("NPS %1").replace("%1", f"{nps:+d}".replace("-", "−") if nps
+                                               else "0"))
+        if tally.csat_answers:
+            parts.append(tr("CSAT %1%").replace("%1", f"{tally.csat:.0f}"))
+        self.count.setText(isolate(" · ".join(parts)))
         if chosen != self.selected_items():
             self.select(chosen)
         self._on_selection_changed()

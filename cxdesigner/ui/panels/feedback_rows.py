@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 from ...bidi import isolate
 from ...model import JourneyMap
+from ...model.metrics import Tally
 
 DATE, TOUCHPOINT, NPS, CSAT, SOURCE, TEXT = range(6)
 ID_ROLE = Qt.UserRole
@@ -60,6 +61,10 @@ class FeedbackRows(QAbstractTableModel):
         self._sort = (DATE, Qt.DescendingOrder)
         # (touchpoint, source, score, words): what the rows let through.
         self.filters: tuple = (None, None, None, "")
+        # The shown rows' answers, kept per row as rows come and go: their NPS and CSAT
+        # are read in O(1) (``tally``) however many rows there are.
+        self.tally = Tally()
+        self._answers: dict[str, tuple[int | None, int | None]] = {}
 
     # ------------------------------------------------------------ filling
     def refilter(self, touchpoint: str | None, source: str | None, score: str | None,
@@ -80,7 +85,30 @@ class FeedbackRows(QAbstractTableModel):
         self.keys = [k for k, _ in pairs]
         self.ids = [item for _, item in pairs]
         self._at = None
+        self.tally, self._answers = Tally(), {}
+        for item in self.ids:
+            self._count(item)
         self.endResetModel()
+
+    def _count(self, item: str) -> None:
+        attrs = self.journey.get(item)
+        answers = self._answers[item] = (attrs["nps"], attrs["csat"])
+        self.tally.add(*answers)
+
+    def _uncount(self, item: str) -> None:
+        nps, csat = self._answers.pop(item)
+        t = self.tally
+        t.items -= 1
+        if nps is not None:
+            if nps >= 9:
+                t.promoters -= 1
+            elif nps >= 7:
+                t.passives -= 1
+            else:
+                t.detractors -= 1
+        if csat is not None:
+            t.csat_answers -= 1
+            t.satisfied -= csat >= 4
 
     def passes(self, item: str) -> bool:
         """Whether an item of the map passes the filters."""
@@ -106,10 +134,13 @@ class FeedbackRows(QAbstractTableModel):
             row = self.row_of(item)
             keep = item in journey and self.passes(item)
             if row >= 0 and keep and self.keys[row] == self._key(item):
+                self._uncount(item)
+                self._count(item)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, 5))
                 continue
             if row >= 0:
                 self.beginRemoveRows(QModelIndex(), row, row)
+                self._uncount(item)
                 del self.ids[row], self.keys[row]
                 self._at = None
                 self.endRemoveRows()
@@ -117,6 +148,7 @@ class FeedbackRows(QAbstractTableModel):
                 key = self._key(item)
                 at = self._place(key)
                 self.beginInsertRows(QModelIndex(), at, at)
+                self._count(item)
                 self.ids.insert(at, item)
                 self.keys.insert(at, key)
                 self._at = None
