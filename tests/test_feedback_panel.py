@@ -185,3 +185,15 @@ def test_the_count_gives_the_nps_and_csat_of_what_the_filters_show(qtbot, window
     qtbot.waitUntil(lambda: strip(panel.count.text()) == "4 of 6 · NPS 0 · CSAT 50%")
     journey.remove("p1")
     qtbot.waitUntil(lambda: strip(panel.count.text()) == "3 of 5 · NPS −100 · CSAT 0%")
+
+
+def test_a_period_filters_by_date_and_gives_its_nps(qtbot, window):
+    panel = window.feedback
+    qtbot.keyClicks(panel.first_day, "2026-01-03")
+    assert sorted(shown(window)) == ["f2", "f3"]  # undated items fall outside a period
+    assert "NPS −100" in panel.count.text()  # f2 answered 3: a detractor
+    qtbot.keyClicks(panel.last_day, "2026-13-01")  # not a date: no upper bound yet
+    assert sorted(shown(window)) == ["f2", "f3"] and panel.last_day.styleSheet()
+    panel.last_day.clear()
+    qtbot.keyClicks(panel.last_day, "2026-01-03")
+    assert shown(window) == ["f2"] and not panel.last_day.styleSheet()

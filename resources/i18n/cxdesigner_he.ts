@@ -3060,6 +3060,22 @@ Eli</source>
         <translation>ללא ציון</translation>
     </message>
     <message>
+        <source>From YYYY-MM-DD</source>
+        <translation>מ־שששש-חח-יי</translation>
+    </message>
+    <message>
+        <source>Feedback dated on or after</source>
+        <translation>משוב מתאריך זה ואילך</translation>
+    </message>
+    <message>
+        <source>To YYYY-MM-DD</source>
+        <translation>עד שששש-חח-יי</translation>
+    </message>
+    <message>
+        <source>Feedback dated on or before</source>
+        <translation>משוב עד תאריך זה</translation>
+    </message>
+    <message>
         <source>Feedback items</source>
         <translation>פריטי משוב</translation>
     </message>
@@ -3101,6 +3117,10 @@ Eli</source>
     <message>
         <source>All sources</source>
         <translation>כל המקורות</translation>
+    </message>
+    <message>
+        <source>Write a date as YYYY-MM-DD, for example 2026-03-31.</source>
+        <translation>כתבו תאריך בצורה שששש-חח-יי, למשל 2026-03-31.</translation>
     </message>
     <message>
         <source>%1 of %2</source>

@@ -10,6 +10,7 @@ and updates only while it is seen (``LazyPanel``), when the feedback changed.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
@@ -101,9 +102,20 @@ class FeedbackPanel(QWidget):
                           ("unhappy", tr("Dissatisfied (CSAT 1–2)")),
                           ("unscored", tr("No score"))):
             self.score.addItem(name, key)
+        # A period, as the metrics command takes it: the count gives its NPS and CSAT.
+        self.first_day, self.last_day = QLineEdit(), QLineEdit()
+        for edit, hint, name in ((self.first_day, tr("From YYYY-MM-DD"),
+                                  tr("Feedback dated on or after")),
+                                 (self.last_day, tr("To YYYY-MM-DD"),
+                                  tr("Feedback dated on or before"))):
+            edit.setPlaceholderText(hint)
+            edit.setAccessibleName(name)
+            edit.setClearButtonEnabled(True)
+            edit.setMaximumWidth(130)
         self.count = QLabel()
         filters = QHBoxLayout()
-        for widget in (self.search, self.touchpoint, self.source, self.score):
+        for widget in (self.search, self.touchpoint, self.source, self.score, self.first_day,
+                       self.last_day):
             filters.addWidget(widget, 1 if widget is not self.search else 2)
         filters.addWidget(self.count)
 
@@ -171,6 +183,8 @@ class FeedbackPanel(QWidget):
         layout.addWidget(split, 1)
 
         self.search.textChanged.connect(self._refilter)
+        self.first_day.textChanged.connect(self._refilter)
+        self.last_day.textChanged.connect(self._refilter)
         for combo in (self.touchpoint, self.source, self.score):
             combo.currentIndexChanged.connect(self._refilter)
         # Until first opened, a filter lists only its "all" entries (and Unmatched): a
@@ -286,8 +300,26 @@ class FeedbackPanel(QWidget):
         if tp is not None and tp != UNMATCHED and tp not in self.journey:
             tp = None
         self.rows.refilter(tp, self.source.currentData(), self.score.currentData(),
-                           self.search.text())
+                           self.search.text(), self._dates())
         self._after_rows_changed(chosen)
+
+    def _dates(self) -> tuple[_dt.date | None, _dt.date | None]:
+        """The period typed; a box holding something that is not a date says so in red
+        and filters nothing until it is one."""
+        days = []
+        for edit in (self.first_day, self.last_day):
+            text, day = edit.text().strip(), None
+            if text:
+                try:
+                    day = _dt.date.fromisoformat(S.iso_date(text))
+                except (ValueError, TypeError):
+                    day = None
+            bad = bool(text) and day is None
+            edit.setStyleSheet("color: #c62828" if bad else "")
+            edit.setToolTip(tr("Write a date as YYYY-MM-DD, for example 2026-03-31.")
+                            if bad else "")
+            days.append(day)
+        return days[0], days[1]
 
     def _after_rows_changed(self, chosen: list[str]) -> None:
         parts = [tr("%1 of %2").replace("%1", f"{len(self.rows.ids):,}").replace(

@@ -10,13 +10,14 @@ assigning one item costs the same with 100 items or 100,000.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from ...bidi import isolate
 from ...model import JourneyMap
-from ...model.metrics import Tally
+from ...model.metrics import Tally, in_range
 
 DATE, TOUCHPOINT, NPS, CSAT, SOURCE, TEXT = range(6)
 ID_ROLE = Qt.UserRole
@@ -59,8 +60,10 @@ class FeedbackRows(QAbstractTableModel):
         self.keys: list[tuple] = []  # each row's sort key, in the rows' order
         self._at: dict[str, int] | None = None  # item -> row, made when first asked
         self._sort = (DATE, Qt.DescendingOrder)
-        # (touchpoint, source, score, words): what the rows let through.
+        # (touchpoint, source, score, words): what the rows let through; and the dates
+        # (first, last day, or None: open), as ``cxdesigner metrics --from --to``.
         self.filters: tuple = (None, None, None, "")
+        self.dates: tuple[_dt.date | None, _dt.date | None] = (None, None)
         # The shown rows' answers, kept per row as rows come and go: their NPS and CSAT
         # are read in O(1) (``tally``) however many rows there are.
         self.tally = Tally()
@@ -68,9 +71,10 @@ class FeedbackRows(QAbstractTableModel):
 
     # ------------------------------------------------------------ filling
     def refilter(self, touchpoint: str | None, source: str | None, score: str | None,
-                 words: str) -> None:
+                 words: str, dates: tuple = (None, None)) -> None:
         """Show the items these filters let through, in O(items)."""
         self.filters = (touchpoint, source, score, words.casefold().strip())
+        self.dates = dates
         journey = self.journey
         ids = (journey.feedback_on(touchpoint) if touchpoint not in (None, UNMATCHED)
                else journey.feedback_items())
@@ -120,6 +124,8 @@ class FeedbackRows(QAbstractTableModel):
             if tp != (None if touchpoint == UNMATCHED else touchpoint):
                 return False
         if source is not None and attrs["source"] != source:
+            return False
+        if self.dates != (None, None) and not in_range(attrs["date"], *self.dates):
             return False
         test = SCORES.get(score) if score else None
         if test is not None and not test(attrs):
