@@ -149,3 +149,19 @@ def test_a_foreign_snapshot_record_still_makes_a_report(tmp_path):
     # the record's bad date gives way to the day it was taken
     assert "Progress since Odd" in text and "of 5 January 2026" in text
     assert "removed from the map" in text  # the ghost note, gone from the map now
+
+
+@pytest.mark.parametrize("key, says", [("progress", "no snapshot yet"),
+                                       ("blueprint", "service blueprint holds text")])
+def test_a_section_asked_for_alone_without_its_data_says_why(key, says):
+    from cxdesigner.export.report import render_report
+    from cxdesigner.model import JourneyMap
+
+    journey = JourneyMap()
+    journey.add_stage("Visit")
+    pdf = render_report(journey, sections=[key])
+    assert b"/Outlines" in pdf
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True).stdout
+    assert says in " ".join(text.decode("utf-8").split())

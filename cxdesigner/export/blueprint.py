@@ -46,8 +46,8 @@ def mark_line(ctx: Ctx, mark: str, size: float = 7.6, after: float = 2.0) -> P:
 def blueprint(ctx: Ctx) -> list:
     j, lab, th = ctx.journey, ctx.labels, ctx.theme
     lanes = cell_lanes(j)
-    if not lanes:
-        return []
+    if not lanes:  # asked for alone, with no lane of text: say how to have one
+        return [section_heading(ctx, "blueprint"), text(ctx, lab("no_blueprint"), th.body)]
     out: list = [section_heading(ctx, "blueprint"),
                  text(ctx, lab("blueprint_intro"), th.small, after=3.0)]
     key = Row([Cell([mark_line(ctx, mark, after=0.0)], pad=(1.0, 0.0, 6.0, 0.0))

@@ -88,6 +88,9 @@ EN = {
     "persona_touchpoints": "{n} touchpoints felt", "persona_average": "average {value}",
     "best_moment": "Best moment", "worst_moment": "Hardest moment",
     "no_personas": "No personas are defined for this map.",
+    "no_snapshot": "The map has no snapshot yet: take one at a review (Review > Take "
+                   "Snapshot, or cxdesigner snapshot) to see here what changed since.",
+    "no_blueprint": "No lane of the service blueprint holds text yet (Lanes > Add Lane).",
     # progress since a review (export/progress.py)
     "progress": "Progress since the last review", "progress_since": "Progress since {name}",
     "progress_intro": "What changed between the review \u201c{name}\u201d of {before} and "
@@ -172,6 +175,9 @@ HE = {
     "persona_touchpoints": "רגש נרשם ב־{n} נקודות מגע", "persona_average": "ממוצע {value}",
     "best_moment": "הרגע הטוב ביותר", "worst_moment": "הרגע הקשה ביותר",
     "no_personas": "לא הוגדרו פרסונות למפה הזו.",
+    "no_snapshot": "אין עדיין תמונת מצב במפה: צרו אחת בסקירה (סקירה > יצירת תמונת מצב, "
+                   "או cxdesigner snapshot) כדי לראות כאן מה השתנה מאז.",
+    "no_blueprint": "אין עדיין טקסט באף נתיב של שרטוט השירות (נתיבים > הוספת נתיב).",
     "progress": "ההתקדמות מאז הסקירה האחרונה", "progress_since": "ההתקדמות מאז {name}",
     "progress_intro": "מה השתנה בין הסקירה \"{name}\" מ־{before} לבין הדוח הזה "
                       "({after}).",

@@ -37,6 +37,8 @@ def snapshot_for(journey, since: str | None) -> str | None:
 
 
 def title(ctx: Ctx) -> str:
+    if ctx.since is None:
+        return ctx.labels("progress")
     return ctx.labels("progress_since", name=ctx.t(ctx.journey.title(ctx.since)))
 
 
@@ -86,6 +88,9 @@ def _change(value: float | None) -> tuple[str, str]:
 # ------------------------------------------------------------------ the section
 def progress(ctx: Ctx) -> list:
     j, L, th = ctx.journey, ctx.labels, ctx.theme
+    if ctx.since is None:  # asked for alone, with no snapshot: say how to have one
+        return [Heading("progress", title(ctx), th.h1, ctx.rtl, 0, ctx.register,
+                        rule=th.accent, space_after=12.0), text(ctx, L("no_snapshot"), th.body)]
     result = comparison(ctx)
     name = ctx.t(j.title(ctx.since))
     out: list = [Heading("progress", title(ctx), th.h1, ctx.rtl, 0, ctx.register,

@@ -149,10 +149,12 @@ def _logo(path) -> ImageReader:
 
 class _Builder:
     def __init__(self, ctx: Ctx, paper: str, chosen: tuple[str, ...], logo) -> None:
-        if not blueprint.has_blueprint(ctx.journey):  # no lane holds cells: no section,
-            chosen = tuple(k for k in chosen if k != "blueprint")  # nor its contents line
-        if ctx.since is None:  # no review to compare with: no progress section
-            chosen = tuple(k for k in chosen if k != "progress")
+        # No lane holds cells, or no review to compare with: no such section, nor its
+        # contents line; unless it is all the report was asked for, when it says why.
+        empty = {k for k in ("blueprint", "progress") if k in chosen and (
+            not blueprint.has_blueprint(ctx.journey) if k == "blueprint" else ctx.since is None)}
+        if empty and set(chosen) - empty:
+            chosen = tuple(k for k in chosen if k not in empty)
         self.ctx, self.chosen, self.logo = ctx, chosen, logo
         self.portrait = PAGES[paper]
         self.wide = landscape(PAGES[paper])

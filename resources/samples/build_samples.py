@@ -38,7 +38,7 @@ if str(HERE) not in sys.path:  # the content package sits beside this script
 from cxdesigner.fileformat.templates import CATALOGUE  # noqa: E402
 from cxdesigner.model import JourneyMap  # noqa: E402
 from content.model import (CREATED, Action, Content, Document, Note,  # noqa: E402
-                           Stage, pick)
+                           Stage, T, pick)
 
 LANGS = ("en", "he")
 COL, LANE = 240, 160  # a touchpoint's x is its column in the stage times COL, y its lane
@@ -142,7 +142,28 @@ def build_five_stages(lang: str) -> JourneyMap:
 
 
 def build_bakery(lang: str) -> JourneyMap:
-    return build(content("bakery_plan"), lang)
+    journey = build(content("bakery_plan"), lang)
+    add_plan_review(journey, lang)
+    return journey
+
+
+def add_plan_review(journey: JourneyMap, lang: str) -> None:
+    """The snapshot of the day the plan was agreed (the map's own date): the same
+    feedback, but no action started yet and WhatsApp orders felt worse, so Review >
+    Compare and the report's progress section have a story to tell."""
+    import datetime as dt
+
+    from cxdesigner.model import metrics
+    from cxdesigner.model.snapshots import make_record
+
+    record = make_record(journey, metrics.compute(journey), dt.date(2026, 6, 1))
+    for action in record["actions"]:
+        action["status"] = "planned"
+    for tp in record["touchpoints"]:
+        if tp["id"] == "tp-whatsapp-order":
+            tp["emotions"] = {**tp.get("emotions", {}), "*": -2}
+    journey.add_snapshot(pick(T("Plan agreed", "התוכנית אושרה"), lang), CREATED, record,
+                         id="sn-plan-agreed")
 
 
 def build_business(name: str, lang: str) -> JourneyMap:
