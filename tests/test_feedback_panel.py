@@ -197,3 +197,21 @@ def test_a_period_filters_by_date_and_gives_its_nps(qtbot, window):
     panel.last_day.clear()
     qtbot.keyClicks(panel.last_day, "2026-01-03")
     assert shown(window) == ["f2"] and not panel.last_day.styleSheet()
+
+
+def test_an_edit_elsewhere_does_not_ask_for_suggestions_again(qtbot, window, monkeypatch):
+    panel = window.feedback
+    asked = []
+
+    def suggest(text):
+        asked.append(text)
+        return [("t2", "parcel")]
+    monkeypatch.setattr(panel, "suggestions", lambda item: suggest(item))
+    click_row(qtbot, panel, "f3")
+    assert len(asked) == 1 and "Delivery" in panel.suggestion.text()
+    window.document.journey.move_touchpoint("t1", 40.0, 0.0)  # a card dragged
+    window.document.journey.rename("t1", "Till 2")
+    qtbot.waitUntil(lambda: not panel.lazy.stale)
+    assert len(asked) == 1
+    click_row(qtbot, panel, "f4")
+    assert len(asked) == 2

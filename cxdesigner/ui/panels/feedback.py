@@ -85,6 +85,7 @@ class FeedbackPanel(QWidget):
         self._touched: set[str] = set()
         self._refilter_due = True
         self._renamed = False  # a touchpoint's title: its items' rows repaint
+        self._suggested: str | None = None  # the item whose suggestions are shown
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Filter by words"))
@@ -344,11 +345,20 @@ class FeedbackPanel(QWidget):
         index = self.table.currentIndex()
         current = self.rows.item_at(index.row()) if index.isValid() else None
         if current not in self.journey:
+            self._suggested = None
             self.detail.setPlainText("")
             self.suggestion.setText("")
             return
         self.detail.setPlainText(self._describe(current))
-        self.suggestion.setText(self._suggestion_text(current))
+        if self.journey.touchpoint_of_item(current) is not None:
+            self._suggested = None
+            self.suggestion.setText("")
+        elif current != self._suggested:
+            # Only when another item is chosen: the suggester's index is made again
+            # after the map changes (0.5 s at 5,000 touchpoints), which a card dragged
+            # while the panel shows must not wait for.
+            self._suggested = current
+            self.suggestion.setText(self._suggestion_text(current))
 
     def _describe(self, item: str) -> str:
         attrs = self.journey.get(item)
