@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
 from cxdesigner.model import JourneyMap
-from cxdesigner.model import schema as S
 from cxdesigner.ui.document.document import Document
 from cxdesigner.ui.main_window import MainWindow
 from cxdesigner.ui.panels.feedback_rows import UNMATCHED

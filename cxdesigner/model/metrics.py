@@ -38,18 +38,19 @@ class Tally:
     typed_nps: float | None = None  # a touchpoint's hand-typed value, if no answers
     typed_csat: float | None = None
 
-    def add(self, nps: int | None, csat: int | None) -> None:
-        self.items += 1
+    def add(self, nps: int | None, csat: int | None, count: int = 1) -> None:
+        """Count one item's answers (``count=-1``: take them back out)."""
+        self.items += count
         if nps is not None:
             if nps >= 9:
-                self.promoters += 1
+                self.promoters += count
             elif nps >= 7:
-                self.passives += 1
+                self.passives += count
             else:
-                self.detractors += 1
+                self.detractors += count
         if csat is not None:
-            self.csat_answers += 1
-            self.satisfied += csat >= 4
+            self.csat_answers += count
+            self.satisfied += count * (csat >= 4)
 
     def merge(self, other: "Tally") -> None:
         for name in ("items", "promoters", "passives", "detractors", "csat_answers",
@@ -156,8 +157,7 @@ def touchpoint_badge(journey: "JourneyMap", tp: str) -> tuple[int, float | None]
     """What a card's badge shows: how many items are about it and their NPS (None when
     none answered), in O(its items)."""
     found = tally(journey, journey.feedback_on(tp))
-    return found.items, (100.0 * (found.promoters - found.detractors) / found.nps_answers
-                         if found.nps_answers else None)
+    return found.items, found.nps  # no typed value in it: None when none answered
 
 
 def parse_date(text: str, what: str) -> _dt.date:

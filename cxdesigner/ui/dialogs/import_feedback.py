@@ -97,7 +97,7 @@ def import_feedback(window, paths: list[str] | None = None, folder: bool = False
         return False
     journey = window.document.journey
     dialog = ImportFeedbackDialog(journey, list(paths), window)
-    if dialog.error is not None and not dialog.result_:
+    if dialog.error is not None:
         window.show_error(tr("Cannot import feedback"), dialog.error)
         return False
     if dialog.exec() != QDialog.Accepted or dialog.result_ is None:

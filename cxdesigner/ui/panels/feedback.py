@@ -24,6 +24,7 @@ from ...commands import RemoveElementsCommand
 from ...commands.feedback import AssignFeedbackCommand, NoteFromFeedbackCommand
 from ...model import Event
 from ...model import schema as S
+from ...model.metrics import parse_date
 from ..document.document import Document
 from .action_common import map_direction
 from .feedback_rows import (DATE, UNMATCHED, FeedbackRows, item_text, kind_names,
@@ -312,8 +313,8 @@ class FeedbackPanel(QWidget):
             text, day = edit.text().strip(), None
             if text:
                 try:
-                    day = _dt.date.fromisoformat(S.iso_date(text))
-                except (ValueError, TypeError):
+                    day = parse_date(text, "")
+                except ValueError:
                     day = None
             bad = bool(text) and day is None
             edit.setStyleSheet("color: #c62828" if bad else "")

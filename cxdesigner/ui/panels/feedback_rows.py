@@ -100,19 +100,7 @@ class FeedbackRows(QAbstractTableModel):
         self.tally.add(*answers)
 
     def _uncount(self, item: str) -> None:
-        nps, csat = self._answers.pop(item)
-        t = self.tally
-        t.items -= 1
-        if nps is not None:
-            if nps >= 9:
-                t.promoters -= 1
-            elif nps >= 7:
-                t.passives -= 1
-            else:
-                t.detractors -= 1
-        if csat is not None:
-            t.csat_answers -= 1
-            t.satisfied -= csat >= 4
+        self.tally.add(*self._answers.pop(item), count=-1)
 
     def passes(self, item: str) -> bool:
         """Whether an item of the map passes the filters."""
