@@ -203,3 +203,33 @@ def test_switching_to_rtl_mirrors_the_note_chips_on_their_cards(scene, journey):
     journey.set_document(direction="rtl")
     slot = L.chip_rects(L.Rect(0, 0, L.CARD_W, L.CARD_H), 1)[0]
     assert scene.item_for("n1").x() == L.CARD_W - slot.right
+
+
+def test_a_stage_added_between_two_cards_reroutes_only_the_arrows_across_it(qapp, monkeypatch):
+    from cxdesigner.canvas.flows import FlowItem
+    from cxdesigner.model import layout as L
+
+    j = JourneyMap()
+    for s in range(3):
+        j.add_stage(f"S{s}", id=f"s{s}")
+    j.add_touchpoint("s0", "A", id="a")
+    j.add_touchpoint("s1", "B", id="b", flow_from="a")  # across the new stage
+    j.add_touchpoint("s1", "C", id="c", x=240, flow_from="b")  # inside a shifted band
+    j.add_touchpoint("s2", "D", id="d", flow_from="c")  # between two shifted bands
+    j.add_flow("d", "a")  # back across the new stage
+    scene = JourneyScene(j)
+    routed = []
+    real = FlowItem.update_path
+    monkeypatch.setattr(FlowItem, "update_path",
+                        lambda self, layout: (routed.append((self.source, self.target)),
+                                              real(self, layout)))
+    try:
+        j.add_stage("New", id="new", index=1)
+        assert sorted(routed) == [("a", "b"), ("d", "a")]
+        fresh = L.compute(j)
+        for source, target in j.flows():
+            expected = FlowItem(source, target)
+            real(expected, fresh)
+            assert scene.flow_item(source, target).scene_path() == expected.scene_path()
+    finally:
+        scene.detach()

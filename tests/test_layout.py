@@ -176,7 +176,7 @@ def test_the_live_layout_and_curve_equal_a_fresh_computation_after_any_edits(edi
     live, curve = LiveLayout(j), LiveCurve(j)
     curve.rebuild(live)
     pending = {"tps": set(), "stages": False, "reset": False, "emotions": set(),
-               "lanes": False}
+               "lanes": False, "deltas": []}
 
     def follow(event):  # what the scene gathers from the events of one change
         if event.name in ("touchpoint_added", "touchpoint_removed"):
@@ -198,6 +198,7 @@ def test_the_live_layout_and_curve_equal_a_fresh_computation_after_any_edits(edi
                 delta = LayoutDelta(everything=True)
             else:
                 delta = live.update(pending["tps"], pending["stages"], pending["lanes"])
+            pending["deltas"].append(delta)
             if pending["reset"]:
                 curve.rebuild(live)
             else:
@@ -207,9 +208,14 @@ def test_the_live_layout_and_curve_equal_a_fresh_computation_after_any_edits(edi
     j.events.subscribe_all(follow)
     done: list = []
     for op, a, b, c in edits:
+        before, was = live.layout, L.compute(j)
+        pending["deltas"] = []
         random_edit(j, done, op, a, b, c)
         fresh = L.compute(j)
         assert live.layout == fresh
+        assert before == was  # a layout once made never changes (its cards are lazy)
+        if len(pending["deltas"]) == 1 and not pending["deltas"][0].everything:
+            assert_delta_tells_every_moved_card(pending["deltas"][0], was, fresh, live)
         assert list(live.layout.bands) == list(fresh.bands)  # reading order kept
         points = L.emotion_curve(j, fresh)
         assert flat(curve.scene_points()) == approx_flat([(x, y) for _, x, y in points])
@@ -217,6 +223,20 @@ def test_the_live_layout_and_curve_equal_a_fresh_computation_after_any_edits(edi
         sign = -1 if fresh.rtl else 1
         assert curve.xs == [sign * x for _, x, _ in points]
         assert curve.line_xs == [sign * x for x, _ in curve.line]
+
+
+def assert_delta_tells_every_moved_card(delta, was, now, live):
+    """Every card with a new rect is in ``delta.moved``, or moved by ``delta.dx`` with
+    its band, one of ``delta.shifted``."""
+    for tp in set(was.cards) | set(now.cards):
+        old, new = was.cards.get(tp), now.cards.get(tp)
+        if old == new:
+            continue
+        if tp in delta.moved:
+            continue
+        assert old is not None and new is not None, tp
+        assert live.where[tp][0] in delta.shifted, tp
+        assert new == L.Rect(old.x + delta.dx, old.y, old.w, old.h), tp
 
 
 def test_a_move_inside_a_wide_band_moves_one_card_and_patches_the_curve_locally():

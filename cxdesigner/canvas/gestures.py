@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+from collections import ChainMap
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
@@ -294,12 +295,15 @@ class GestureController:
     def _drag_cards(self, scene_pos: QPointF) -> None:
         scene = self.scene
         delta = scene_pos - self._press_scene
-        cards = dict(scene.layout.cards)
+        # The dragged cards over the layout's (a copy of all 5,000 made each frame cost
+        # more than the frame's own work).
+        dragged: dict[str, L.Rect] = {}
+        cards = ChainMap(dragged, scene.layout.cards)
         for tp, start in self._moving.items():
             item = scene.item_for(tp)
             item.setPos(start + delta)  # in its stage's layer: a move is a move there too
             at = item.scenePos()
-            cards[tp] = L.Rect(at.x(), at.y(), L.CARD_W, L.CARD_H)
+            dragged[tp] = L.Rect(at.x(), at.y(), L.CARD_W, L.CARD_H)
         # The arrows follow the cards while they move: a layout with the cards where
         # they are dragged, drawn only into the flow items (view state).
         self._reroute_flows(dataclasses.replace(scene.layout, cards=cards))

@@ -94,6 +94,9 @@ class JourneyScene(QGraphicsScene):
         self._curve_all = False  # the persona shown went away
         self._overview_dirty = False  # anything the overview draws changed
         self._unpathed_flows: list[FlowItem] = []  # new flows waiting for the layout
+        # Flows whose ends lie in two stages (or outside any): of those only, one end
+        # may move with its band while the other stays (a stage added between them).
+        self._crossing: set[tuple[str, str]] = set()
         self.content_rect = QRectF()
         self._index_rect = QRectF()  # the scene's own rect, which Qt's index is built for
         self.lane = EmotionLaneItem()
@@ -251,6 +254,7 @@ class JourneyScene(QGraphicsScene):
                 flow.setParentItem(layer)  # its source card's stage's (flows.py)
             flow.update_path(layout)
             flows[(source, target)] = flow
+            self._note_crossing(source, target)
             if layer is None:
                 flow.setZValue(FLOW_LAYER_Z)  # under the cards, as in a layer
                 add(flow)
@@ -302,9 +306,10 @@ class JourneyScene(QGraphicsScene):
                 band.set_rect(rect)
             if rect is not None:  # a stage gone loses its layer once its cards have left
                 layers.follow_band(stage, rect)
-        # A card whose band only moved went along with its layer; the others are put
-        # in their layer (another one, if they changed stage) where the layout says.
-        moved, shifted = set(), set()
+        # A card whose band only moved went along with its layer (the layout does not
+        # list it); the others are put in their layer (another one, if they changed
+        # stage) where the layout says.
+        moved = set()
         cards, where, items, touched = layout.cards, self.live.where, self._items, self._touched
         along = frozenset() if everything else delta.shifted
         # The touched ones too: a card moved to another stage may keep its scene place
@@ -312,10 +317,6 @@ class JourneyScene(QGraphicsScene):
         for tp in (cards if everything else delta.moved | touched):
             place = where.get(tp)
             if place is None:
-                continue
-            if place[0] in along and tp not in touched:
-                moved.add(tp)
-                shifted.add(tp)
                 continue
             card, rect = items.get(tp), cards.get(tp)
             if card is not None and rect is not None:
@@ -328,28 +329,31 @@ class JourneyScene(QGraphicsScene):
         # on every edit was most of an edit's time); one whose ends both moved with
         # their bands went along with its source's layer.
         flows = self._flows
-        if everything:  # new flows included: each is pathed once
+        if everything or layout.rtl != was_rtl:  # new flows included: each is pathed once
+            self._crossing.clear()
             for flow in flows.values():
                 self._route(flow, layout)
             self._unpathed_flows.clear()
-        elif layout.rtl != was_rtl or len(moved) > _FLOW_SCAN:
-            rtl_changed = layout.rtl != was_rtl
+        elif len(moved) > _FLOW_SCAN:
             for (source, target), flow in flows.items():
-                if rtl_changed:
-                    self._route(flow, layout)
-                elif source in shifted and target in shifted:
-                    continue  # in its source's layer, it went along with it
-                elif source in moved or target in moved:
+                if source in moved or target in moved:
                     self._route(flow, layout)
         else:
             journey = self.journey
             for tp in moved:
                 for other in journey.flows_from(tp):
                     flow = flows.get((tp, other))
-                    if flow is not None and not (tp in shifted and other in shifted):
+                    if flow is not None:
                         self._route(flow, layout)
                 for other in journey.flows_into(tp):
                     if other not in moved and (flow := flows.get((other, tp))) is not None:
+                        self._route(flow, layout)
+        if along:  # a flow from a band that moved to one that did not, or back
+            for source, target in list(self._crossing):
+                a, b = where.get(source), where.get(target)
+                if ((a is not None and a[0] in along) != (b is not None and b[0] in along)
+                        and source not in moved and target not in moved):
+                    if (flow := flows.get((source, target))) is not None:
                         self._route(flow, layout)
         self._path_new_flows()
         self._set_scene_rect()
@@ -391,6 +395,15 @@ class JourneyScene(QGraphicsScene):
             flow.setParentItem(layer)
             flow.setZValue(0.0 if layer is not None else FLOW_LAYER_Z)
         flow.update_path(layout)
+        self._note_crossing(flow.source, flow.target)
+
+    def _note_crossing(self, source: str, target: str) -> None:
+        where = self.live.where
+        a, b = where.get(source), where.get(target)
+        if a is None or b is None or a[0] != b[0]:
+            self._crossing.add((source, target))
+        else:
+            self._crossing.discard((source, target))
 
     # -------------------------------------------------------------- events
     def _on_event(self, event: Event) -> None:
@@ -475,6 +488,7 @@ class JourneyScene(QGraphicsScene):
 
     def _on_flow_removed(self, event: Event) -> None:
         item = self._flows.pop((event.source, event.target), None)
+        self._crossing.discard((event.source, event.target))
         if item is not None:
             self.removeItem(item)
         self._overview_dirty = True

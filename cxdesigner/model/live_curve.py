@@ -12,6 +12,9 @@ from .layout import CARD_W, Layout, Rect, curve_line, emotion_curve
 from .live_layout import LayoutDelta, LiveLayout
 
 PATCH_MAX = 128  # a curve patch past this many dots costs more than a rebuild
+# A dot's x, shifted with its band, may differ from its card's centre in the last bit:
+# dots of one column are those this close.
+_SAME_X = 1e-6
 
 
 class LiveCurve:
@@ -25,12 +28,15 @@ class LiveCurve:
     def __init__(self, journey: JourneyMap, persona: str = S.GENERAL):
         self.journey, self.persona = journey, persona
         self.points: list[tuple[float, float]] = []  # a dot per touchpoint with a value
-        # Each dot's place in the journey order: (reading x, x, y, id), since cards of
-        # a later stage lie further along the reading direction, and within a stage
-        # reading x grows with the band-local x (then y, then id break ties).  Unlike
-        # the stage's position, it survives a stage added or removed before the dot.
-        self.keys: list[tuple] = []
-        self.key_of: dict[str, tuple] = {}  # touchpoint -> its dot's key
+        # The dots are in journey order, which is reading x order: cards of a later
+        # stage lie further along the reading direction, and within a stage reading x
+        # grows with the band-local x.  Dots of one reading x (a column of cards) follow
+        # their touchpoints' band-local ``(x, y, id)`` (``LiveLayout.where``).  Nothing
+        # is kept per dot but its place and its touchpoint, so a stage added before
+        # thousands of dots shifts their x and nothing else.
+        self.ids: list[str] = []
+        self.dotted: set[str] = set()  # the touchpoints with a dot
+        self.seen: Layout | None = None  # the layout the dots stand in
         self.line: list[tuple[float, float]] = []
         self.xs: list[float] = []
         self.line_xs: list[float] = []
@@ -45,11 +51,11 @@ class LiveCurve:
         lay = live.layout
         sign = lay.rtl
         points = emotion_curve(self.journey, lay, self.persona)
-        where = live.where
         self.points = [(x, y) for _, x, y in points]
         self.xs = [-x for _, x, _ in points] if sign else [x for _, x, _ in points]
-        self.keys = [(rx, *where[tp][1]) for rx, (tp, _, _) in zip(self.xs, points)]
-        self.key_of = {k[3]: k for k in self.keys}
+        self.ids = [tp for tp, _, _ in points]
+        self.dotted = set(self.ids)
+        self.seen = lay
         self.sorted = all(a <= b for a, b in zip(self.xs, self.xs[1:]))
         self.line = curve_line(points)
         self.line_xs = [-x for x, _ in self.line] if sign else [x for x, _ in self.line]
@@ -74,7 +80,8 @@ class LiveCurve:
         (``None``: nothing changed), the whole lane when it rebuilt."""
         lay = live.layout
         whole = (lay.lane.x, lay.lane.right)
-        if delta.everything or not self.sorted or (delta.lane_y and not self._lower(lay)):
+        if (delta.everything or not self.sorted or self.seen is None
+                or (delta.lane_y and not self._lower(lay))):
             self.rebuild(live)
             return whole
         changed = set(touched)
@@ -86,11 +93,13 @@ class LiveCurve:
         if len(changed) > PATCH_MAX:
             self.rebuild(live)
             return whole
-        # Out at their old places, the rest shifted, in at their new places: the keys
+        # Out at their old places, the rest shifted, in at their new places: the dots
         # stay in order at every step.
         ends: list[float] = []
         self.lane = lay.lane
-        self._take_out(changed, lay, ends)
+        if not self._take_out(changed, lay, ends):
+            self.rebuild(live)
+            return whole
         span = self._shift(delta.shift_from, delta.dx, lay)
         if not self._put_in(live, changed, ends):
             return whole
@@ -115,8 +124,7 @@ class LiveCurve:
         bands there moved as one.  Gives the scene x range that changed."""
         rtl = lay.rtl
         rdx = -dx if rtl else dx  # along the reading direction
-        for xs, points, keys in ((self.xs, self.points, self.keys),
-                                 (self.line_xs, self.line, None)):
+        for xs, points in ((self.xs, self.points), (self.line_xs, self.line)):
             # Scene x >= start: a suffix in reading order, a prefix right to left.
             if rtl:
                 lo, hi = 0, bisect.bisect_right(xs, -start)
@@ -124,12 +132,7 @@ class LiveCurve:
                 lo, hi = bisect.bisect_left(xs, start), len(xs)
             xs[lo:hi] = [x + rdx for x in xs[lo:hi]]
             points[lo:hi] = [(x + dx, y) for x, y in points[lo:hi]]
-            if keys is not None:
-                moved = [(k[0] + rdx, *k[1:]) for k in keys[lo:hi]]
-                keys[lo:hi] = moved
-                key_of = self.key_of
-                for k in moved:
-                    key_of[k[3]] = k
+        self.seen = lay
         return (min(start, start + dx), max(lay.lane.right, lay.lane.right - dx))
 
     def patch(self, live: LiveLayout, touched: set[str]) -> tuple[float, float] | None:
@@ -143,7 +146,9 @@ class LiveCurve:
             return (lay.lane.x, lay.lane.right)
         ends: list[float] = []  # where the dots and the line changed, reading x
         self.lane = lay.lane
-        self._take_out(touched, lay, ends)
+        if not self._take_out(touched, lay, ends):
+            self.rebuild(live)
+            return (lay.lane.x, lay.lane.right)
         if not self._put_in(live, touched, ends):
             return (lay.lane.x, lay.lane.right)
         return self._span(ends, lay.rtl)
@@ -155,27 +160,41 @@ class LiveCurve:
         lo_x, hi_x = min(ends), max(ends)
         return (-hi_x, -lo_x) if rtl else (lo_x, hi_x)
 
-    def _take_out(self, touched: set[str], lay: Layout, ends: list[float]) -> None:
+    def _take_out(self, touched: set[str], lay: Layout, ends: list[float]) -> bool:
         """Each touched dot out, regrouping the line's columns around it at once: a
-        dot moved far along the map leaves the columns between alone."""
-        keys, xs, points = self.keys, self.xs, self.points
+        dot moved far along the map leaves the columns between alone.  A dot is found
+        where its card was in the layout the dots stand in (``seen``); False if one
+        was not there (the curve is then to be rebuilt)."""
+        xs, points, ids, seen = self.xs, self.points, self.ids, self.seen
+        rtl = seen.rtl
         for tp in touched:
-            key = self.key_of.pop(tp, None)
-            if key is not None:
-                i = bisect.bisect_left(keys, key)
-                ends.append(xs[i])
-                del keys[i], xs[i], points[i]
-                self._regroup(i, len(xs) - i, lay, ends)
+            if tp not in self.dotted:
+                continue
+            self.dotted.discard(tp)
+            card = seen.cards.get(tp)
+            if card is None:
+                return False
+            x = -card.center[0] if rtl else card.center[0]
+            i, n = bisect.bisect_left(xs, x - _SAME_X), len(xs)
+            while i < n and ids[i] != tp and xs[i] <= x + _SAME_X:  # along its column
+                i += 1
+            if i == n or ids[i] != tp:
+                return False
+            ends.append(xs[i])
+            del xs[i], points[i], ids[i]
+            self._regroup(i, len(xs) - i, lay, ends)
+        return True
 
     def _put_in(self, live: LiveLayout, touched: set[str], ends: list[float]) -> bool:
         """Each touched dot in where it now is; False if that broke the reading order,
         and the curve was rebuilt."""
         lay = live.layout
-        keys, xs, points = self.keys, self.xs, self.points
+        xs, points, ids, where = self.xs, self.points, self.ids, live.where
         nodes = self.journey.graph.nodes
         persona, general, rtl = self.persona, S.GENERAL, lay.rtl
+        self.seen = lay
         for tp in touched:
-            card, place = lay.cards.get(tp), live.where.get(tp)
+            card, place = lay.cards.get(tp), where.get(tp)
             if card is None or place is None:
                 continue
             table = nodes[tp]["emotions"]
@@ -183,12 +202,14 @@ class LiveCurve:
             if value is None:
                 continue
             x = card.center[0]
-            key = (-x if rtl else x, *place[1])
-            i = bisect.bisect_left(keys, key)
-            keys.insert(i, key)
-            xs.insert(i, key[0])
+            rx = -x if rtl else x
+            i, key = bisect.bisect_left(xs, rx - _SAME_X), place[1]
+            while i < len(xs) and xs[i] <= rx + _SAME_X and where[ids[i]][1] < key:
+                i += 1  # along its column
+            xs.insert(i, rx)
+            ids.insert(i, tp)
             points.insert(i, (x, lay.emotion_y(value) - self.dy))
-            self.key_of[tp] = key
+            self.dotted.add(tp)
             if (i and xs[i - 1] > xs[i]) or (i + 1 < len(xs) and xs[i] > xs[i + 1]):
                 self.rebuild(live)  # not in reading order after all: paint it whole
                 return False

@@ -5,7 +5,8 @@ Pure arithmetic on the model: no Qt."""
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 from itertools import chain
 from operator import itemgetter
 
@@ -24,10 +25,69 @@ def _card(band: Rect, x: float, y: float, rtl: bool) -> Rect:
     return Rect(cx, top + ty, CARD_W, CARD_H)
 
 
+class LiveCards(Mapping):
+    """The live layout's cards: each rect made from its band when first asked for.
+
+    A stage added before thousands of cards moves their bands, not the cards within
+    them: giving each of them a new rect at every such edit was most of its cost.  So
+    a card's rect is made when someone asks (the canvas asks for the cards it shows),
+    from the band and the band-local place the layout held at that edit (``where``,
+    never changed afterwards: an edit that moves a card gets a new one), and kept per
+    stage; a later layout keeps the rects of the stages whose band kept its x and
+    width and whose cards did not change."""
+
+    __slots__ = ("_bands", "_where", "_rtl", "_kept")
+
+    def __init__(self, bands: dict[str, Rect], where: dict[str, tuple[str, tuple]],
+                 rtl: bool, kept: dict[str, dict[str, Rect]] | None = None):
+        self._bands, self._where, self._rtl = bands, where, rtl
+        self._kept: dict[str, dict[str, Rect]] = {} if kept is None else kept
+
+    def __getitem__(self, tp: str) -> Rect:
+        stage, key = self._where[tp]
+        kept = self._kept.get(stage)
+        if kept is None:
+            kept = self._kept[stage] = {}
+        else:
+            rect = kept.get(tp)
+            if rect is not None:
+                return rect
+        rect = kept[tp] = _card(self._bands[stage], key[0], key[1], self._rtl)
+        return rect
+
+    def get(self, tp: str, default: Rect | None = None) -> Rect | None:
+        # Mapping.get goes through a raised KeyError: this runs for every flow routed.
+        return self[tp] if tp in self._where else default
+
+    def __contains__(self, tp: object) -> bool:
+        return tp in self._where
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def kept_for(self, bands: dict[str, Rect], stale: set[str]) -> dict[str, dict[str, Rect]]:
+        """The rects a later layout with ``bands`` may keep: those of every stage but
+        the ``stale`` ones (their cards changed) whose band kept its x and width."""
+        mine = self._bands
+        out = {}
+        for stage, kept in self._kept.items():
+            if stage in stale:
+                continue
+            was, now = mine.get(stage), bands.get(stage)
+            if was is not None and now is not None and was.x == now.x and was.w == now.w:
+                out[stage] = kept
+        return out
+
+
 @dataclass(frozen=True, slots=True)
 class LayoutDelta:
     """What one ``LiveLayout.update`` moved."""
-    moved: frozenset[str] = frozenset()  # cards with a new rect (or gone)
+    # Cards with a new rect (or gone), but for those of the ``shifted`` bands the edit
+    # did not touch: they moved with their band.
+    moved: frozenset[str] = frozenset()
     bands: frozenset[str] = frozenset()  # stages with a new band (or gone)
     lane: bool = False  # the emotion lane moved or resized
     lanes: bool = False  # a shown lane came, went, moved or resized
@@ -63,7 +123,7 @@ class LiveLayout:
 
     def reset(self) -> Layout:
         nodes, self.stages, tps = _gather(self.journey)
-        self.layout = lay = _lay_out(self.journey, nodes, self.stages, tps)
+        lay = _lay_out(self.journey, nodes, self.stages, tps)
         # Each stage's touchpoints as sorted keys (what _gather sorted them by).
         self.members: dict[str, list[tuple]] = {}
         self.where: dict[str, tuple[str, tuple]] = {}  # touchpoint -> (stage, key)
@@ -78,6 +138,9 @@ class LiveLayout:
             self._measure(stage)
             self.depths[stage] = _slot(keys, {})
         self.height = max([MIN_BAND_H, *self.heights.values()])
+        made = lay.cards
+        kept = {stage: {tp: made[tp] for tp in ids} for stage, ids in tps.items()}
+        self.layout = lay = replace(lay, cards=LiveCards(lay.bands, self.where, lay.rtl, kept))
         return lay
 
     def _measure(self, stage: str) -> None:
@@ -118,6 +181,8 @@ class LiveLayout:
                     del members[stage], widths[stage], heights[stage], self.tps[stage]
                     del self.depths[stage]
         nodes = j.graph.nodes
+        if touched:  # the old layout's cards keep reading the old places
+            self.where = dict(self.where)
         for tp in touched:
             was = self.where.pop(tp, None)
             if was is not None and was[0] in members:
@@ -175,27 +240,26 @@ class LiveLayout:
         if stages_changed:
             changed_bands.update(s for s in old.bands if s not in bands)
 
-        # Cards: the touched ones, and every card of a band that moved.
-        cards = dict(old.cards)
+        # Cards: the touched ones, and every card of a band that moved but did not only
+        # shift (those of a shifted band moved with it: ``LiveCards`` makes their rects
+        # when asked).
+        shifted, shift_from, dx = _shift(order[start:], old.bands, bands)
+        old_cards = old.cards
+        cards = LiveCards(bands, self.where, rtl, old_cards.kept_for(bands, dirty))
         moved = set()
         for tp in touched:
-            place = self.where.get(tp)
-            if place is None:
-                if cards.pop(tp, None) is not None:
+            if tp not in cards:
+                if tp in old_cards:
                     moved.add(tp)
-                continue
-            rect = _card(bands[place[0]], place[1][0], place[1][1], rtl)
-            if cards.get(tp) != rect:
-                cards[tp] = rect
+            elif old_cards.get(tp) != cards[tp]:
                 moved.add(tp)
         for stage in changed_bands:
             band, was = bands.get(stage), old.bands.get(stage)
-            if band is None or (was is not None and band.x == was.x and band.w == was.w):
+            if (band is None or stage in shifted
+                    or (was is not None and band.x == was.x and band.w == was.w)):
                 continue
-            for tx, ty, tp in members[stage]:
-                rect = _card(band, tx, ty, rtl)
-                if cards.get(tp) != rect:
-                    cards[tp] = rect
+            for _, _, tp in members[stage]:
+                if old_cards.get(tp) != cards[tp]:
                     moved.add(tp)
 
         journey_order = old.order
@@ -215,7 +279,6 @@ class LiveLayout:
             return LayoutDelta()
         self.layout = Layout(rtl, bands, cards, lane, Rect(0.0, 0.0, lane.w, bottom),
                              journey_order, lanes, slots, depth)
-        shifted, shift_from, dx = _shift(order[start:], old.bands, bands)
         return LayoutDelta(frozenset(moved), frozenset(changed_bands), lane != old.lane,
                            lanes != old.lanes, frozenset(slotted),
                            journey_order != old.order,
