@@ -321,6 +321,23 @@ def test_a_card_dragged_within_its_stage_repaints_only_where_it_moves(canvas):
                        canvas.at(start + QPointF(40, 60)))
 
 
+def test_a_card_dragged_out_of_its_band_is_still_found_and_painted_there(canvas):
+    # A stage's cards are found through its layer's rectangle (canvas/layers.py): a
+    # card dragged beyond its band must widen it, or the card vanishes mid-drag.
+    tp = "tp-neighbour"
+    start = canvas.card_centre(tp)
+    band = canvas.band(canvas.journey.stage_of(tp))
+    end = QPointF(band.right + 3 * L.CARD_W, start.y() + 40)
+    canvas.look_at(end)
+    canvas.drag(start, end, release=False)
+    card = canvas.card(tp)
+    centre = card.sceneBoundingRect().center()
+    assert centre.x() > band.right + 2 * L.CARD_W
+    assert card in canvas.scene.items(centre)
+    assert card in canvas.scene.items(canvas.view.mapToScene(canvas.viewport.rect()))
+    QTest.keyClick(canvas.view, Qt.Key_Escape)
+
+
 def test_escape_during_card_drag_puts_the_card_back(canvas):
     tp = "tp-neighbour"
     start = canvas.card_centre(tp)

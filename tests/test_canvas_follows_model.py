@@ -4,6 +4,7 @@ stack and other views do) shows on the canvas without any other call."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPointF, QRectF, Qt
 
 from cxdesigner.canvas.items import CARD_TYPE, CHIP_TYPE
 from cxdesigner.canvas.scene import JourneyScene
@@ -187,6 +188,14 @@ def test_after_random_edits_and_undos_every_item_sits_where_a_fresh_layout_puts_
                 expected = FlowItem(source, target)
                 expected.update_path(fresh)
                 assert scene.flow_item(source, target).scene_path() == expected.scene_path()
+            # Cards and arrows are found through their layer (canvas/layers.py), even
+            # where an arrow reaches into another band.
+            for card in scene.card_items():
+                assert card in scene.items(card.sceneBoundingRect().center())
+            for flow in scene.flow_items():
+                tip = flow.mapToScene(QPointF(*flow._tip[:2]))
+                assert flow in scene.items(QRectF(tip.x() - 1, tip.y() - 1, 2, 2),
+                                           Qt.IntersectsItemBoundingRect)
             points = L.emotion_curve(journey, fresh)
             assert flat((p.x(), p.y()) for p in scene.lane.points()) == approx_flat(
                 [(x, y) for _, x, y in points])

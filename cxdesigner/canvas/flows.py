@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGrap
 
 from ..model import layout as L
 from .items import FLOW_TYPE
+from .layers import hold
 
 
 def _head(angle: float, size: float = 11.0) -> tuple[tuple[float, float], ...]:
@@ -86,8 +87,10 @@ class FlowItem(QGraphicsRectItem):
         self._path = self._head = self._shape = None
         # The curve lies within its control points: their box, with the head's.
         xs, ys = curve[0::2] + tip[0::2], curve[1::2] + tip[1::2]
-        left, top = min(xs), min(ys)
-        self.setRect(left - 6, top - 6, max(xs) - left + 12, max(ys) - top + 12)
+        left, top, right, bottom = min(xs) - 6, min(ys) - 6, max(xs) + 6, max(ys) + 6
+        self.setRect(left, top, right - left, bottom - top)
+        if layer is not None:  # Qt finds the arrow through its layer (layers.py)
+            hold(layer, left + x, top + y, right + x, bottom + y)
         self.update()
 
     def path(self) -> QPainterPath:  # QGraphicsPathItem's, in the item's own units

@@ -31,6 +31,7 @@ from . import labels
 from .host import CanvasView
 from .items import (BAND_TYPE, CARD_TYPE, CHIP_TYPE, FLOW_TYPE, ModelItem, TouchpointCardItem,
                     pixel_font, text_option)
+from .layers import hold_item
 
 
 HANDLE_SLOP = 12.0  # scene units around a point where a card's handle may be found
@@ -302,6 +303,7 @@ class GestureController:
         for tp, start in self._moving.items():
             item = scene.item_for(tp)
             item.setPos(start + delta)  # in its stage's layer: a move is a move there too
+            hold_item(item)  # Qt finds it through its layer, which must reach it
             at = item.scenePos()
             dragged[tp] = L.Rect(at.x(), at.y(), L.CARD_W, L.CARD_H)
         # The arrows follow the cards while they move: a layout with the cards where

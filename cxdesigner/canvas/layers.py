@@ -2,9 +2,16 @@
 them by another, so that a stage added or removed before thousands of cards moves two
 layers per later stage, not every card and arrow.
 
-A layer draws nothing (Qt's own rectangle item, empty, with no contents: no Python is
+A layer draws nothing (Qt's own rectangle item with no pen and no brush: no Python is
 called to paint or measure it); it sits at its band's left edge, and its items are its
-children, placed relative to it.  Card layers stack where the cards were (above the
+children, placed relative to it.  Qt is told the children lie within the layer's
+rectangle (``ItemContainsChildrenInShape``), so they stay out of its item index: moving
+a layer re-indexes one item, not a hundred cards, and repaints its rectangle once
+instead of working out each child's old and new place.  So the rectangle must hold
+them: a card layer's is its band (where the layout puts its cards), grown while a card
+is dragged out of it; a flow layer's grows to hold every arrow routed in it (``hold``).
+A layer has contents (nothing visible) because Qt then repaints a moved layer's
+rectangle as a whole rather than each child's.  Card layers stack where the cards were (above the
 bands, the lane and every flow); flow layers where the flows were (below every card).
 The scene keeps a card's place in scene units in the layout; a card's ``pos()`` is in
 its layer's units (``scenePos()`` is the scene's).
@@ -12,12 +19,41 @@ its layer's units (``scenePos()`` is the scene's).
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene
 
 from ..model import layout as L
 
 LAYER_Z = 10  # the cards' level
 FLOW_LAYER_Z = 5  # the flows' level
+_SLACK = 1000.0  # a layer grown to hold an item reaches this much further (fewer growths)
+_LAYER_FLAGS = QGraphicsItem.GraphicsItemFlag(QGraphicsItem.ItemContainsChildrenInShape)
+
+
+def hold(layer: QGraphicsItem | None, left: float, top: float, right: float,
+         bottom: float) -> None:
+    """Grow ``layer``'s rectangle (if it is a layer) to hold an item at these bounds, in
+    the layer's units: its children are found through it (see above)."""
+    reach = getattr(layer, "reach", None)
+    if reach is None:
+        return
+    l, t, r, b = reach
+    if left >= l and top >= t and right <= r and bottom <= b:
+        return
+    l = left - _SLACK if left < l else l
+    t = top - _SLACK if top < t else t
+    r = right + _SLACK if right > r else r
+    b = bottom + _SLACK if bottom > b else b
+    layer.reach = (l, t, r, b)
+    layer.setRect(l, t, r - l, b - t)
+
+
+def hold_item(item: QGraphicsItem) -> None:
+    """Grow the item's layer to hold the item where it now is (a card being dragged)."""
+    layer = item.parentItem()
+    if layer is not None:
+        box = item.mapRectToParent(item.boundingRect())
+        hold(layer, box.left(), box.top(), box.right(), box.bottom())
 
 
 class StageLayers:
@@ -54,15 +90,23 @@ class StageLayers:
             return
         if layer is None:
             self.add(stage, self.make(band), self.make(band, FLOW_LAYER_Z))
-        elif layer.x() != band.x:
+            return
+        flows = self._flow_layers[stage]
+        if layer.x() != band.x:
             layer.setPos(band.x, 0.0)
-            self._flow_layers[stage].setPos(band.x, 0.0)
+            flows.setPos(band.x, 0.0)
+        if layer.reach != (0.0, 0.0, band.w, band.h):  # the layout keeps cards in
+            layer.reach = (0.0, 0.0, band.w, band.h)
+            layer.setRect(0.0, 0.0, band.w, band.h)
+        hold(flows, 0.0, 0.0, band.w, band.h)  # arrows leave the band: it only grows
 
     @staticmethod
     def make(band: L.Rect, z: float = LAYER_Z) -> QGraphicsRectItem:
         """A layer at a band, not yet in the scene (``StageLayers.add`` puts it in)."""
-        layer = QGraphicsRectItem()
-        layer.setFlag(QGraphicsItem.ItemHasNoContents)
+        layer = QGraphicsRectItem(0.0, 0.0, band.w, band.h)
+        layer.reach = (0.0, 0.0, band.w, band.h)  # its rectangle, as plain numbers
+        layer.setPen(Qt.NoPen)
+        layer.setFlags(_LAYER_FLAGS)
         layer.setZValue(z)
         layer.setPos(band.x, 0.0)
         return layer
