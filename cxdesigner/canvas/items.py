@@ -161,6 +161,7 @@ _CARD_BOUNDS = QRectF(-10, -3, L.CARD_W + 20, L.CARD_H + 6)  # with the handle
 _CARD_FLAGS = (QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsFocusable
                | QGraphicsItem.ItemContainsChildrenInShape)
 _CHIP_FLAGS = QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemHasNoContents
+_CARD_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 
 @functools.lru_cache(maxsize=2)
@@ -257,6 +258,11 @@ class TouchpointCardItem(ModelItem, QGraphicsRectItem):
         QGraphicsRectItem.__init__(self, _CARD_BOUNDS)
         self.element_id = touchpoint
         self.setFlags(_CARD_FLAGS)
+        # Kept as pixels per view: a card moved with its stage, or under another that
+        # changed, repaints as a copy instead of a Python paint() (~100 µs each, and a
+        # stage added in view moves dozens).  Whatever the card draws calls update()
+        # when it changes, which renders it again (the scene sees to the palette).
+        self.setCacheMode(_CARD_CACHE)
         self.setAcceptHoverEvents(True)
         # The note chips as items (for clicks, hovering and selection), made when first
         # needed: the card is seen (``JourneyView`` asks before it paints), hovered, or

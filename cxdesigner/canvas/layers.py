@@ -8,8 +8,8 @@ children, placed relative to it.  Qt is told the children lie within the layer's
 rectangle (``ItemContainsChildrenInShape``), so they stay out of its item index: moving
 a layer re-indexes one item, not a hundred cards, and repaints its rectangle once
 instead of working out each child's old and new place.  So the rectangle must hold
-them: a card layer's is its band (where the layout puts its cards), grown while a card
-is dragged out of it; a flow layer's grows to hold every arrow routed in it (``hold``).
+them: it starts as the band (where the layout puts its cards) and grows with the band,
+to hold a card dragged out of it, and to hold every arrow routed in it (``hold``).
 A layer has contents (nothing visible) because Qt then repaints a moved layer's
 rectangle as a whole rather than each child's.  Card layers stack where the cards were (above the
 bands, the lane and every flow); flow layers where the flows were (below every card).
@@ -95,10 +95,10 @@ class StageLayers:
         if layer.x() != band.x:
             layer.setPos(band.x, 0.0)
             flows.setPos(band.x, 0.0)
-        if layer.reach != (0.0, 0.0, band.w, band.h):  # the layout keeps cards in
-            layer.reach = (0.0, 0.0, band.w, band.h)
-            layer.setRect(0.0, 0.0, band.w, band.h)
-        hold(flows, 0.0, 0.0, band.w, band.h)  # arrows leave the band: it only grows
+        # Grown, never shrunk: a new rectangle has Qt repaint every card in it, and a
+        # band grows or shrinks with every row added to or taken from the tallest stage.
+        hold(layer, 0.0, 0.0, band.w, band.h)
+        hold(flows, 0.0, 0.0, band.w, band.h)
 
     @staticmethod
     def make(band: L.Rect, z: float = LAYER_Z) -> QGraphicsRectItem:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QImage, QPainter
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QStyleFactory
 
 from ..fileformat.xmltext import xml_bytes
 from ..model import JourneyMap
@@ -203,6 +203,10 @@ def picture_scene(journey: JourneyMap, persona: str | None):
         scene.setPalette(style.standardPalette())
     if persona not in (None, S.GENERAL):
         scene.set_persona(persona)
+    # Drawn as shapes and text, not as the pixels the editor keeps of each card (an
+    # SVG would hold a bitmap of every card, and a picture is drawn once anyway).
+    for card in scene.card_items():
+        card.setCacheMode(QGraphicsItem.NoCache)
     return scene
 
 

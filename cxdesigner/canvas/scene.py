@@ -124,6 +124,8 @@ class JourneyScene(QGraphicsScene):
         # PaletteChange comes here).  Items read scene.palette() as they paint, so a
         # repaint is all it takes, even in a view whose own palette did not change.
         if event.type() == _PALETTE_CHANGE:
+            for item in getattr(self, "_items", {}).values():  # cards keep their pixels
+                item.update()
             self.update()
         return super().event(event)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import (QDragEnterEvent, QDragMoveEvent, QDropEvent, QFocusEvent,
-                           QKeyEvent, QMouseEvent, QPainter, QWheelEvent)
+                           QKeyEvent, QMouseEvent, QPainter, QPixmapCache, QWheelEvent)
 from PySide6.QtWidgets import QGraphicsView
 
 from .cell_editing import CellEditing
@@ -21,6 +21,10 @@ from .scene import JourneyScene
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 4.0
 ZOOM_STEP = 1.2
+# Qt keeps each card's pixels in its pixmap cache (items.py), 10 MiB by default: about
+# 90 cards at zoom 1, fewer on a high-density screen.  A full screen of cards at any
+# zoom fits in this; past it Qt drops the oldest, which only costs a repaint.
+_PIXMAP_CACHE_KIB = 96 * 1024
 
 # Workshop keys (design.md section 4): single keys while the canvas has focus and no
 # text is being edited.  Part of the product: a menu shortcut must not take them.
@@ -37,6 +41,7 @@ class JourneyView(QGraphicsView):
 
     def __init__(self, scene: JourneyScene, parent=None):
         super().__init__(scene, parent)
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), _PIXMAP_CACHE_KIB))
         # The scene's own rect has headroom for its index; scrolling covers the map only.
         self.setSceneRect(scene.content_rect)
         scene.content_rect_changed.connect(self.setSceneRect)
