@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QRectF, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from ..commands import ChangeCommand
@@ -63,6 +63,7 @@ _CELL_KEYS = frozenset({"cells", "marks", "picture"})  # what a lane row draws o
 # asking the model for each card's flows.
 _FLOW_SCAN = 512
 _HEADROOM = 2000.0  # scene units the index's rect reaches past the map on every side
+_BY_BOUNDS = Qt.ItemSelectionMode.IntersectsItemBoundingRect
 _PALETTE_CHANGE = QEvent.PaletteChange  # looked up once: event() sees every scene event
 
 
@@ -144,7 +145,8 @@ class JourneyScene(QGraphicsScene):
 
     def make_chips_in(self, rect: QRectF) -> None:
         """Make the chip items of the cards in a scene rectangle (about to be seen)."""
-        for item in self.items(rect):
+        # By bounds: this runs before every paint, and a card's shape is Python's.
+        for item in self.items(rect, _BY_BOUNDS):
             if item.type() == CARD_TYPE:
                 item.make_chips()
 
