@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem
 
 from ..model import layout as L
@@ -26,6 +26,8 @@ _HEADS = {False: _head(0.0), True: _head(math.pi), None: _head(-math.pi / 2)}
 
 
 _FLOW_FLAGS = QGraphicsItem.GraphicsItemFlag(QGraphicsItem.ItemIsSelectable)
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
+_NO_BRUSH = Qt.BrushStyle.NoBrush
 
 
 class FlowItem(QGraphicsRectItem):
@@ -131,11 +133,16 @@ class FlowItem(QGraphicsRectItem):
         return QPainterPath(self._shape)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        # Dozens of arrows repaint when the bands in view move: no copies, no enum
+        # look-ups (PySide's cost more than the drawing).
         palette = self.scene().palette()
-        colour = palette.highlight().color() if self.isSelected() else palette.dark().color()
-        painter.setRenderHint(QPainter.Antialiasing)
-        painter.setPen(QPen(colour, 3 if self.isSelected() else 2))
-        painter.setBrush(Qt.NoBrush)
-        painter.drawPath(self.path())
-        painter.setBrush(QBrush(colour))
+        selected = self.isSelected()
+        colour = palette.highlight().color() if selected else palette.dark().color()
+        painter.setRenderHint(_ANTIALIASING)
+        painter.setPen(QPen(colour, 3 if selected else 2))
+        painter.setBrush(_NO_BRUSH)
+        if self._path is None:
+            self.path()
+        painter.drawPath(self._path)
+        painter.setBrush(colour)
         painter.drawPolygon(self._head_polygon())
