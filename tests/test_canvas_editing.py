@@ -515,6 +515,24 @@ def test_s_adds_a_stage_after_the_selected_one(canvas):
     assert canvas.journey.title(stages[2]) == "Delivery"
 
 
+def test_s_on_a_map_taller_than_the_view_scrolls_once_to_the_new_stage_header(canvas):
+    # Asked to show a whole band taller than the view, Qt scrolled to its bottom and
+    # the title field then scrolled back up: two full repaints and a jump.
+    canvas.view.resize(1400, 260)
+    tp = "tp-shop-window"
+    canvas.look_at(canvas.card_centre(tp))
+    canvas.scene.select_ids([tp])
+    bar, moves = canvas.view.verticalScrollBar(), []
+    bar.valueChanged.connect(moves.append)
+    canvas.keys(Qt.Key_S)
+    new = canvas.scene.selected_ids()[0]
+    header = canvas.scene.item_for(new)
+    seen = canvas.view.mapToScene(canvas.viewport.rect()).boundingRect()
+    assert seen.contains(header.mapRectToScene(header.header_rect()).center())
+    assert len(moves) <= 1
+    canvas.keys(Qt.Key_Escape)
+
+
 def test_p_and_o_attach_notes_to_the_selected_touchpoint(canvas):
     tp = "tp-shop-window"
     canvas.look_at(canvas.card_centre(tp))

@@ -29,7 +29,7 @@ from ..model import schema as S
 from . import picture_edits
 from .gestures import note_target_at, stage_slot
 from .host import CanvasView
-from .items import FLOW_TYPE, ModelItem, pixel_font
+from .items import BAND_TYPE, FLOW_TYPE, ModelItem, pixel_font
 from .deletion import deletion_summary
 from .texts import tr
 from .title_editor import TitleEditor
@@ -331,7 +331,12 @@ class CanvasEditor(QObject):
         item = self.scene.item_for(new_id)
         if select and item is not None:
             self.scene.select_ids([new_id])
-            self.view.ensureVisible(item.sceneBoundingRect(), 60, 60)
+            # A new stage shows its header, where its name is typed: asked to show a
+            # band taller than the view, Qt scrolled to its bottom, and the title
+            # field then scrolled back up (two full repaints of the view).
+            rect = (item.mapRectToScene(item.header_rect()) if item.type() == BAND_TYPE
+                    else item.sceneBoundingRect())
+            self.view.ensureVisible(rect, 60, 60)
         self._open_title(new_id, naming_new=True, anchor=anchor)
         return new_id
 
