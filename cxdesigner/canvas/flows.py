@@ -96,6 +96,10 @@ class FlowItem(QGraphicsRectItem):
         self.update()
 
     def path(self) -> QPainterPath:  # QGraphicsPathItem's, in the item's own units
+        return QPainterPath(self._made_path())
+
+    def _made_path(self) -> QPainterPath:
+        """The path itself (made now if it was not), not to be changed."""
         if self._path is None:
             path = QPainterPath()
             if self._curve:
@@ -103,7 +107,7 @@ class FlowItem(QGraphicsRectItem):
                 path.moveTo(c[0], c[1])
                 path.cubicTo(c[2], c[3], c[4], c[5], c[6], c[7])
             self._path = path
-        return QPainterPath(self._path)
+        return self._path
 
     def add_to(self, path: QPainterPath) -> None:
         """Append the curve, in scene units, to ``path`` (the overview draws every
@@ -129,7 +133,7 @@ class FlowItem(QGraphicsRectItem):
         if self._shape is None:
             stroker = QPainterPathStroker()
             stroker.setWidth(12)
-            self._shape = stroker.createStroke(self.path())
+            self._shape = stroker.createStroke(self._made_path())
         return QPainterPath(self._shape)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
@@ -141,8 +145,6 @@ class FlowItem(QGraphicsRectItem):
         painter.setRenderHint(_ANTIALIASING)
         painter.setPen(QPen(colour, 3 if selected else 2))
         painter.setBrush(_NO_BRUSH)
-        if self._path is None:
-            self.path()
-        painter.drawPath(self._path)
+        painter.drawPath(self._made_path())
         painter.setBrush(colour)
         painter.drawPolygon(self._head_polygon())

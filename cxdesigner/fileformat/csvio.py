@@ -168,7 +168,7 @@ def read_csv_bytes(data: bytes | str, source: str = "", title: str | None = None
               required: tuple[int, ...], line: int, physical: int) -> None:
         _check_quotes(quote_problem(raw, cells, delimiter, header, required), line, physical,
                       source)
-    return import_records(_records(text, source, delimiter), Place(source), title, check)
+    return import_records(records(text, source, delimiter), Place(source), title, check)
 
 
 def import_records(records, place: Place, title: str | None = None, check=None,
@@ -263,7 +263,7 @@ def _check_quotes(problem: tuple[str | None, str] | None, line: int, physical: i
     raise CsvError(f"{where}: {message}", source, line, column)
 
 
-def _records(text: str, source: str, delimiter: str):
+def records(text: str, source: str, delimiter: str):
     """Each record with its row number as a spreadsheet shows it, its lines as the file
     has them and the number of its first line in the file.
 

@@ -26,6 +26,7 @@ from ..model import schema as S
 from ..model.journey import JourneyMap
 from . import files
 from .csv_limits import quote_problem
+from .csvio import CsvError, records
 from .errors import FileFormatError, Problem
 from .feedback_warnings import WarningLog
 from .xlsx_read import read_rows
@@ -161,27 +162,13 @@ def _delimiter(text: str, name: str) -> str:
 
 
 def _records(text: str, delimiter: str, name: str):
-    """(row number as a spreadsheet counts it, cells, the raw lines) of each record."""
-    raw: list[str] = []
-
-    def lines():
-        for ln in io.StringIO(text, newline=""):
-            raw.append(ln)
-            yield ln
-    reader = csv.reader(lines(), delimiter=delimiter)
-    number = 0
-    while True:
-        number += 1
-        raw.clear()
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise FeedbackError(f"Line {number} cannot be read as CSV ({exc}). A cell may be "
-                                f"longer than {S.MAX_TEXT:,} characters, or a quote may lack "
-                                "its pair.", name, number) from None
-        yield number, cells, raw, delimiter
+    """(row number as a spreadsheet counts it, cells, the raw lines) of each record:
+    the journey importer's reader (``csvio.records``), its refusals in our terms."""
+    try:
+        for number, cells, raw, _ in records(text, name, delimiter):
+            yield number, cells, raw, delimiter
+    except CsvError as exc:
+        raise FeedbackError(exc.message, name, exc.line) from None
 
 
 def _read(records, name: str, journey: JourneyMap, row_word: str, excel: bool) -> TableRead:
